@@ -1,0 +1,428 @@
+"""Articles: Markdown files with YAML front matter, read once into typed, frozen objects.
+
+`ArticleReader.read()` turns one file into an `Article` or a list of `Problem`s (file, line, what,
+how to fix).  It never raises for a content mistake.  YAML is composed, not loaded: we take each
+field's raw text and read it ourselves, which avoids PyYAML 1.1's traps (`10:00` becoming 600,
+`2024-05-01 08:30` staying a string while `2024-05-01` becomes a date, `no` becoming False) and gives
+every field's line number for error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+import yaml
+
+from .config import Category, Config
+from .errors import Problem, display_path
+from .markup import BodyRenderer
+from .vietnamese import DateFormatError, nfc, parse_date, slugify, variant_key
+
+MEDIA_DIR = "media"
+"""Folder in output/ that receives the photos articles use, mirroring their place under content/."""
+
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
+_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.M)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
+_TRUE = {"true", "yes", "on", "có"}
+_FALSE = {"false", "no", "off", "không", ""}
+
+KNOWN_FIELDS = (
+    "title", "date", "category", "author", "tags", "summary", "image", "images",
+    "slug", "draft", "featured", "updated", "aliases",
+)
+
+
+@dataclass(frozen=True)
+class Photo:
+    """A photo with its caption and credit, copied to output/ and shown as a <figure>."""
+
+    src: str
+    """As the editor wrote it in front matter or the body."""
+    file: str
+    """Absolute path of the image file under content/."""
+    output_path: str
+    """Where it is written, relative to output/ ("media/kinh-te/2024/images/x.jpg")."""
+    url: str
+    """Its address on the site, with the base path ("/bao/media/...")."""
+    caption: str = ""
+    credit: str = ""
+    """Who took it, as written: "MT", "TTXVN" or "Ảnh: MT"."""
+    alt: str = ""
+    """Text for readers who cannot see the photo; defaults to the caption."""
+
+    @property
+    def credit_line(self) -> str:
+        """The credit as printed: "Ảnh: MT" — never "Ảnh: Ảnh: MT" when the editor wrote the prefix."""
+        credit = self.credit.strip()
+        if not credit or credit.casefold().startswith("ảnh"):
+            return credit
+        return f"Ảnh: {credit}"
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article as the editor wrote it, validated and with its body rendered."""
+
+    source: str
+    """The file, relative to the site folder ("content/kinh-te/2024/ca-phe.md")."""
+    title: str
+    slug: str
+    slug_pinned: bool
+    """True when front matter sets `slug`; otherwise it follows the title and changes with it."""
+    date: datetime
+    """Publication time, timezone-aware."""
+    category: str
+    """The slug of the article's category."""
+    author: str = ""
+    tags: tuple[str, ...] = ()
+    summary: str = ""
+    """The sapo: front matter `summary`, or the body's first paragraph."""
+    image: Photo | None = None
+    """The lead photo, shown under the sapo and in shares."""
+    photos: tuple[Photo, ...] = ()
+    """Every photo the article uses (lead and body), for copying into output/."""
+    lead_in_body: bool = False
+    """The body itself shows the lead photo, so the page must not show it a second time above."""
+    body_html: str = ""
+    body_text: str = ""
+    """The body as plain text, for related-article scoring."""
+    updated: datetime | None = None
+    draft: bool = False
+    featured: bool = False
+    aliases: tuple[str, ...] = ()
+    """Old addresses (paths under base_url) that must keep leading here."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""
+    field_lines: dict[str, int] = field(default_factory=dict, compare=False)
+    """Line of each front-matter key, for messages raised by later stages."""
+
+    def line_of(self, key: str) -> int | None:
+        return self.field_lines.get(key)
+
+
+def find_article_files(content_dir: Path) -> list[Path]:
+    """Every article file under content/, in a stable order; folders starting with . or _ are skipped."""
+    found = []
+    for path in content_dir.rglob("*"):
+        rel = path.relative_to(content_dir).parts
+        if any(part.startswith((".", "_")) for part in rel):
+            continue
+        if path.suffix.lower() in (".md", ".markdown") and path.is_file():
+            found.append(path)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+class _Fields:
+    """The composed front matter of one file: raw nodes by key, with lines and a problem list."""
+
+    def __init__(self, source: str, nodes: dict[str, yaml.Node], first_line: int):
+        self.source = source
+        self.nodes = nodes
+        self.first_line = first_line
+        self.problems: list[Problem] = []
+
+    def line(self, node_or_key: yaml.Node | str) -> int:
+        node = self.nodes.get(node_or_key) if isinstance(node_or_key, str) else node_or_key
+        return (node.start_mark.line + self.first_line) if node is not None else self.first_line - 1
+
+    def problem(self, where: yaml.Node | str, message: str, hint: str = "") -> None:
+        self.problems.append(Problem(self.source, message, hint, self.line(where)))
+
+    def text(self, key: str, *, required: bool = False, node: yaml.Node | None = None, label: str = "") -> str:
+        node = node if node is not None else self.nodes.get(key)
+        label = label or key
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            if required:
+                self.problem(key, f"`{label}` is missing or empty", f"add a line `{label}: ...` to the front matter")
+            return ""
+        if not isinstance(node, yaml.ScalarNode):
+            self.problem(node, f"`{label}` must be text, not a list or mapping", f'write `{label}: "..."`')
+            return ""
+        value = nfc(node.value).strip()
+        if required and not value:
+            self.problem(node, f"`{label}` is empty", f"write the {label} after `{label}:`")
+        return value
+
+    def flag(self, key: str) -> bool:
+        node = self.nodes.get(key)
+        if node is None:
+            return False
+        value = node.value.strip().casefold() if isinstance(node, yaml.ScalarNode) else None
+        if value in _TRUE:
+            return True
+        if value not in _FALSE:
+            self.problem(node, f"`{key}` must be true or false", f"write `{key}: true` or `{key}: false`")
+        return False
+
+    def text_list(self, key: str) -> list[tuple[str, yaml.Node]]:
+        """A list of texts; a single text is accepted, split on commas ("tags: Đắk Tô, cà phê")."""
+        node = self.nodes.get(key)
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return []
+        if isinstance(node, yaml.ScalarNode):
+            return [(nfc(part).strip(), node) for part in node.value.split(",") if part.strip()]
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node, f"`{key}` must be a list", f"write `{key}: [first, second]`")
+            return []
+        items = []
+        for item in node.value:
+            if not isinstance(item, yaml.ScalarNode):
+                self.problem(item, f"each entry of `{key}` must be text", f"write `{key}: [first, second]`")
+            elif item.value.strip():
+                items.append((nfc(item.value).strip(), item))
+        return items
+
+
+def _plain(node: yaml.Node) -> Any:
+    """A front-matter value for `extra`: YAML's usual types, except dates and times stay text."""
+    if isinstance(node, yaml.MappingNode):
+        return {str(_plain(k)): _plain(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    if node.tag.endswith(":null"):
+        return None
+    if node.tag.endswith((":bool", ":int", ":float")) and node.style is None:
+        try:
+            return yaml.load(node.value, Loader=_LOADER)
+        except yaml.YAMLError:
+            pass
+    return nfc(node.value)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int] | None:
+    """(front matter, body, line where the body starts), or None when the file has no front matter."""
+    opening = _OPENING.match(text)
+    if not opening:
+        return None
+    closing = _CLOSING.search(text, opening.end())
+    if not closing:
+        return None
+    return (text[opening.end():closing.start()], text[closing.end():],
+            text.count("\n", 0, closing.end()) + 1)
+
+
+class ArticleReader:
+    """Reads article files for one site: knows its categories, content folder and base path."""
+
+    def __init__(self, config: Config, site_dir: Path, content_dir: Path):
+        self.config = config
+        self.zone = config.zone
+        self.site_dir = site_dir
+        self.content_dir = content_dir.resolve()
+        self.categories: dict[str, Category] = {}
+        for category in config.categories:
+            self.categories[variant_key(category.name)] = category
+            self.categories[category.slug] = category
+        self.body = BodyRenderer(config.base_path)
+
+    def read(self, path: Path) -> tuple[Article | None, list[Problem]]:
+        source = display_path(path, self.site_dir)
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return None, [Problem(
+                source, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+                "open it in your editor and save it as UTF-8 (\"Lưu với mã hóa UTF-8\")",
+                raw.count(b"\n", 0, exc.start) + 1,
+            )]
+        text = nfc(text.replace("\r\n", "\n"))
+        parts = split_front_matter(text)
+        if parts is None:
+            return None, [Problem(
+                source, "the file has no front matter (or its closing '---' line is missing)",
+                "start the file with a line '---', the fields (title:, date:, category:), then a line '---'", 1,
+            )]
+        front, body, body_line = parts
+        try:
+            root = yaml.compose(front, Loader=_LOADER)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            return None, [Problem(
+                source, f"the front matter is not valid YAML: {exc.problem or exc.context}",
+                "check this line: text containing ':' or starting with a quote or [ must be in double quotes",
+                (mark.line + 2) if mark else 2,
+            )]
+        except yaml.YAMLError as exc:
+            return None, [Problem(source, f"the front matter is not valid YAML: {exc}", "", 2)]
+        if not isinstance(root, yaml.MappingNode):
+            return None, [Problem(source, "the front matter must be a list of `key: value` lines", "e.g. title: \"...\"", 2)]
+
+        nodes: dict[str, yaml.Node] = {}
+        fields = _Fields(source, nodes, 2)
+        for key_node, value_node in root.value:
+            key = str(key_node.value)
+            if key in nodes:
+                fields.problem(key_node, f"`{key}` appears twice (first on line {fields.line(key)})", "keep only one")
+            nodes[key] = value_node
+        article = self._article(path, source, fields, body, body_line)
+        return (article if not fields.problems else None), fields.problems
+
+    def _article(self, path: Path, source: str, fields: _Fields, body: str, body_line: int) -> Article | None:
+        nodes = fields.nodes
+        title = fields.text("title", required=True)
+        date = self._date(fields, "date", required=True)
+        updated = self._date(fields, "updated")
+        category = self._category(fields)
+        slug, pinned = self._slug(fields, title)
+        tags = []
+        seen_tags = set()
+        for tag, _ in fields.text_list("tags"):
+            if variant_key(tag) not in seen_tags:
+                seen_tags.add(variant_key(tag))
+                tags.append(tag)
+        aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
+
+        photos: dict[str, Photo] = {}
+        lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
+        if lead:
+            photos[lead.file] = lead
+        images_node = nodes.get("images")
+        if images_node is not None and not images_node.tag.endswith(":null"):
+            if not isinstance(images_node, yaml.SequenceNode):
+                fields.problem(images_node, "`images` must be a list of photos", "write `images:` then lines `  - src: ...`")
+            else:
+                for index, item in enumerate(images_node.value):
+                    photo = self._photo(fields, path, item, f"images[{index + 1}]")
+                    if photo and photo.file not in photos:
+                        photos[photo.file] = photo
+
+        lead_in_body: list[bool] = []
+
+        def resolve_body_image(src: str) -> tuple[str, Photo | None] | None:
+            file = self._media_file(fields, path, src, _body_line(body, src, body_line), "body image")
+            if file is None:
+                return None
+            photo = photos.get(file)
+            if lead is not None and file == lead.file:
+                lead_in_body.append(True)
+            if photo is None:
+                photo = self._photo_at(src, file)
+                photos[file] = photo
+                return photo.url, None
+            return photo.url, photo
+
+        rendered = self.body.render(body, resolve_body_image)
+        summary = fields.text("summary") or rendered.first_paragraph
+        if fields.problems or date is None or category is None:
+            return None
+        extra = {key: _plain(node) for key, node in nodes.items() if key not in KNOWN_FIELDS}
+        return Article(
+            source=source, title=title, slug=slug, slug_pinned=pinned, date=date, category=category.slug,
+            author=fields.text("author"), tags=tuple(tags), summary=summary, image=lead,
+            photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), body_html=rendered.html, body_text=rendered.text,
+            updated=updated, draft=fields.flag("draft"), featured=fields.flag("featured"),
+            aliases=tuple(a for a in aliases if a), extra=extra,
+            field_lines={key: fields.line(key) for key in nodes},
+        )
+
+    def _date(self, fields: _Fields, key: str, *, required: bool = False) -> datetime | None:
+        raw = fields.text(key, required=required)
+        if not raw:
+            return None
+        try:
+            return parse_date(raw, self.zone)
+        except DateFormatError as exc:
+            fields.problem(key, f"`{key}`: {exc}", 'e.g. `date: 2024-06-25 15:18` or `date: "25/06/2024 15:18"`')
+            return None
+
+    def _category(self, fields: _Fields) -> Category | None:
+        name = fields.text("category", required=True)
+        if not name:
+            return None
+        category = self.categories.get(variant_key(name)) or self.categories.get(name)
+        if category is None:
+            valid = ", ".join(f'"{c.name}"' for c in self.config.categories)
+            fields.problem("category", f"unknown category {name!r}", f"use one of: {valid} (or add it to config.toml)")
+        return category
+
+    def _slug(self, fields: _Fields, title: str) -> tuple[str, bool]:
+        pinned = fields.text("slug")
+        if pinned:
+            if not _SLUG.match(pinned):
+                suggestion = slugify(pinned)
+                fields.problem("slug", f"`slug` {pinned!r} is not a valid address part",
+                               f"use lowercase a-z, 0-9 and hyphens, e.g. `slug: {suggestion or 'tin-moi'}`")
+            return pinned, True
+        slug = slugify(title)
+        if title and not slug:
+            fields.problem("title", "the title has no letters or digits to make an address from",
+                           "add `slug: ten-bai-viet` to the front matter")
+        return slug, False
+
+    def _alias(self, fields: _Fields, alias: str, node: yaml.Node) -> str:
+        path = alias.strip()
+        if "://" in path or path.startswith("//") or "\\" in path or "?" in path or "#" in path \
+                or ".." in PurePosixPath(path).parts or re.match(r"^[a-z]+:", path, re.I):
+            fields.problem(node, f"alias {alias!r} must be a path on this site",
+                           'write the old address without the domain, e.g. "/tin-tuc/bai-cu-123.html"')
+            return ""
+        return "/" + path.lstrip("/")
+
+    def _photo(self, fields: _Fields, article: Path, node: yaml.Node, label: str) -> Photo | None:
+        if isinstance(node, yaml.ScalarNode):
+            src_node, values = node, {}
+        elif isinstance(node, yaml.MappingNode):
+            values = {k.value: v for k, v in node.value}
+            src_node = values.get("src")
+            unknown = set(values) - {"src", "caption", "credit", "alt"}
+            if unknown:
+                fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}", "a photo has src, caption, credit and alt")
+        else:
+            fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write `{label}:` then `  src: images/anh.jpg`")
+            return None
+        src = fields.text("src", node=src_node, label=f"{label}.src") if src_node is not None else ""
+        if not src:
+            if src_node is None:
+                fields.problem(node, f"`{label}` has no `src`", "add `src: images/anh.jpg` (relative to the article)")
+            return None
+        file = self._media_file(fields, article, src, fields.line(src_node), f"{label}.src")
+        if file is None:
+            return None
+        caption = fields.text("caption", node=values.get("caption"), label=f"{label}.caption")
+        credit = fields.text("credit", node=values.get("credit"), label=f"{label}.credit")
+        split = _CREDIT_IN_CAPTION.match(caption)
+        if split and split["caption"].strip():
+            # The seed portal's habit: "Các đại biểu dự hội nghị. Ảnh: MT" all in the caption.
+            caption = split["caption"].strip()
+            caption += "" if caption.endswith((".", "!", "?", "…")) else "."
+            credit = credit or split["credit"]
+        alt = fields.text("alt", node=values.get("alt"), label=f"{label}.alt") or caption
+        return self._photo_at(src, file, caption, credit, alt)
+
+    def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "") -> Photo:
+        rel = Path(file).relative_to(self.content_dir).as_posix()
+        output_path = f"{MEDIA_DIR}/{rel}"
+        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt)
+
+    def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str) -> str | None:
+        """The image file `src` names, if it is safely inside content/ and exists; else a problem."""
+        hint_ok = "use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)"
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src:
+            fields.problems.append(Problem(fields.source, f"{label} {src!r} is not a file inside content/", hint_ok, line))
+            return None
+        base = self.content_dir if src.startswith("/") else article.parent.resolve()
+        file = (base / src.lstrip("/")).resolve()
+        if not file.is_relative_to(self.content_dir):
+            fields.problems.append(Problem(fields.source, f"{label} {src!r} leads outside content/", hint_ok, line))
+            return None
+        if not file.is_file():
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {src!r} does not exist (looked for {display_path(file, self.site_dir)})",
+                "check the file name and folder, or add the photo", line,
+            ))
+            return None
+        return str(file)
+
+
+def _body_line(body: str, needle: str, body_line: int) -> int:
+    index = body.find(needle)
+    return body_line + (body.count("\n", 0, index) if index >= 0 else 0)

@@ -1,0 +1,156 @@
+"""Article bodies: Markdown to HTML with Python-Markdown, plus the newsroom's conventions.
+
+- A photo standing alone in its paragraph becomes a <figure> whose caption and credit come from the
+  article's front matter (`image` / `images`), matched by `src`.
+- Heading anchors keep đ -> d (Python-Markdown's own toc slugify drops the letter).
+- A body never carries a second <h1>: the article title is the page's only one, so `# x` becomes <h2>.
+- Root-relative links ("/thoi-su/") get the site's sub-path when `base_url` has one.
+The HTML output layer never sees Markdown; this module never sees templates or output folders.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import TocExtension
+from markdown.treeprocessors import Treeprocessor
+
+from .vietnamese import slugify
+
+_STASH_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03|\x02klzzwxh:\\d+\x03")
+_SPACES = re.compile(r"\s+")
+
+
+class Figure(Protocol):
+    """What the figure builder needs of a photo (content.Photo satisfies it)."""
+
+    url: str
+    caption: str
+    alt: str
+
+    @property
+    def credit_line(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    """An article body rendered once, with the text other stages need."""
+
+    html: str
+    text: str
+    """The body as plain text (no markup), for related-article scoring and search."""
+    first_paragraph: str
+    """Plain text of the first text paragraph: the default sapo."""
+
+
+ImageResolver = Callable[[str], "tuple[str, Figure | None] | None"]
+"""src -> (url, photo from front matter or None), or None when the image is unusable (reported)."""
+
+
+def _heading_slug(value: str, separator: str) -> str:
+    return slugify(value) or "muc"
+
+
+def figure_element(photo: Figure) -> etree.Element:
+    """<figure> with the photo and its caption + credit, as the theme styles it."""
+    fig = etree.Element("figure", {"class": "photo"})
+    etree.SubElement(fig, "img", {"src": photo.url, "alt": photo.alt, "loading": "lazy", "decoding": "async"})
+    if photo.caption or photo.credit_line:
+        cap = etree.SubElement(fig, "figcaption")
+        cap.text = photo.caption + (" " if photo.caption and photo.credit_line else "")
+        if photo.credit_line:
+            credit = etree.SubElement(cap, "span", {"class": "credit"})
+            credit.text = photo.credit_line
+    return fig
+
+
+class _NewsroomTree(Treeprocessor):
+    """Runs after inline parsing: figures, image URLs, heading levels, links, plain text."""
+
+    def __init__(self, md: markdown.Markdown, body: "BodyRenderer"):
+        super().__init__(md)
+        self.body = body
+
+    def run(self, root: etree.Element) -> None:
+        resolve = self.body.resolve_image
+        for parent in list(root.iter()):
+            for index, child in enumerate(list(parent)):
+                if child.tag == "h1":
+                    child.tag = "h2"
+                elif child.tag == "a":
+                    href = child.get("href", "")
+                    if href.startswith("/") and not href.startswith("//"):
+                        child.set("href", self.body.base_path + href.lstrip("/"))
+                elif child.tag == "p" and len(child) == 1 and child[0].tag == "img" \
+                        and not (child.text or "").strip() and not (child[0].tail or "").strip():
+                    figure = self._figure(child[0], resolve)
+                    if figure is not None:
+                        parent[index] = figure
+                elif child.tag == "img":
+                    resolved = resolve(child.get("src", ""))
+                    if resolved:
+                        child.set("src", resolved[0])
+        first = ""
+        for p in root.iter("p"):
+            text = self._text(p)
+            if text:
+                first = text
+                break
+        self.body.last_first_paragraph = first
+        self.body.last_text = self._text(root)
+
+    def _figure(self, img: etree.Element, resolve: ImageResolver) -> etree.Element | None:
+        resolved = resolve(img.get("src", ""))
+        if not resolved:
+            return None
+        url, photo = resolved
+        if photo is None:
+            fig = etree.Element("figure", {"class": "photo"})
+            etree.SubElement(fig, "img", {"src": url, "alt": img.get("alt", ""), "loading": "lazy", "decoding": "async"})
+            if img.get("title"):
+                etree.SubElement(fig, "figcaption").text = img.get("title")
+            return fig
+        return figure_element(photo)
+
+    @staticmethod
+    def _text(element: etree.Element) -> str:
+        return _SPACES.sub(" ", _STASH_PLACEHOLDER.sub(" ", "".join(element.itertext()))).strip()
+
+
+class _NewsroomExtension(Extension):
+    def __init__(self, body: "BodyRenderer"):
+        super().__init__()
+        self.body = body
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # After "inline" (20), which turns ![](src) into <img>, before "prettify" (10).
+        md.treeprocessors.register(_NewsroomTree(md, self.body), "sitegen-newsroom", 15)
+
+
+class BodyRenderer:
+    """One Python-Markdown instance, reused for every article of a build (it is costly to set up)."""
+
+    def __init__(self, base_path: str = "/"):
+        self.base_path = base_path
+        self.resolve_image: ImageResolver = lambda src: None
+        self.last_text = ""
+        self.last_first_paragraph = ""
+        self.md = markdown.Markdown(
+            extensions=[
+                "tables", "attr_list", "sane_lists",
+                TocExtension(slugify=_heading_slug, toc_depth="2-4"),
+                _NewsroomExtension(self),
+            ],
+            output_format="html",
+        )
+
+    def render(self, source: str, resolve_image: ImageResolver) -> RenderedBody:
+        self.resolve_image = resolve_image
+        self.md.reset()
+        html = self.md.convert(source)
+        return RenderedBody(html, self.last_text, self.last_first_paragraph)

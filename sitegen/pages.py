@@ -1,0 +1,288 @@
+"""The page plan: which address gets which template with which data.
+
+`plan_pages()` turns the site index into a list of `Page`s — articles, home, category, tag and
+author listings with pagination, the date archive, 404 and the redirects of old addresses — with
+their template contexts built from `views`.  Nothing is rendered or written here, and every address
+is checked once for collisions (an alias that lands on a real page is an error).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from itertools import groupby
+from typing import Any, Callable, Sequence
+
+from markupsafe import Markup
+
+from .content import Article
+from .errors import Problem
+from .site import Site, Term
+from .views import (
+    ArchiveMonthView, ArchiveYearView, ArticleView, Link, PageInfo, PageLink, Pagination,
+    PhotoView, PublisherView, Section, SiteView,
+)
+
+HOME = "Trang chủ"
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of output: its address, its template and the variables the template gets."""
+
+    path: str
+    """Relative to the site root: "thoi-su/trang-2/" (a folder: written as index.html) or "404.html"."""
+    template: str
+    context: dict[str, Any]
+    source: str = ""
+    """The article file behind the page, for error messages."""
+
+    @property
+    def page_kind(self) -> str:
+        return self.context["page"].kind if "page" in self.context else self.template
+
+    @property
+    def output_file(self) -> str:
+        return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
+
+
+class PagePlanner:
+    """Builds views once per article and assembles every page of the site."""
+
+    def __init__(self, site: Site, related: Sequence[tuple[int, ...]]):
+        self.site = site
+        self.config = site.config
+        self.links = site.config.permalinks
+        self.base = site.config.base_path
+        self.related = related
+        self.problems: list[Problem] = []
+        self.category_links = {
+            c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)), len(site.by_category[c.slug]))
+            for c in site.categories
+        }
+        self.views = {a.source: self._article_view(a) for a in site.articles}
+        publisher = PublisherView(**dataclasses.asdict(self.config.publisher))
+        newest = site.articles[0].date.astimezone(self.config.zone).year if site.articles else 1970
+        self.site_view = SiteView(
+            title=self.config.title, description=self.config.description, url=self.base,
+            base_url=self.config.base_url, language=self.config.language,
+            menu=tuple(self.category_links[c.slug] for c in site.categories), publisher=publisher,
+            archive_url=self.url(self.links.archive), tags_url=self.url(self.links.tags),
+            authors_url=self.url(self.links.authors), static_url=self.url("static/"), year=newest,
+        )
+
+    # --- addresses ---------------------------------------------------------------------------------
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def absolute(self, path: str) -> str:
+        return self.config.absolute_url(self.url(path))
+
+    def _tag_link(self, term: Term) -> Link:
+        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles))
+
+    def _author_link(self, term: Term) -> Link:
+        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles))
+
+    # --- views -------------------------------------------------------------------------------------
+
+    def _article_view(self, article: Article) -> ArticleView:
+        site, zone = self.site, self.config.zone
+        path = site.path_of(article)
+        author = site.author(article.author)
+        image = article.image
+        return ArticleView(
+            title=article.title, url=self.url(path), absolute_url=self.absolute(path),
+            date=article.date.astimezone(zone), category=self.category_links[article.category],
+            summary=article.summary,
+            image=PhotoView(image.url, image.alt, image.caption, image.credit_line) if image else None,
+            show_lead_photo=not article.lead_in_body,
+            updated=article.updated.astimezone(zone) if article.updated else None,
+            author=self._author_link(author) if author else None,
+            tags=tuple(self._tag_link(site.tag(t)) for t in article.tags),
+            body=Markup(article.body_html), featured=article.featured, is_draft=article.draft,
+            is_scheduled=article.date > site.publication.now, extra=article.extra,
+        )
+
+    def _info(self, kind: str, title: str, path: str, *, description: str = "",
+              crumbs: tuple[Link, ...] = (), number: int = 1) -> PageInfo:
+        return PageInfo(kind, title, self.url(path), self.absolute(path),
+                        description or self.config.description, (Link(HOME, self.base), *crumbs), number)
+
+    # --- the plan ----------------------------------------------------------------------------------
+
+    def plan(self) -> list[Page]:
+        pages: list[Page] = [self._home()]
+        for index, article in enumerate(self.site.articles):
+            pages.append(self._article(index, article))
+        for category in self.site.categories:
+            link = self.category_links[category.slug]
+            pages += self._listing(
+                "category", "category.html", self.links.category.format(slug=category.slug),
+                self.site.by_category[category.slug], category.name, {"category": link},
+                description=category.description, crumbs=(),
+            )
+        pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
+        pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
+        pages += self._archive()
+        pages.append(Page("404.html", "404.html", {
+            "page": self._info("not_found", "Không tìm thấy trang", "404.html"),
+            "latest": self._views(self.site.articles[: self.config.home_latest]),
+        }))
+        self._check_collisions(pages)
+        pages += self._redirects(pages)
+        return pages
+
+    def _check_collisions(self, pages: list[Page]) -> None:
+        """Two pages at one address (say a category slug equal to the archive folder) is an error."""
+        owner: dict[str, Page] = {}
+        for page in pages:
+            first = owner.setdefault(page.output_file, page)
+            if first is not page:
+                self.problems.append(Problem(
+                    page.source or "config.toml",
+                    f"/{page.path} is the address of two pages ({first.source or first.page_kind} "
+                    f"and {page.source or page.page_kind})",
+                    "change a slug or a permalink pattern in config.toml so that they differ",
+                ))
+
+    def _views(self, articles: Sequence[Article]) -> tuple[ArticleView, ...]:
+        return tuple(self.views[a.source] for a in articles)
+
+    def _home(self) -> Page:
+        site, config = self.site, self.config
+        featured = site.featured()[: config.home_featured] or site.articles[:1]
+        shown = {a.source for a in featured}
+        latest = [a for a in site.articles if a.source not in shown][: config.home_latest]
+        sections = tuple(
+            Section(self.category_links[c.slug], self._views(site.by_category[c.slug][: config.home_per_category]))
+            for c in site.categories if site.by_category[c.slug]
+        )
+        info = dataclasses.replace(self._info("home", config.title, ""), breadcrumbs=())
+        return Page("", "home.html", {"page": info, "featured": self._views(featured),
+                                      "latest": self._views(latest), "sections": sections})
+
+    def _article(self, index: int, article: Article) -> Page:
+        view = self.views[article.source]
+        related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
+        info = self._info("article", article.title, self.site.path_of(article),
+                          description=article.summary, crumbs=(view.category,))
+        return Page(self.site.path_of(article), "article.html",
+                    {"page": info, "article": view, "related": related}, article.source)
+
+    def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
+                 extra: dict[str, Any], *, description: str = "", crumbs: tuple[Link, ...] = ()) -> list[Page]:
+        per_page = self.config.per_page
+        total = max(1, -(-len(articles) // per_page))
+        page_path: Callable[[int], str] = lambda n: path if n == 1 else path + self.links.page.format(number=n)
+        pages = []
+        for number in range(1, total + 1):
+            items = self._views(articles[(number - 1) * per_page: number * per_page])
+            pagination = Pagination(
+                number=number, total=total, items=items, count=len(articles),
+                prev_url=self.url(page_path(number - 1)) if number > 1 else "",
+                next_url=self.url(page_path(number + 1)) if number < total else "",
+                pages=tuple(PageLink(n, self.url(page_path(n)) if n else "", n == number)
+                            for n in _page_numbers(number, total)),
+            )
+            heading = title if number == 1 else f"{title} - Trang {number}"
+            info = self._info(kind, heading, page_path(number), description=description, crumbs=crumbs, number=number)
+            pages.append(Page(page_path(number), template, {"page": info, "pagination": pagination, **extra}))
+        return pages
+
+    def _terms(self, kind: str, terms: Sequence[Term], index_path: str, index_title: str,
+               link: Callable[[Term], Link]) -> list[Page]:
+        index_link = Link(index_title, self.url(index_path))
+        pages = [Page(index_path, f"{kind}s.html", {
+            "page": self._info(f"{kind}s", index_title, index_path),
+            "terms": tuple(link(t) for t in terms),
+        })]
+        pattern = self.links.tag if kind == "tag" else self.links.author
+        for term in terms:
+            pages += self._listing(kind, f"{kind}.html", pattern.format(slug=term.slug), term.articles,
+                                   term.name, {kind: link(term)}, crumbs=(index_link,))
+        return pages
+
+    def _archive(self) -> list[Page]:
+        links, zone = self.links, self.config.zone
+        archive_link = Link("Lưu trữ", self.url(links.archive))
+        month_views: list[ArchiveMonthView] = []
+        pages: list[Page] = []
+        for month in self.site.months:
+            path = links.archive_month.format(year=f"{month.year:04d}", month=f"{month.month:02d}")
+            days = tuple(
+                (day, self._views(list(items)))
+                for day, items in groupby(month.articles, key=lambda a: _day(a.date.astimezone(zone)))
+            )
+            month_views.append(ArchiveMonthView(month.year, month.month, self.url(path), len(month.articles), days))
+        years = []
+        for year, months in groupby(month_views, key=lambda m: m.year):
+            months = tuple(dataclasses.replace(m, days=()) for m in months)
+            path = links.archive_year.format(year=f"{year:04d}")
+            years.append(ArchiveYearView(year, self.url(path), sum(m.count for m in months), months))
+            pages.append(Page(path, "archive_year.html", {
+                "page": self._info("archive_year", f"Lưu trữ năm {year}", path, crumbs=(archive_link,)),
+                "year": years[-1],
+            }))
+        for index, month in enumerate(month_views):
+            path = month.url[len(self.base):]
+            year_link = Link(f"Năm {month.year}", self.url(links.archive_year.format(year=f"{month.year:04d}")))
+            pages.append(Page(path, "archive_month.html", {
+                "page": self._info("archive_month", f"Lưu trữ tháng {month.month}/{month.year}", path,
+                                   crumbs=(archive_link, year_link)),
+                "month": month,
+                "next_month": dataclasses.replace(month_views[index - 1], days=()) if index > 0 else None,
+                "prev_month": dataclasses.replace(month_views[index + 1], days=()) if index + 1 < len(month_views) else None,
+            }))
+        pages.insert(0, Page(links.archive, "archive.html", {
+            "page": self._info("archive", "Lưu trữ", links.archive), "years": tuple(years),
+        }))
+        return pages
+
+    def _redirects(self, pages: list[Page]) -> list[Page]:
+        taken = {p.output_file: p for p in pages}
+        redirects = []
+        for article in self.site.articles:
+            for alias in article.aliases:
+                path = alias.lstrip("/")
+                if not path.endswith((".html", ".htm", "/")):
+                    path += "/"
+                output = Page(path, "", {}).output_file
+                if output in taken:
+                    other = taken[output].source or "/" + taken[output].path
+                    self.problems.append(Problem(
+                        article.source, f"alias {alias!r} is already the address of {other}",
+                        "remove this alias or change it", article.line_of("aliases"),
+                    ))
+                    continue
+                view = self.views[article.source]
+                page = Page(path, "redirect.html", {
+                    "page": PageInfo("redirect", article.title, self.url(path), view.absolute_url),
+                    "target": view.absolute_url,
+                }, article.source)
+                taken[output] = page
+                redirects.append(page)
+        return redirects
+
+
+def _day(moment: datetime) -> datetime:
+    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _page_numbers(current: int, total: int) -> list[int | None]:
+    """1 … 4 5 [6] 7 8 … 20: the first, the last and two on each side of the current page."""
+    shown = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
+    numbers: list[int | None] = []
+    for n in shown:
+        if numbers and n - numbers[-1] > 1:  # type: ignore[operator]
+            numbers.append(None if n - numbers[-1] > 2 else numbers[-1] + 1)  # type: ignore[operator]
+        numbers.append(n)
+    return numbers
+
+
+def plan_pages(site: Site, related: Sequence[tuple[int, ...]]) -> tuple[list[Page], list[Problem]]:
+    planner = PagePlanner(site, related)
+    pages = planner.plan()
+    return pages, planner.problems

@@ -1,0 +1,147 @@
+"""Themes and rendering: the Jinja environment over an ordered list of template folders.
+
+Lookup order, first match wins:
+
+1. the site's own `templates/` (and `static/`) — overrides of single files;
+2. the configured theme: `themes/<name>/` in the site folder, else the theme shipped with sitegen;
+3. the shipped `default` theme, as the parent of any other theme.
+
+A template can extend the shipped default's version of itself explicitly with the `!default/`
+prefix: `{% extends "!default/article.html" %}` in the site's `templates/article.html`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import jinja2
+
+from .config import Config
+from .errors import BuildFailed, Problem, display_path
+from .pages import Page
+from .vietnamese import format_date_vn
+
+PARENT_PREFIX = "!default"
+
+
+def builtin_themes_dir() -> Path:
+    """Where the themes shipped with sitegen live: sitegen/themes/ in a wheel, themes/ in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "themes"
+    return installed if (installed / "default").is_dir() else package.parent / "themes"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """The folders a site's templates and static files come from, most specific first."""
+
+    template_dirs: tuple[Path, ...]
+    static_dirs: tuple[Path, ...]
+    default_dir: Path
+
+    @classmethod
+    def for_site(cls, site_dir: Path, config: Config) -> "Theme":
+        builtin = builtin_themes_dir()
+        own = site_dir / "themes" / config.theme
+        theme_dir = own if own.is_dir() else builtin / config.theme
+        if not theme_dir.is_dir():
+            raise BuildFailed([Problem(
+                "config.toml", f"theme: no theme named {config.theme!r}",
+                f"looked in {display_path(own, site_dir)} and {builtin}; use theme = \"default\" or create the folder",
+            )])
+        default = builtin / "default"
+        template_dirs = _unique([site_dir / "templates", theme_dir / "templates", default / "templates"])
+        static_dirs = _unique([site_dir / "static", theme_dir / "static", default / "static"])
+        return cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
+
+    def static_files(self) -> Iterator[tuple[str, Path]]:
+        """(path relative to static/, file) for every static file, overrides first-wins."""
+        seen: set[str] = set()
+        for folder in self.static_dirs:
+            for path in sorted(folder.rglob("*")):
+                rel = path.relative_to(folder).as_posix()
+                if path.is_file() and rel not in seen and not path.name.startswith("."):
+                    seen.add(rel)
+                    yield rel, path
+
+
+def _unique(paths: list[Path]) -> list[Path]:
+    seen, result = set(), []
+    for path in paths:
+        key = path.resolve()
+        if key not in seen:
+            seen.add(key)
+            result.append(path)
+    return result
+
+
+def vn_day(value) -> str:
+    return format_date_vn(value, with_weekday=False, with_time=False)
+
+
+def vn_time(value) -> str:
+    return value.strftime("%H:%M")
+
+
+def iso(value) -> str:
+    return value.isoformat(timespec="seconds")
+
+
+class Renderer:
+    """Renders planned pages to bytes with the site's theme."""
+
+    def __init__(self, theme: Theme, site_dir: Path):
+        self.theme = theme
+        self.site_dir = site_dir
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader([
+                jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
+                jinja2.PrefixLoader({PARENT_PREFIX: jinja2.FileSystemLoader(str(theme.default_dir / "templates"))}),
+            ]),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso)
+
+    def render(self, page: Page, site_view) -> bytes:
+        try:
+            template = self.env.get_template(page.template)
+            return template.render(site=site_view, **page.context).encode("utf-8")
+        except jinja2.TemplateNotFound as exc:
+            searched = ", ".join(display_path(d, self.site_dir) for d in self.theme.template_dirs)
+            raise BuildFailed([Problem(
+                exc.name or page.template, f"template {exc.name!r} not found (needed for /{page.path})",
+                f"looked in: {searched}",
+            )]) from None
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildFailed([Problem(
+                _template_file(exc.filename, self.site_dir, exc.name), f"template syntax error: {exc.message}",
+                "fix the template tag on this line", exc.lineno,
+            )]) from None
+        except jinja2.UndefinedError as exc:
+            file, line = _template_location(exc)
+            raise BuildFailed([Problem(
+                _template_file(file, self.site_dir, page.template), f"template error on /{page.path}: {exc.message}",
+                "see sitegen/views.py for the variables templates get", line,
+            )]) from None
+
+
+def _template_file(filename: str | None, site_dir: Path, fallback: str | None) -> str:
+    return display_path(Path(filename), site_dir) if filename else (fallback or "template")
+
+
+def _template_location(exc: BaseException) -> tuple[str | None, int | None]:
+    """The innermost template frame of a rendering error's traceback."""
+    file, line = None, None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            file, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return file, line

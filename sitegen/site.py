@@ -1,0 +1,153 @@
+"""The site index: every published article by address, category, month, tag and author.
+
+Built once after all articles are read and before any page is planned.  Listing pages and related
+links are queries on it; articles refer to categories, tags and authors by key, never by object
+cycles.  Unpublished articles (drafts, scheduled) are left out here unless the build asks for them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from .config import Category, Config
+from .content import Article
+from .errors import Problem
+from .vietnamese import slugify, sort_key, variant_key
+
+
+@dataclass(frozen=True)
+class Term:
+    """A tag or an author, grouping spellings that differ only by case, NFC or tone-mark placement."""
+
+    key: str
+    """`variant_key()` of the name: "tinh uy3" for both "Tỉnh ủy" and "Tỉnh uỷ"."""
+    name: str
+    """The spelling most articles use."""
+    slug: str
+    articles: tuple[Article, ...]
+    """Newest first."""
+    spellings: tuple[str, ...]
+    """Every spelling seen, most used first (more than one means editors disagree)."""
+
+
+@dataclass(frozen=True)
+class ArchiveMonth:
+    year: int
+    month: int
+    articles: tuple[Article, ...]
+    """Newest first."""
+
+
+@dataclass(frozen=True)
+class Publication:
+    """What a build publishes: everything by default; drafts and the future only when asked."""
+
+    now: datetime
+    drafts: bool = False
+    future: bool = False
+
+    def includes(self, article: Article) -> bool:
+        return (self.drafts or not article.draft) and (self.future or article.date <= self.now)
+
+
+def _newest_first(article: Article) -> tuple:
+    return (-article.date.timestamp(), article.source)
+
+
+class Site:
+    """The published articles of one build and every way pages look them up."""
+
+    def __init__(self, config: Config, articles: list[Article], publication: Publication):
+        self.config = config
+        self.publication = publication
+        self.articles: tuple[Article, ...] = tuple(sorted(
+            (a for a in articles if publication.includes(a)), key=_newest_first))
+        self.categories: tuple[Category, ...] = config.categories
+        self.category_by_slug = {c.slug: c for c in config.categories}
+        self.problems: list[Problem] = []
+        self.paths: dict[str, str] = {}
+        """Article source -> its path relative to the site root ("thoi-su/tin-202406251518/")."""
+        self._assign_paths()
+
+        by_category: dict[str, list[Article]] = defaultdict(list)
+        by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
+        zone = config.zone
+        for article in self.articles:
+            by_category[article.category].append(article)
+            local = article.date.astimezone(zone)
+            by_month[(local.year, local.month)].append(article)
+        self.by_category = {c.slug: tuple(by_category.get(c.slug, ())) for c in self.categories}
+        self.months = tuple(ArchiveMonth(y, m, tuple(items)) for (y, m), items in sorted(by_month.items(), reverse=True))
+        self.tags = self._terms((tag, a) for a in self.articles for tag in a.tags)
+        self.authors = self._terms((a.author, a) for a in self.articles if a.author)
+        self._tag_by_key = {t.key: t for t in self.tags}
+        self._author_by_key = {t.key: t for t in self.authors}
+
+    # --- queries -----------------------------------------------------------------------------------
+
+    def path_of(self, article: Article) -> str:
+        return self.paths[article.source]
+
+    def tag(self, name: str) -> Term:
+        return self._tag_by_key[variant_key(name)]
+
+    def author(self, name: str) -> Term | None:
+        return self._author_by_key.get(variant_key(name)) if name else None
+
+    def featured(self) -> tuple[Article, ...]:
+        return tuple(a for a in self.articles if a.featured)
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        return tuple(sorted({m.year for m in self.months}, reverse=True))
+
+    # --- building the index ------------------------------------------------------------------------
+
+    def _assign_paths(self) -> None:
+        pattern = self.config.permalinks.article
+        zone = self.config.zone
+        owner: dict[str, Article] = {}
+        for article in sorted(self.articles, key=lambda a: a.source):
+            local = article.date.astimezone(zone)
+            path = pattern.format(
+                category=article.category, slug=article.slug, year=f"{local.year:04d}",
+                month=f"{local.month:02d}", day=f"{local.day:02d}", hour=f"{local.hour:02d}",
+                minute=f"{local.minute:02d}", stamp=local.strftime("%Y%m%d%H%M"),
+            )
+            if path in owner:
+                first = owner[path]
+                self.problems.append(Problem(
+                    article.source,
+                    f"this article would have the same address /{path} as {first.source}",
+                    "give one of them another title or a `slug:` of its own", article.line_of("title"),
+                ))
+                continue
+            owner[path] = article
+            self.paths[article.source] = path
+
+    @staticmethod
+    def _terms(pairs) -> tuple[Term, ...]:
+        """Group (name, article) pairs by variant key; articles stay newest first."""
+        grouped: dict[str, list[Article]] = defaultdict(list)
+        spellings: dict[str, Counter] = defaultdict(Counter)
+        for name, article in pairs:
+            key = variant_key(name)
+            if not key:
+                continue
+            if not grouped[key] or grouped[key][-1] is not article:
+                grouped[key].append(article)
+            spellings[key][name] += 1
+        terms = []
+        used_slugs: set[str] = set()
+        for key in sorted(grouped):
+            ranked = sorted(spellings[key].items(), key=lambda kv: (-kv[1], sort_key(kv[0])))
+            name = ranked[0][0]
+            base = slugify(name) or "x"
+            slug, n = base, 2
+            while slug in used_slugs:  # "Hòa" and "Hóa" are different tags with one ASCII form
+                slug, n = f"{base}-{n}", n + 1
+            used_slugs.add(slug)
+            terms.append(Term(key, name, slug, tuple(grouped[key]), tuple(s for s, _ in ranked)))
+        return tuple(sorted(terms, key=lambda t: sort_key(t.name)))

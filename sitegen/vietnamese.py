@@ -1,0 +1,155 @@
+"""Vietnamese text rules: NFC, slugs, dates as editors write and readers read them, sort and variant keys.
+
+Nothing here depends on the operating system's locale: weekday names and the alphabet are built in.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, time, tzinfo
+
+from slugify import slugify as _ascii_slugify
+
+WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+"""Weekday names indexed by `datetime.weekday()` (Monday = 0)."""
+
+# Apostrophes inside names ("Ia H'Drai", "Ia H’Drai") are elided, whichever glyph the editor typed.
+_APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´′"), None)
+
+
+def nfc(text: str) -> str:
+    """Text in Unicode NFC: editors' files sometimes arrive decomposed (NFD) from macOS or Word."""
+    return unicodedata.normalize("NFC", text)
+
+
+def slugify(text: str) -> str:
+    """The URL form of a title or name: ASCII lowercase letters, digits and single hyphens.
+
+    Diacritics are removed and đ/Đ becomes d: "Giao ban Khối Đảng quý II/2020" ->
+    "giao-ban-khoi-dang-quy-ii-2020".  NFC and NFD input, and straight or curly apostrophes, give the
+    same slug.  May return "" for text with no letters or digits; callers report that.
+    """
+    text = nfc(text).translate(_APOSTROPHES).replace("đ", "d").replace("Đ", "D")
+    return _ascii_slugify(text, lowercase=True)
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+_VN_DATE = re.compile(
+    r"""^\s*(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})
+        (?:\s*[-,]?\s*(?P<H>\d{1,2})[:hg](?P<M>\d{2})(?::(?P<S>\d{2}))?)?\s*$""",
+    re.X,
+)
+_VN_TIME_FIRST = re.compile(r"^\s*(?P<H>\d{1,2})[:hg](?P<M>\d{2})\s*[-,]?\s*(?P<rest>\d.*)$")
+
+
+class DateFormatError(ValueError):
+    """A date an editor wrote that we cannot read; the message says which forms are accepted."""
+
+
+DATE_FORMS_HINT = (
+    'write it as "2024-06-25 15:18", "25/06/2024 15:18", "25/06/2024" '
+    'or "2024-06-25T15:18:00+07:00"'
+)
+
+
+def parse_date(raw: str, zone: tzinfo) -> datetime:
+    """An aware datetime from a date as written in front matter.
+
+    Accepts ISO 8601 with or without time, seconds and offset (`2024-06-25`, `2024-06-25 15:18`,
+    `2024-06-25T15:18:00+07:00`, `...Z`) and the Vietnamese forms `25/06/2024 15:18`,
+    `25/06/2024`, `15:18 25/06/2024`.  Times without an offset are in `zone` (the site's timezone);
+    a date without time means midnight.
+    """
+    text = raw.strip()
+    if not text:
+        raise DateFormatError(f"the date is empty; {DATE_FORMS_HINT}")
+    m = _VN_TIME_FIRST.match(text)
+    if m and "/" in m["rest"]:
+        text = f"{m['rest']} {m['H']}:{m['M']}"
+    m = _VN_DATE.match(text)
+    try:
+        if m:
+            value = datetime(
+                int(m["y"]), int(m["m"]), int(m["d"]),
+                int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0),
+            )
+        else:
+            value = datetime.fromisoformat(text.replace(" +", "+"))
+    except ValueError as exc:
+        if m or re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
+            raise DateFormatError(f"{raw!r} is not a real date or time ({exc})") from None
+        raise DateFormatError(f"cannot read the date {raw!r}; {DATE_FORMS_HINT}") from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone)
+    return value
+
+
+def to_zone(value: datetime | date, zone: tzinfo) -> datetime:
+    """`value` as an aware datetime in `zone` (dates become midnight there)."""
+    if not isinstance(value, datetime):
+        value = datetime.combine(value, time())
+    if value.tzinfo is None:
+        return value.replace(tzinfo=zone)
+    return value.astimezone(zone)
+
+
+def format_date_vn(value: datetime, *, with_weekday: bool = True, with_time: bool = True) -> str:
+    """The date line readers of Vietnamese papers expect: "Thứ năm, 25/06/2020 - 15:18"."""
+    text = value.strftime("%d/%m/%Y")
+    if with_weekday:
+        text = f"{WEEKDAYS[value.weekday()]}, {text}"
+    if with_time:
+        text += value.strftime(" - %H:%M")
+    return text
+
+
+# --- sorting and grouping ----------------------------------------------------------------------------
+
+_ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {ch: i for i, ch in enumerate(_ALPHABET)}
+# Tone marks in dictionary order: ngang (none), huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+# Marks that make a different letter (ă â ê ô ơ ư), kept with the base letter.
+_SHAPES = {"\u0306", "\u0302", "\u031b"}
+
+
+def _letters(word: str) -> tuple[str, int]:
+    """A word split into its letters without tone and its tone number (0 = none)."""
+    tone = 0
+    base = []
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TONES:
+            tone = _TONES[ch]
+        elif unicodedata.combining(ch) and ch not in _SHAPES:
+            continue
+        else:
+            base.append(ch)
+    return unicodedata.normalize("NFC", "".join(base)), tone
+
+
+def sort_key(text: str) -> tuple:
+    """Sort key in Vietnamese alphabetical order (a ă â b ... đ after d; tones break ties)."""
+    primary, tones = [], []
+    for word in nfc(text).casefold().split():
+        letters, tone = _letters(word)
+        primary.append(tuple(_RANK.get(ch, 100 + ord(ch)) for ch in letters))
+        tones.append(tone)
+    return (tuple(primary), tuple(tones), text)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def variant_key(text: str) -> str:
+    """One key for spellings that mean the same tag or name.
+
+    Equal for text that differs only by case, NFC/NFD, or the old/new tone-mark placement
+    ("Tỉnh uỷ" / "Tỉnh ủy", "hoà" / "hòa"), but not for different tones ("hòa" / "hóa").
+    """
+    words = []
+    for word in _WORD.findall(nfc(text).casefold()):
+        letters, tone = _letters(word)
+        words.append(f"{letters}{tone}" if tone else letters)
+    return " ".join(words)

@@ -1,0 +1,181 @@
+"""The template contract: everything a theme's templates can use, and nothing else.
+
+Theme authors read this one file.  Every template gets `site` (SiteView) and `page` (PageInfo);
+each kind of page adds the variables listed in `TEMPLATE_VARIABLES`.  URLs are site paths that
+already carry the base path ("/bao/thoi-su/"): use them as they are in href and src.
+Dates are timezone-aware datetimes in the site's timezone; format them with the filters
+`vn_date` ("Thứ năm, 25/06/2020 - 15:18"), `vn_day` ("25/06/2020") and `iso` (for <time datetime>).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from markupsafe import Markup
+
+
+@dataclass(frozen=True)
+class Link:
+    """A named link: a category in the menu, a tag, an author, a breadcrumb step."""
+
+    name: str
+    url: str
+    count: int = 0
+    """How many articles it leads to, where that means something (tags, authors, archive)."""
+
+
+@dataclass(frozen=True)
+class PhotoView:
+    url: str
+    alt: str
+    caption: str = ""
+    credit: str = ""
+    """Ready to print: "Ảnh: MT" (the prefix is added only when the editor did not write it)."""
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article as templates see it, in listings and on its own page."""
+
+    title: str
+    url: str
+    absolute_url: str
+    date: datetime
+    category: Link
+    summary: str
+    image: PhotoView | None = None
+    """The lead photo (listings, shares)."""
+    show_lead_photo: bool = True
+    """False when the body already shows the lead photo: the article page then skips it above."""
+    updated: datetime | None = None
+    author: Link | None = None
+    tags: tuple[Link, ...] = ()
+    body: Markup = Markup("")
+    featured: bool = False
+    is_draft: bool = False
+    """Only in builds with --drafts (and `sitegen serve`): themes should mark it visibly."""
+    is_scheduled: bool = False
+    """Dated after the build time; only in builds with --future."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Front-matter keys sitegen does not know, e.g. article.extra.source."""
+
+
+@dataclass(frozen=True)
+class PageLink:
+    """One entry of a numbered pagination; `number` None stands for a gap ("…")."""
+
+    number: int | None
+    url: str = ""
+    current: bool = False
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    """This page's number, from 1."""
+    total: int
+    """How many pages the listing has (at least 1, even when empty)."""
+    items: tuple[ArticleView, ...]
+    count: int
+    """Articles in the whole listing."""
+    prev_url: str = ""
+    next_url: str = ""
+    pages: tuple[PageLink, ...] = ()
+
+
+@dataclass(frozen=True)
+class Section:
+    """A category's block on the home page."""
+
+    category: Link
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
+class ArchiveMonthView:
+    year: int
+    month: int
+    url: str
+    count: int
+    days: tuple[tuple[datetime, tuple[ArticleView, ...]], ...] = ()
+    """On the month's own page: (day, articles of that day), newest first."""
+
+
+@dataclass(frozen=True)
+class ArchiveYearView:
+    year: int
+    url: str
+    count: int
+    months: tuple[ArchiveMonthView, ...]
+
+
+@dataclass(frozen=True)
+class PublisherView:
+    """The legal footer lines (empty strings are simply not shown)."""
+
+    name: str
+    governing_body: str
+    licence: str
+    editor_in_chief: str
+    deputy_editors: str
+    address: str
+    phone: str
+    email: str
+    copyright: str
+
+
+@dataclass(frozen=True)
+class SiteView:
+    title: str
+    description: str
+    url: str
+    """The home page's address on this site ("/" or "/bao/")."""
+    base_url: str
+    """Absolute, e.g. "https://example.vn/bao/"."""
+    language: str
+    menu: tuple[Link, ...]
+    """Categories in menu order."""
+    publisher: PublisherView
+    archive_url: str
+    tags_url: str
+    authors_url: str
+    static_url: str
+    """Prefix of the theme's static files: "{{ site.static_url }}css/style.css"."""
+    year: int
+    """Year of the newest published article (for the copyright line; the build time would make
+    output differ from one day to the next)."""
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    kind: str
+    """"home", "article", "category", "tag", "tags", "author", "authors", "archive",
+    "archive_year", "archive_month", "not_found", "redirect"."""
+    title: str
+    """For <title>; the site's name is added by the theme."""
+    url: str
+    canonical_url: str
+    description: str = ""
+    breadcrumbs: tuple[Link, ...] = ()
+    """From the home page down to this page's parent."""
+    number: int = 1
+    """Page number of a paginated listing."""
+
+
+TEMPLATE_VARIABLES = {
+    "home.html": "featured, latest: tuple[ArticleView]; sections: tuple[Section]",
+    "article.html": "article: ArticleView; related: tuple[ArticleView] ('Chuyên mục khác')",
+    "category.html": "category: Link (with description in page.description); pagination: Pagination",
+    "tag.html": "tag: Link; pagination: Pagination",
+    "author.html": "author: Link; pagination: Pagination",
+    "tags.html": "terms: tuple[Link] (every tag, with counts, alphabetical)",
+    "authors.html": "terms: tuple[Link] (every author, with counts, alphabetical)",
+    "archive.html": "years: tuple[ArchiveYearView]",
+    "archive_year.html": "year: ArchiveYearView",
+    "archive_month.html": "month: ArchiveMonthView; prev_month, next_month: ArchiveMonthView | None",
+    "404.html": "latest: tuple[ArticleView]",
+    "redirect.html": "target: str (absolute URL the old address now points to)",
+}
+"""Per template, the variables it gets besides `site` and `page`."""
