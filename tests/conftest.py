@@ -1,0 +1,152 @@
+"""Test harness: tiny inline sites built for real, assertions on named output files.
+
+    site = make_site({"content/thoi-su/a.md": article(title="...")})
+    built = site.build()
+    soup = built.html("thoi-su/...")          # parsed with a real HTML parser
+    problems = site.build_fails()            # the BuildFailed problems, when a build must fail
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import subprocess
+import sys
+import zlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sitegen.build import BuildOptions, BuildReport, build
+from sitegen.errors import BuildFailed, Problem
+
+REPO = Path(__file__).resolve().parent.parent
+ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZONE)
+"""The pinned build time of every test build."""
+
+CONFIG = """\
+title = "Báo Thử Nghiệm"
+description = "Tin tức tỉnh Thử Nghiệm"
+base_url = "{base_url}"
+per_page = {per_page}
+related_count = {related_count}
+{extra}
+
+[[categories]]
+name = "Thời sự"
+slug = "thoi-su"
+description = "Tin thời sự"
+
+[[categories]]
+name = "Kinh tế"
+slug = "kinh-te"
+
+[[categories]]
+name = "Văn hóa - Du lịch"
+slug = "van-hoa-du-lich"
+"""
+
+
+def article(title: str = "Tin thử nghiệm", date: str = "2024-06-25 15:18", category: str = "Thời sự",
+            body: str = "Nội dung bài viết thử nghiệm.", **fields) -> str:
+    """An article file: the given front-matter fields (YAML text as written) and a body."""
+    lines = ["---", f'title: "{title}"', f"date: {date}", f'category: "{category}"']
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}")
+    lines += ["---", "", body, ""]
+    return "\n".join(lines)
+
+
+def png(width: int = 4, height: int = 3) -> bytes:
+    """A tiny valid PNG (grey)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+@dataclass
+class Built:
+    output: Path
+    report: BuildReport
+
+    def path(self, rel: str) -> Path:
+        target = self.output / rel
+        return target / "index.html" if rel.endswith("/") or target.is_dir() else target
+
+    def exists(self, rel: str) -> bool:
+        return self.path(rel).is_file()
+
+    def text(self, rel: str) -> str:
+        return self.path(rel).read_text(encoding="utf-8")
+
+    def html(self, rel: str) -> BeautifulSoup:
+        return BeautifulSoup(self.text(rel), "html.parser")
+
+    def files(self) -> dict[str, bytes]:
+        return {p.relative_to(self.output).as_posix(): p.read_bytes()
+                for p in sorted(self.output.rglob("*")) if p.is_file()}
+
+    def article_paths(self) -> list[str]:
+        """Output paths of article pages, found by their <article class="article">."""
+        found = []
+        for page in sorted(self.output.rglob("index.html")):
+            if 'class="article"' in page.read_text(encoding="utf-8"):
+                found.append(page.parent.relative_to(self.output).as_posix() + "/")
+        return found
+
+
+class Site:
+    def __init__(self, root: Path):
+        self.root = root
+
+    def write(self, rel: str, content: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def build(self, output: Path | None = None, **options) -> Built:
+        options.setdefault("now", NOW)
+        report = build(self.root, output, BuildOptions(**options))
+        return Built(report.output_dir, report)
+
+    def build_fails(self, **options) -> list[Problem]:
+        options.setdefault("now", NOW)
+        with pytest.raises(BuildFailed) as caught:
+            build(self.root, None, BuildOptions(**options))
+        return caught.value.problems
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        """The real `sitegen` command in a child process, run in the site folder."""
+        return subprocess.run([sys.executable, "-m", "sitegen.cli", *args], cwd=self.root,
+                              capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture
+def make_site(tmp_path):
+    """make_site(files, base_url=..., per_page=..., related_count=..., extra_config=...) -> Site."""
+    def factory(files: dict[str, str | bytes] | None = None, *, base_url: str = "https://example.vn/",
+                per_page: int = 3, related_count: int = 3, extra_config: str = "", config: str | None = None) -> Site:
+        site = Site(tmp_path / "site")
+        site.root.mkdir()
+        site.write("config.toml", config if config is not None else CONFIG.format(
+            base_url=base_url, per_page=per_page, related_count=related_count, extra=extra_config))
+        (site.root / "content").mkdir()
+        for rel, content in (files or {}).items():
+            site.write(rel, content)
+        return site
+    return factory
+
+
+def messages(problems: list[Problem]) -> str:
+    return "\n".join(str(p) for p in problems)

@@ -1,0 +1,69 @@
+"""A site overrides any template or static file by name, and can extend the default explicitly."""
+
+from conftest import article
+
+
+def test_site_template_overrides_the_default(make_site):
+    site = make_site({
+        "content/a.md": article(),
+        "templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Lạc đường rồi</h1>{% endblock %}',
+    })
+    built = site.build()
+    assert built.html("404.html").h1.get_text() == "Lạc đường rồi"
+    assert built.html("404.html").select_one("nav.menu")  # still the default's base layout
+
+
+def test_site_template_extends_the_defaults_own_version(make_site):
+    site = make_site({
+        "content/a.md": article(),
+        "templates/article.html": '{% extends "!default/article.html" %}'
+                                  '{% block content %}<p class="banner">Quảng cáo</p>{{ super() }}{% endblock %}',
+    })
+    built = site.build()
+    page = built.html(built.article_paths()[0])
+    assert page.select_one("p.banner").get_text() == "Quảng cáo"
+    assert page.h1.get_text() == "Tin thử nghiệm"
+
+
+def test_site_partial_override_reaches_every_page_using_it(make_site):
+    site = make_site({"content/a.md": article()})
+    from sitegen.render import builtin_themes_dir
+    base = (builtin_themes_dir() / "default/templates/base.html").read_text(encoding="utf-8")
+    site.write("templates/base.html", base.replace("Bỏ qua, đến nội dung chính", "Đến nội dung"))
+    built = site.build()
+    for path in ["", "thoi-su/", built.article_paths()[0], "luu-tru/"]:
+        assert built.html(path).select_one(".skip-link").get_text() == "Đến nội dung"
+
+
+def test_site_static_file_overrides_and_adds(make_site):
+    site = make_site({
+        "content/a.md": article(),
+        "static/css/style.css": "body { color: black; }",
+        "static/logo.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+    })
+    built = site.build()
+    assert built.text("static/css/style.css") == "body { color: black; }"
+    assert built.exists("static/logo.svg")
+
+
+def test_a_named_theme_in_the_site_falls_back_to_the_default(make_site):
+    site = make_site({
+        "content/a.md": article(),
+        "themes/xanh/templates/category.html": '{% extends "base.html" %}{% block content %}<h1>Xanh: {{ category.name }}</h1>{% endblock %}',
+    }, extra_config='theme = "xanh"')
+    built = site.build()
+    assert built.html("thoi-su/").h1.get_text() == "Xanh: Thời sự"
+    assert built.html("").select_one(".featured")
+
+
+def test_unknown_theme_is_a_config_error(make_site):
+    site = make_site({"content/a.md": article()}, extra_config='theme = "khong-co"')
+    problems = site.build_fails()
+    assert problems[0].file == "config.toml" and "khong-co" in problems[0].message
+
+
+def test_template_mistake_points_at_the_template_line(make_site):
+    site = make_site({"content/a.md": article(), "templates/404.html": "<p>\n{{ site.khong_co_bien }}\n</p>"})
+    problems = site.build_fails()
+    assert problems[0].file == "templates/404.html" and problems[0].line == 2
+    assert "khong_co_bien" in problems[0].message
