@@ -132,17 +132,22 @@ class Site:
         """Group (name, article) pairs by variant key; articles stay newest first."""
         grouped: dict[str, list[Article]] = defaultdict(list)
         spellings: dict[str, Counter] = defaultdict(Counter)
-        for name, article in pairs:
+        oldest_use: dict[str, int] = {}
+        for position, (name, article) in enumerate(pairs):
             key = variant_key(name)
             if not key:
                 continue
             if not grouped[key] or grouped[key][-1] is not article:
                 grouped[key].append(article)
             spellings[key][name] += 1
+            oldest_use[name] = position  # pairs come newest first: the last position is the oldest use
         terms = []
         used_slugs: set[str] = set()
         for key in sorted(grouped):
-            ranked = sorted(spellings[key].items(), key=lambda kv: (-kv[1], sort_key(kv[0])))
+            # The most used spelling; on a tie a capitalised one, then the one in use the longest,
+            # so that the name of a page does not flip when one new article spells it differently.
+            ranked = sorted(spellings[key].items(),
+                            key=lambda kv: (-kv[1], not kv[0][:1].isupper(), -oldest_use[kv[0]]))
             name = ranked[0][0]
             base = slugify(name) or "x"
             slug, n = base, 2
