@@ -9,6 +9,7 @@ every field's line number for error messages.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -216,7 +217,7 @@ class ArticleReader:
         self.config = config
         self.zone = config.zone
         self.site_dir = site_dir
-        self.content_dir = content_dir.resolve()
+        self.content_dir = Path(os.path.abspath(content_dir))
         self.categories: dict[str, Category] = {}
         for category in config.categories:
             self.categories[variant_key(category.name)] = category
@@ -409,8 +410,8 @@ class ArticleReader:
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src:
             fields.problems.append(Problem(fields.source, f"{label} {src!r} is not a file inside content/", hint_ok, line))
             return None
-        base = self.content_dir if src.startswith("/") else article.parent.resolve()
-        file = (base / src.lstrip("/")).resolve()
+        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
+        file = Path(os.path.normpath(base / src.lstrip("/")))
         if not file.is_relative_to(self.content_dir):
             fields.problems.append(Problem(fields.source, f"{label} {src!r} leads outside content/", hint_ok, line))
             return None

@@ -16,6 +16,7 @@ WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "T
 
 # Apostrophes inside names ("Ia H'Drai", "Ia H’Drai") are elided, whichever glyph the editor typed.
 _APOSTROPHES = dict.fromkeys(map(ord, "'’‘ʼ`´′"), None)
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def nfc(text: str) -> str:
@@ -31,7 +32,11 @@ def slugify(text: str) -> str:
     same slug.  May return "" for text with no letters or digits; callers report that.
     """
     text = nfc(text).translate(_APOSTROPHES).replace("đ", "d").replace("Đ", "D")
-    return _ascii_slugify(text, lowercase=True)
+    folded = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    if folded.isascii() and "&" not in folded:
+        # Vietnamese folds to ASCII by dropping marks; python-slugify gives the same result, slower.
+        return _NOT_ALNUM.sub("-", folded.lower()).strip("-")
+    return _ascii_slugify(text, lowercase=True)  # other scripts: transliterated by unidecode
 
 
 # --- dates -------------------------------------------------------------------------------------------

@@ -41,6 +41,13 @@ def test_slug_is_ascii_lowercase_hyphens_and_idempotent(text):
     assert slugify(slug) == slug
 
 
+@given(st.one_of(vietnamese_text, st.text(alphabet=st.characters(max_codepoint=127), max_size=40)))
+def test_fast_slug_path_agrees_with_python_slugify(text):
+    from slugify import slugify as reference
+    folded = text.replace("đ", "d").replace("Đ", "D").translate(dict.fromkeys(map(ord, "'’‘ʼ`´′"), None))
+    assert slugify(text) == reference(folded)
+
+
 @given(vietnamese_text)
 def test_nfc_and_nfd_give_the_same_slug(text):
     assert slugify(unicodedata.normalize("NFD", text)) == slugify(unicodedata.normalize("NFC", text))
