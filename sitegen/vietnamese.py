@@ -29,13 +29,16 @@ def slugify(text: str) -> str:
 
     Diacritics are removed and đ/Đ becomes d: "Giao ban Khối Đảng quý II/2020" ->
     "giao-ban-khoi-dang-quy-ii-2020".  NFC and NFD input, and straight or curly apostrophes, give the
-    same slug.  May return "" for text with no letters or digits; callers report that.
+    same slug.  A comma between digits is a Vietnamese decimal comma: "8,5%" -> "8-5" (python-slugify
+    alone would read a thousands separator and write "85").  May return "" for text with no letters
+    or digits; callers report that.
     """
     text = nfc(text).translate(_APOSTROPHES).replace("đ", "d").replace("Đ", "D")
     folded = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
     if folded.isascii() and "&" not in folded:
         # Vietnamese folds to ASCII by dropping marks; python-slugify gives the same result, slower.
         return _NOT_ALNUM.sub("-", folded.lower()).strip("-")
+    text = re.sub(r"(?<=\d),(?=\d)", "-", text)
     return _ascii_slugify(text, lowercase=True)  # other scripts: transliterated by unidecode
 
 
