@@ -18,11 +18,14 @@ from typing import Iterator
 from .config import Config, load_config
 from .content import Article, ArticleReader, find_article_files
 from .errors import BuildFailed, Problem
+from .feeds import feed_files
 from .output import OutputWriter, check_output_dir
 from .pages import PagePlanner
 from .related import RelatedDoc, related_articles
 from .render import Renderer, Theme
+from .search import INDEX_DIR, index_site
 from .site import Publication, Site
+from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
 from .vietnamese import variant_key
 
 
@@ -123,15 +126,33 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
         pages = planner.plan()
     if planner.problems:
         raise BuildFailed(planner.problems)
-    with timed("render"), OutputWriter(output_dir) as out:
-        renderer = Renderer(theme, site_dir)
-        for page in pages:
-            out.write(page.output_file, renderer.render(page, planner.site_view))
-            report.pages_by_kind[page.page_kind] += 1
-        copy_files(out, site, theme)
-        out.commit()
+    with OutputWriter(output_dir) as out:
+        with timed("render"):
+            renderer = Renderer(theme, site_dir)
+            for page in pages:
+                out.write(page.output_file, renderer.render(page, planner.site_view))
+                report.pages_by_kind[page.page_kind] += 1
+            copy_files(out, site, theme)
+            for path, data in machine_files(planner, pages, now).items():
+                out.write(path, data)
+        if config.search:
+            with timed("search"):
+                index_site(out.staging)
+                out.settle(INDEX_DIR)
+        with timed("write"):
+            out.commit()
     report.files, report.unchanged = out.files, out.unchanged
     return report
+
+
+def machine_files(planner: PagePlanner, pages: list, now: datetime) -> dict[str, bytes]:
+    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes."""
+    files = feed_files(planner)
+    files |= sitemap_files(planner, pages)
+    files["sitemap-news.xml"] = news_sitemap(planner, now)
+    files["robots.txt"] = robots_txt(planner)
+    files |= redirect_files(planner, pages)
+    return files
 
 
 def copy_files(out: OutputWriter, site: Site, theme: Theme) -> None:

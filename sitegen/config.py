@@ -57,6 +57,9 @@ class Permalinks:
     tag: str = "chu-de/{slug}/"
     authors: str = "tac-gia/"
     author: str = "tac-gia/{slug}/"
+    search: str = "tim-kiem/"
+    feeds: str = "rss/"
+    """The page listing the RSS feeds; the feeds themselves are rss/<name>.rss beside it."""
     page: str = "trang-{number}/"
     """Appended to a listing's URL for its pages 2, 3, ..."""
 
@@ -109,6 +112,18 @@ class Config:
     """Featured stories at the top of the home page."""
     home_per_category: int = 4
     """Stories in each category's block on the home page."""
+    feed_limit: int = 50
+    """Items in each RSS feed (the newest)."""
+    sitemap_max_urls: int = 50000
+    """URLs per sitemap file; more make a sitemap index with numbered files (the protocol's limit)."""
+    news_sitemap_days: int = 2
+    """Articles of this many days before the build time go in the Google News sitemap."""
+    logo: str = "static/logo.png"
+    """The paper's logo, a path in output/ (JSON-LD publisher logo, shares without a photo, icon)."""
+    search: bool = True
+    """Build the Pagefind search index and the search page."""
+    twitter_site: str = ""
+    """The paper's X/Twitter account, e.g. "@baongoclinh", for Twitter cards."""
     permalinks: Permalinks = field(default_factory=Permalinks)
     publisher: Publisher = field(default_factory=Publisher)
 
@@ -181,6 +196,8 @@ class _Reader:
             expected = hints[key]
             if expected is int and (not isinstance(value, int) or isinstance(value, bool)):
                 self.problem(prefix + key, f"must be a whole number, not {value!r}")
+            elif expected is bool and not isinstance(value, bool):
+                self.problem(prefix + key, f"must be true or false, not {value!r}")
             elif expected is str and not isinstance(value, str):
                 self.problem(prefix + key, f'must be text in quotes, not {value!r}', f'{key} = "..."')
             else:
@@ -271,7 +288,8 @@ def _check_values(reader: _Reader, config: Config) -> None:
         reader.problem("timezone", f"unknown timezone {config.timezone!r}", 'timezone = "Asia/Ho_Chi_Minh"')
     if config.language != "vi":
         reader.problem("language", f"{config.language!r}: the theme's texts are Vietnamese", severity="warning")
-    for key in ("per_page", "home_latest", "home_featured", "home_per_category"):
+    for key in ("per_page", "home_latest", "home_featured", "home_per_category", "feed_limit",
+                "sitemap_max_urls", "news_sitemap_days"):
         if getattr(config, key) < 1:
             reader.problem(key, "must be at least 1")
     if config.related_count < 0:

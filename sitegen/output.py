@@ -88,6 +88,24 @@ class OutputWriter:
             pass
         shutil.copyfile(source, target)
 
+    def settle(self, rel_dir: str) -> None:
+        """Files another program wrote into staging/`rel_dir`: keep the previous build's copy of each
+        file whose bytes did not change, so that its modification time stays."""
+        folder = self.staging / rel_dir
+        for staged in sorted(folder.rglob("*")):
+            if not staged.is_file():
+                continue
+            self.files += 1
+            previous = self.output_dir / staged.relative_to(self.staging)
+            try:
+                if previous.is_file() and previous.stat().st_size == staged.stat().st_size \
+                        and previous.read_bytes() == staged.read_bytes():
+                    staged.unlink()
+                    os.link(previous, staged)
+                    self.unchanged += 1
+            except OSError:
+                pass
+
     def commit(self) -> None:
         """Swap: old entries into output/.sitegen-previous, staged ones up, then delete the old."""
         previous = self.output_dir / PREVIOUS

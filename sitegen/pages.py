@@ -62,6 +62,10 @@ class PagePlanner:
             for c in site.categories
         }
         self.views = {a.source: self._article_view(a) for a in site.articles}
+        self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
+            c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
+        self.main_feed = Link("Tin mới nhất", self.absolute(self.feed_paths[""]))
+        self.logo = self.absolute(self.config.logo)
         publisher = PublisherView(**dataclasses.asdict(self.config.publisher))
         newest = site.articles[0].date.astimezone(self.config.zone).year if site.articles else 1970
         self.site_view = SiteView(
@@ -70,6 +74,8 @@ class PagePlanner:
             menu=tuple(self.category_links[c.slug] for c in site.categories), publisher=publisher,
             archive_url=self.url(self.links.archive), tags_url=self.url(self.links.tags),
             authors_url=self.url(self.links.authors), static_url=self.url("static/"), year=newest,
+            logo_url=self.url(self.config.logo), search_url=self.url(self.links.search) if self.config.search else "",
+            feeds_url=self.url(self.links.feeds), feed=self.main_feed, twitter_site=self.config.twitter_site,
         )
 
     # --- addresses ---------------------------------------------------------------------------------
@@ -107,9 +113,14 @@ class PagePlanner:
         )
 
     def _info(self, kind: str, title: str, path: str, *, description: str = "",
-              crumbs: tuple[Link, ...] = (), number: int = 1) -> PageInfo:
-        return PageInfo(kind, title, self.url(path), self.absolute(path),
-                        description or self.config.description, (Link(HOME, self.base), *crumbs), number)
+              crumbs: tuple[Link, ...] = (), number: int = 1, image: str = "", category: str = "",
+              structured_data: tuple[dict, ...] = (), noindex: bool = False) -> PageInfo:
+        feeds = (self.main_feed,)
+        if category:
+            name = self.site.category_by_slug[category].name
+            feeds += (Link(name, self.absolute(self.feed_paths[category])),)
+        return PageInfo(kind, title, self.url(path), self.absolute(path), description or self.config.description,
+                        (Link(HOME, self.base), *crumbs), number, image or self.logo, feeds, structured_data, noindex)
 
     # --- the plan ----------------------------------------------------------------------------------
 
@@ -122,15 +133,24 @@ class PagePlanner:
             pages += self._listing(
                 "category", "category.html", self.links.category.format(slug=category.slug),
                 self.site.by_category[category.slug], category.name, {"category": link},
-                description=category.description, crumbs=(),
+                description=category.description, crumbs=(), category=category.slug,
             )
         pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
         pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
         pages += self._archive()
         pages.append(Page("404.html", "404.html", {
-            "page": self._info("not_found", "Không tìm thấy trang", "404.html"),
+            "page": self._info("not_found", "Không tìm thấy trang", "404.html", noindex=True),
             "latest": self._views(self.site.articles[: self.config.home_latest]),
         }))
+        if self.config.search:
+            pages.append(Page(self.links.search, "search.html", {
+                "page": self._info("search", "Tìm kiếm", self.links.search, noindex=True),
+                "categories": tuple(self.category_links[c.slug] for c in self.site.categories),
+            }))
+        feeds = (self.main_feed,) + tuple(
+            Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in self.site.categories)
+        pages.append(Page(self.links.feeds, "feeds.html", {
+            "page": self._info("feeds", "RSS", self.links.feeds), "feeds": feeds}))
         self._check_collisions(pages)
         pages += self._redirects(pages)
         return pages
@@ -160,20 +180,58 @@ class PagePlanner:
             Section(self.category_links[c.slug], self._views(site.by_category[c.slug][: config.home_per_category]))
             for c in site.categories if site.by_category[c.slug]
         )
-        info = dataclasses.replace(self._info("home", config.title, ""), breadcrumbs=())
+        website = {"@context": "https://schema.org", "@type": "WebSite", "name": config.title,
+                   "url": config.base_url, "inLanguage": config.language, "publisher": self._organization()}
+        info = dataclasses.replace(self._info("home", config.title, "", structured_data=(website,)), breadcrumbs=())
         return Page("", "home.html", {"page": info, "featured": self._views(featured),
                                       "latest": self._views(latest), "sections": sections})
 
     def _article(self, index: int, article: Article) -> Page:
         view = self.views[article.source]
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
-        info = self._info("article", article.title, self.site.path_of(article),
-                          description=article.summary, crumbs=(view.category,))
+        image = self.config.absolute_url(article.image.url) if article.image else ""
+        info = self._info("article", article.title, self.site.path_of(article), description=article.summary,
+                          crumbs=(view.category,), image=image, category=article.category,
+                          structured_data=self._article_data(view, image))
         return Page(self.site.path_of(article), "article.html",
                     {"page": info, "article": view, "related": related}, article.source)
 
+    def _organization(self) -> dict:
+        return {"@type": "NewsMediaOrganization", "name": self.config.title, "url": self.config.base_url,
+                "logo": {"@type": "ImageObject", "url": self.logo}}
+
+    def _article_data(self, view: ArticleView, image: str) -> tuple[dict, ...]:
+        """schema.org NewsArticle and BreadcrumbList, as search engines read them."""
+        article = {
+            "@context": "https://schema.org", "@type": "NewsArticle",
+            "mainEntityOfPage": {"@type": "WebPage", "@id": view.absolute_url},
+            "url": view.absolute_url, "headline": view.title, "description": view.summary,
+            "datePublished": view.date.isoformat(timespec="seconds"),
+            "dateModified": (view.updated or view.date).isoformat(timespec="seconds"),
+            "articleSection": view.category.name, "inLanguage": self.config.language,
+            "publisher": self._organization(),
+        }
+        if image:
+            article["image"] = [image]
+        if view.author:
+            article["author"] = [{"@type": "Person", "name": view.author.name,
+                                  "url": self.config.absolute_url(view.author.url)}]
+        else:
+            article["author"] = [self._organization()]
+        if view.tags:
+            article["keywords"] = [t.name for t in view.tags]
+        crumbs = [(HOME, self.config.base_url), (view.category.name, self.config.absolute_url(view.category.url)),
+                  (view.title, view.absolute_url)]
+        breadcrumbs = {
+            "@context": "https://schema.org", "@type": "BreadcrumbList",
+            "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": url}
+                                for n, (name, url) in enumerate(crumbs, 1)],
+        }
+        return article, breadcrumbs
+
     def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
-                 extra: dict[str, Any], *, description: str = "", crumbs: tuple[Link, ...] = ()) -> list[Page]:
+                 extra: dict[str, Any], *, description: str = "", crumbs: tuple[Link, ...] = (),
+                 category: str = "") -> list[Page]:
         per_page = self.config.per_page
         total = max(1, -(-len(articles) // per_page))
         page_path: Callable[[int], str] = lambda n: path if n == 1 else path + self.links.page.format(number=n)
@@ -188,7 +246,8 @@ class PagePlanner:
                             for n in _page_numbers(number, total)),
             )
             heading = title if number == 1 else f"{title} - Trang {number}"
-            info = self._info(kind, heading, page_path(number), description=description, crumbs=crumbs, number=number)
+            info = self._info(kind, heading, page_path(number), description=description, crumbs=crumbs,
+                              number=number, category=category)
             pages.append(Page(page_path(number), template, {"page": info, "pagination": pagination, **extra}))
         return pages
 

@@ -21,7 +21,7 @@ import jinja2
 from .config import Config
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
-from .vietnamese import format_date_vn
+from .vietnamese import fold, format_date_vn
 
 PARENT_PREFIX = "!default"
 
@@ -106,7 +106,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso)
+        self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso, fold=fold)
 
     def render(self, page: Page, site_view) -> bytes:
         try:

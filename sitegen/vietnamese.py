@@ -24,6 +24,13 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def fold(text: str) -> str:
+    """Text without any diacritic and with đ -> d, for search: "Đắk Tô" -> "Dak To"."""
+    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    return unicodedata.normalize("NFC", "".join(
+        ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)))
+
+
 def slugify(text: str) -> str:
     """The URL form of a title or name: ASCII lowercase letters, digits and single hyphens.
 
@@ -34,7 +41,7 @@ def slugify(text: str) -> str:
     or digits; callers report that.
     """
     text = nfc(text).translate(_APOSTROPHES).replace("đ", "d").replace("Đ", "D")
-    folded = "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))
+    folded = fold(text)
     if folded.isascii() and "&" not in folded:
         # Vietnamese folds to ASCII by dropping marks; python-slugify gives the same result, slower.
         return _NOT_ALNUM.sub("-", folded.lower()).strip("-")

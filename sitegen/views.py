@@ -143,6 +143,15 @@ class SiteView:
     authors_url: str
     static_url: str
     """Prefix of the theme's static files: "{{ site.static_url }}css/style.css"."""
+    logo_url: str
+    """The logo's address on this site (icon, masthead)."""
+    search_url: str
+    """The search page ("" when search is off in config.toml)."""
+    feeds_url: str
+    """The page listing the RSS feeds."""
+    feed: Link
+    """The main RSS feed ("Tin mới nhất")."""
+    twitter_site: str
     year: int
     """Year of the newest published article (for the copyright line; the build time would make
     output differ from one day to the next)."""
@@ -162,6 +171,14 @@ class PageInfo:
     """From the home page down to this page's parent."""
     number: int = 1
     """Page number of a paginated listing."""
+    image: str = ""
+    """Absolute URL of the picture for shares (og:image): the lead photo, else the logo."""
+    feeds: tuple[Link, ...] = ()
+    """RSS feeds for <link rel="alternate">: the whole site's, and the category's where there is one."""
+    structured_data: tuple[dict, ...] = ()
+    """JSON-LD objects (NewsArticle, BreadcrumbList, ...) for <script type="application/ld+json">."""
+    noindex: bool = False
+    """Pages search engines should not index (the 404 page, search results)."""
 
 
 TEMPLATE_VARIABLES = {
@@ -176,6 +193,8 @@ TEMPLATE_VARIABLES = {
     "archive_year.html": "year: ArchiveYearView",
     "archive_month.html": "month: ArchiveMonthView; prev_month, next_month: ArchiveMonthView | None",
     "404.html": "latest: tuple[ArticleView]",
+    "search.html": "categories: tuple[Link] (for the category filter)",
+    "feeds.html": "feeds: tuple[Link] (each RSS feed: name and absolute URL)",
     "redirect.html": "target: str (absolute URL the old address now points to)",
 }
 """Per template, the variables it gets besides `site` and `page`."""

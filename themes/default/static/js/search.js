@@ -1,0 +1,139 @@
+// The search page: Pagefind's static index, queried in the browser; no server needed.
+// Pagefind folds tone marks but not đ -> d (article pages carry a hidden đ-folded copy of their
+// title and sapo for that). Here: results that contain the query with its exact diacritics come
+// first, and each result shows the real title and sapo, with the query's words marked.
+
+const form = document.querySelector(".search-page-form");
+const input = document.getElementById("tu-khoa");
+const select = document.getElementById("chuyen-muc");
+const status = document.getElementById("trang-thai-tim-kiem");
+const list = document.getElementById("ket-qua-tim-kiem");
+const base = form.dataset.base;
+const PAGE = 20;        // results shown at a time
+const EXAMINED = 60;    // results re-ranked for exact diacritics
+
+const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+  .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+const exact = (text) => text.normalize("NFC").toLowerCase();
+
+let pagefind = null;
+let current = null;     // {query, results, data}
+let moreButton = null;
+
+async function engine() {
+  if (!pagefind) {
+    pagefind = await import(`${base}pagefind/pagefind.js`);
+    await pagefind.options({ baseUrl: base });
+  }
+  return pagefind;
+}
+
+function marked(text, terms) {
+  const fragment = document.createDocumentFragment();
+  const keys = terms.map(fold);
+  for (const part of text.split(/(\s+)/)) {
+    const key = fold(part.replace(/[^\p{L}\p{N}]/gu, ""));
+    if (key && keys.includes(key)) {
+      const mark = document.createElement("mark");
+      mark.textContent = part;
+      fragment.append(mark);
+    } else {
+      fragment.append(part);
+    }
+  }
+  return fragment;
+}
+
+function item(result, terms) {
+  const li = document.createElement("li");
+  li.className = "search-result";
+  const heading = document.createElement("h2");
+  heading.className = "teaser-title";
+  const link = document.createElement("a");
+  link.href = result.url;
+  link.append(marked(result.meta.title || result.url, terms));
+  heading.append(link);
+  const meta = document.createElement("p");
+  meta.className = "teaser-meta";
+  meta.textContent = [(result.filters.category || [])[0], result.meta.date].filter(Boolean).join(" · ");
+  const sapo = document.createElement("p");
+  sapo.className = "teaser-summary";
+  sapo.append(marked(result.meta.sapo || "", terms));
+  li.append(heading, meta, sapo);
+  return li;
+}
+
+// Rank of a result for a query, lower first: the query as written (with its diacritics) beats the
+// query folded; a phrase in the title beats one in the text; all words beat some words.
+function tier(result, query, terms) {
+  const title = result.meta.title || "";
+  const text = `${result.meta.sapo || ""} ${result.content}`;
+  const phrase = terms.join(" ");
+  if (exact(title).includes(exact(phrase))) return 0;
+  if (exact(text).includes(exact(phrase))) return 1;
+  if (fold(title).includes(fold(phrase))) return 2;
+  if (fold(text).includes(fold(phrase))) return 3;
+  const all = exact(`${title} ${text}`);
+  return terms.every((t) => all.includes(exact(t))) ? 4 : 5;
+}
+
+async function showMore() {
+  const { results, data, terms } = current;
+  const start = list.children.length;
+  const next = data.slice(start, start + PAGE);
+  if (next.length < PAGE && data.length < results.length) {
+    const extra = await Promise.all(results.slice(data.length, start + PAGE).map((r) => r.data()));
+    data.push(...extra);
+    next.push(...extra.slice(0, PAGE - next.length));
+  }
+  for (const result of next) list.append(item(result, terms));
+  moreButton.hidden = list.children.length >= results.length;
+  if (start > 0 && list.children[start]) list.children[start].querySelector("a").focus();
+}
+
+async function run() {
+  const query = input.value.trim();
+  const category = select.value;
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  if (category) params.set("chuyen-muc", category);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+  list.replaceChildren();
+  moreButton.hidden = true;
+  if (!query) {
+    status.textContent = "Nhập từ khóa để tìm bài viết.";
+    return;
+  }
+  status.textContent = "Đang tìm…";
+  const engineApi = await engine();
+  const search = await engineApi.search(query, category ? { filters: { category } } : {});
+  const terms = query.split(/\s+/).filter(Boolean);
+  const examined = await Promise.all(search.results.slice(0, EXAMINED).map((r) => r.data()));
+  const tiers = new Map(examined.map((d) => [d, tier(d, query, terms)]));
+  const data = examined.map((d, i) => [tiers.get(d), i, d]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
+  current = { results: search.results, data, terms };
+  const where = category ? ` trong chuyên mục ${category}` : "";
+  status.textContent = search.results.length
+    ? `Tìm thấy ${search.results.length} bài viết cho “${query}”${where}.`
+    : `Không tìm thấy bài viết nào cho “${query}”${where}. Hãy thử từ khóa khác.`;
+  await showMore();
+}
+
+moreButton = document.createElement("button");
+moreButton.type = "button";
+moreButton.className = "search-more";
+moreButton.textContent = "Xem thêm kết quả";
+moreButton.hidden = true;
+moreButton.addEventListener("click", showMore);
+list.after(moreButton);
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  run();
+});
+select.addEventListener("change", () => { if (input.value.trim()) run(); });
+
+const initial = new URLSearchParams(location.search);
+input.value = initial.get("q") || "";
+select.value = initial.get("chuyen-muc") || "";
+if (input.value) run(); else input.focus();
