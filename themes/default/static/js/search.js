@@ -19,6 +19,7 @@ const exact = (text) => text.normalize("NFC").toLowerCase();
 let pagefind = null;
 let current = null;     // {query, results, data}
 let moreButton = null;
+let generation = 0;     // a newer search makes the answers of older ones stale
 
 async function engine() {
   if (!pagefind) {
@@ -78,11 +79,13 @@ function tier(result, query, terms) {
 }
 
 async function showMore() {
+  const mine = generation;
   const { results, data, terms } = current;
   const start = list.children.length;
   const next = data.slice(start, start + PAGE);
   if (next.length < PAGE && data.length < results.length) {
     const extra = await Promise.all(results.slice(data.length, start + PAGE).map((r) => r.data()));
+    if (mine !== generation) return;
     data.push(...extra);
     next.push(...extra.slice(0, PAGE - next.length));
   }
@@ -101,14 +104,17 @@ async function run() {
   list.replaceChildren();
   moreButton.hidden = true;
   if (!query) {
+    generation++;
     status.textContent = "Nhập từ khóa để tìm bài viết.";
     return;
   }
   status.textContent = "Đang tìm…";
+  const mine = ++generation;
   const engineApi = await engine();
   const search = await engineApi.search(query, category ? { filters: { category } } : {});
   const terms = query.split(/\s+/).filter(Boolean);
   const examined = await Promise.all(search.results.slice(0, EXAMINED).map((r) => r.data()));
+  if (mine !== generation) return;
   const tiers = new Map(examined.map((d) => [d, tier(d, query, terms)]));
   const data = examined.map((d, i) => [tiers.get(d), i, d]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
   current = { results: search.results, data, terms };

@@ -1,0 +1,177 @@
+"""Feeds, sitemaps, robots.txt, redirect maps and page metadata, read with the clients' own parsers."""
+
+import json
+import xml.etree.ElementTree as ET
+import feedparser
+import pytest
+
+from conftest import article, png
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
+
+
+@pytest.fixture
+def paper(make_site):
+    files = {
+        "content/thoi-su/a.md": article(title="Khai mạc Đại hội Đảng bộ tỉnh", date="2026-11-25 08:00", author="Mai Trâm",
+                                        tags='["Đại hội", "Tỉnh ủy"]', summary='"Sáng 25/11, đại hội khai mạc."',
+                                        image="{src: a.png, caption: Quang cảnh đại hội, credit: MT}",
+                                        aliases='["/tin-tuc/dai-hoi-99.html"]', updated="2026-11-25 10:30"),
+        "content/thoi-su/a.png": png(),
+        "content/thoi-su/b.md": article(title="Tin vừa trong hai ngày", date="2026-11-24 09:01"),
+        "content/thoi-su/b2.md": article(title="Tin vừa quá hai ngày", date="2026-11-24 08:59"),
+        "content/kinh-te/c.md": article(title="Tin kinh tế cũ", date="2024-03-01 08:00", category="Kinh tế"),
+        "content/kinh-te/d.md": article(title="Tin tương lai", date="2026-12-01 08:00", category="Kinh tế"),
+    }
+    files |= {f"content/cu/{i}.md": article(title=f"Tin cũ {i}", date=f"2023-01-{i + 1:02d} 07:00") for i in range(6)}
+    return make_site(files, base_url="https://example.vn/bao/").build()
+
+
+def test_every_feed_parses_cleanly_with_dated_entries(paper):
+    feeds = sorted(paper.output.joinpath("rss").glob("*.rss"))
+    assert [f.name for f in feeds] == ["kinh-te.rss", "thoi-su.rss", "tin-moi-nhat.rss", "van-hoa-du-lich.rss"]
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        assert feed.feed.language == "vi"
+        for entry in feed.entries:
+            assert entry.title and entry.link.startswith("https://example.vn/bao/")
+            assert entry.published.endswith("+0700")
+            assert entry.published_parsed and entry.id == entry.link
+    main = feedparser.parse(paper.path("rss/tin-moi-nhat.rss").read_bytes())
+    assert [e.title for e in main.entries[:3]] == ["Khai mạc Đại hội Đảng bộ tỉnh", "Tin vừa trong hai ngày", "Tin vừa quá hai ngày"]
+    first = main.entries[0]
+    assert first.summary == "Sáng 25/11, đại hội khai mạc."
+    assert first.published == "Wed, 25 Nov 2026 08:00:00 +0700"
+    assert first.enclosures[0].href == "https://example.vn/bao/media/thoi-su/a.png"
+    assert int(first.enclosures[0].length) == len(png())
+    assert first.media_content[0]["url"] == first.enclosures[0].href
+    assert first.author == "Mai Trâm"
+    assert "Tin tương lai" not in paper.text("rss/tin-moi-nhat.rss")
+
+
+def test_feeds_are_capped(make_site):
+    files = {f"content/{i}.md": article(title=f"Tin {i}", date=f"2024-01-{i + 1:02d}") for i in range(8)}
+    built = make_site(files, extra_config="feed_limit = 5").build()
+    assert len(feedparser.parse(built.path("rss/tin-moi-nhat.rss").read_bytes()).entries) == 5
+
+
+def aliased(built):
+    return next(p for p in built.article_paths() if "khai-mac" in p)
+
+
+def test_feeds_are_announced_in_head_and_listed_on_a_page(paper):
+    article_head = paper.html(aliased(paper)).head
+    alternates = {link["title"]: link["href"] for link in article_head.find_all("link", rel="alternate")}
+    assert alternates == {"Tin mới nhất": "https://example.vn/bao/rss/tin-moi-nhat.rss",
+                          "Thời sự": "https://example.vn/bao/rss/thoi-su.rss"}
+    listed = [a["href"] for a in paper.html("rss/").select(".feed-list a")]
+    assert len(listed) == 4 and listed[0].endswith("tin-moi-nhat.rss")
+
+
+def sitemap_locs(built, name="sitemap.xml"):
+    return [loc.text for loc in ET.parse(built.path(name)).getroot().iter(f"{SM}loc")]
+
+
+def test_every_sitemap_loc_is_a_file_and_every_page_is_listed(paper):
+    locs = sitemap_locs(paper)
+    for loc in locs:
+        assert loc.startswith("https://example.vn/bao/")
+        assert paper.exists(loc[len("https://example.vn/bao/"):] or "index.html"), loc
+    assert "https://example.vn/bao/" in locs
+    for path in paper.article_paths():
+        assert f"https://example.vn/bao/{path}" in locs
+    assert not any("404" in loc or "tim-kiem" in loc or "tin-tuc/" in loc for loc in locs)
+    root = ET.parse(paper.path("sitemap.xml")).getroot()
+    lastmods = {u.find(f"{SM}loc").text: u.find(f"{SM}lastmod") for u in root.iter(f"{SM}url")}
+    updated = [loc for loc in locs if "khai-mac" in loc][0]
+    assert lastmods[updated].text == "2026-11-25T10:30:00+07:00"
+
+
+def test_large_sitemaps_split_into_an_index(make_site):
+    files = {f"content/{i}.md": article(title=f"Tin {i}", date=f"2024-01-{i + 1:02d}") for i in range(12)}
+    built = make_site(files, extra_config="sitemap_max_urls = 10").build()
+    root = ET.parse(built.path("sitemap.xml")).getroot()
+    assert root.tag == f"{SM}sitemapindex"
+    parts = [loc.text for loc in root.iter(f"{SM}loc")]
+    assert len(parts) >= 3
+    total = []
+    for part in parts:
+        name = part.rsplit("/", 1)[1]
+        chunk = sitemap_locs(built, name)
+        assert 0 < len(chunk) <= 10
+        total += chunk
+    assert len(total) == len(set(total))
+    assert all(f"https://example.vn/{p}" in total for p in built.article_paths())
+
+
+def test_news_sitemap_holds_exactly_the_last_two_days(paper):
+    root = ET.parse(paper.path("sitemap-news.xml")).getroot()
+    titles = [n.find(f"{NEWS}title").text for n in root.iter(f"{NEWS}news")]
+    assert titles == ["Khai mạc Đại hội Đảng bộ tỉnh", "Tin vừa trong hai ngày"]
+    news = next(root.iter(f"{NEWS}news"))
+    assert news.find(f"{NEWS}publication/{NEWS}name").text == "Báo Thử Nghiệm"
+    assert news.find(f"{NEWS}publication/{NEWS}language").text == "vi"
+    assert news.find(f"{NEWS}publication_date").text == "2026-11-25T08:00:00+07:00"
+
+
+def test_robots_txt_points_at_both_sitemaps(paper):
+    lines = paper.text("robots.txt").splitlines()
+    assert "Sitemap: https://example.vn/bao/sitemap.xml" in lines
+    assert "Sitemap: https://example.vn/bao/sitemap-news.xml" in lines
+
+
+def test_redirect_maps_for_servers(paper):
+    target = aliased(paper)
+    assert paper.text("_redirects") == f"/bao/tin-tuc/dai-hoi-99.html /bao/{target} 301\n"
+    assert f'"/bao/tin-tuc/dai-hoi-99.html" "/bao/{target}";' in paper.text("nginx-redirects.conf")
+    old = paper.html("tin-tuc/dai-hoi-99.html")
+    assert old.find("a")["href"] == f"https://example.vn/bao/{target}"
+
+
+def meta(soup, key):
+    tag = soup.find("meta", attrs={"property": key}) or soup.find("meta", attrs={"name": key})
+    return tag["content"] if tag else None
+
+
+def test_article_metadata_for_search_engines_and_shares(paper):
+    path = aliased(paper)
+    soup = paper.html(path)
+    url = f"https://example.vn/bao/{path}"
+    assert soup.title.get_text() == "Khai mạc Đại hội Đảng bộ tỉnh - Báo Thử Nghiệm"
+    assert meta(soup, "description") == "Sáng 25/11, đại hội khai mạc."
+    assert soup.find("link", rel="canonical")["href"] == url
+    assert meta(soup, "og:type") == "article" and meta(soup, "og:locale") == "vi_VN"
+    assert meta(soup, "og:image") == "https://example.vn/bao/media/thoi-su/a.png"
+    assert meta(soup, "article:published_time") == "2026-11-25T08:00:00+07:00"
+    assert meta(soup, "article:section") == "Thời sự"
+    assert [m["content"] for m in soup.find_all("meta", attrs={"property": "article:tag"})] == ["Đại hội", "Tỉnh ủy"]
+    assert meta(soup, "twitter:card") == "summary_large_image"
+    data = [json.loads(s.string) for s in soup.find_all("script", type="application/ld+json")]
+    news = next(d for d in data if d["@type"] == "NewsArticle")
+    assert news["headline"] == "Khai mạc Đại hội Đảng bộ tỉnh"
+    assert news["datePublished"] == "2026-11-25T08:00:00+07:00"
+    assert news["dateModified"] == "2026-11-25T10:30:00+07:00"
+    assert news["image"] == ["https://example.vn/bao/media/thoi-su/a.png"]
+    assert news["author"][0] == {"@type": "Person", "name": "Mai Trâm", "url": "https://example.vn/bao/tac-gia/mai-tram/"}
+    assert news["publisher"]["@type"] == "NewsMediaOrganization"
+    assert news["publisher"]["logo"]["url"] == "https://example.vn/bao/static/logo.png"
+    assert news["articleSection"] == "Thời sự" and news["inLanguage"] == "vi"
+    crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")["itemListElement"]
+    assert [c["name"] for c in crumbs] == ["Trang chủ", "Thời sự", "Khai mạc Đại hội Đảng bộ tỉnh"]
+    assert crumbs[1]["item"] == "https://example.vn/bao/thoi-su/"
+
+
+def test_pages_without_a_photo_share_the_logo_and_404_is_not_indexed(paper):
+    home = paper.html("")
+    assert meta(home, "og:image") == "https://example.vn/bao/static/logo.png"
+    assert meta(home, "og:type") == "website"
+    assert meta(paper.html("404.html"), "robots") == "noindex"
+    assert meta(home, "robots") is None
+
+
+def test_search_can_be_turned_off(make_site):
+    built = make_site({"content/a.md": article()}, extra_config="search = false").build()
+    assert not built.exists("tim-kiem/") and not (built.output / "pagefind").exists()
+    assert built.html("").select_one("form.search-box") is None
