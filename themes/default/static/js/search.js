@@ -56,7 +56,7 @@ function item(result, terms) {
   heading.append(link);
   const meta = document.createElement("p");
   meta.className = "teaser-meta";
-  meta.textContent = [(result.filters.category || [])[0], result.meta.date].filter(Boolean).join(" · ");
+  meta.textContent = [result.meta.category, result.meta.date].filter(Boolean).join(" · ");
   const sapo = document.createElement("p");
   sapo.className = "teaser-summary";
   sapo.append(marked(result.meta.sapo || "", terms));
@@ -111,7 +111,10 @@ async function run() {
   status.textContent = "Đang tìm…";
   const mine = ++generation;
   const engineApi = await engine();
-  const search = await engineApi.search(query, category ? { filters: { category } } : {});
+  // A category is a word in the index (see search_token in sitegen/render.py): adding it to the
+  // query keeps only that category's articles.
+  const token = category ? select.selectedOptions[0].dataset.token : "";
+  const search = await engineApi.search(token ? `${query} ${token}` : query);
   const terms = query.split(/\s+/).filter(Boolean);
   const examined = await Promise.all(search.results.slice(0, EXAMINED).map((r) => r.data()));
   if (mine !== generation) return;
