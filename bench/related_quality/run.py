@@ -50,7 +50,6 @@ sys.path.insert(0, str(HERE))
 sys.dont_write_bytecode = True  # no __pycache__ beside the benchmark in the repository
 import series as series_mod  # noqa: E402
 
-REPO = Path(__file__).resolve().parents[2]
 GEN_CORPUS = Path(os.environ.get("GEN_CORPUS", REPO.parent / "shared" / "bench" / "gen_corpus.py"))
 COUNT = 6
 MANIFEST = "related-quality.json"
