@@ -5,11 +5,18 @@
 - Heading anchors keep đ -> d (Python-Markdown's own toc slugify drops the letter).
 - A body never carries a second <h1>: the article title is the page's only one, so `# x` becomes <h2>.
 - Root-relative links ("/thoi-su/") get the site's sub-path when `base_url` has one.
+
+Python-Markdown is the costliest step of a build, so two of its stages are replaced by equivalents
+that give the same bytes for less work (tests/test_markup_equivalence.py compares them with the
+stock stages): inline patterns are not tried on text that holds none of the characters any of them
+needs, and heading ids are set without building a table of contents nobody uses.
+
 The HTML output layer never sees Markdown; this module never sees templates or output folders.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -17,8 +24,9 @@ from typing import Callable, Protocol
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.toc import TocExtension
-from markdown.treeprocessors import Treeprocessor
+from markdown.extensions.toc import TocExtension, remove_fnrefs, render_inner_html, strip_tags, unique
+from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.util import AtomicString
 
 from .vietnamese import slugify
 
@@ -122,6 +130,36 @@ class _NewsroomTree(Treeprocessor):
         return _SPACES.sub(" ", _STASH_PLACEHOLDER.sub(" ", "".join(element.itertext()))).strip()
 
 
+# Every default inline pattern needs one of these: ` \ [ ! < & * _ or "  \n" (a hard line break).
+_INLINE_SYNTAX = re.compile(r"[`\\\[!<&*_]|  \n")
+_DEFAULT_INLINE_PATTERNS = {
+    "backtick", "escape", "reference", "link", "image_link", "image_reference", "short_reference",
+    "short_image_ref", "autolink", "automail", "linebreak", "html", "entity", "not_strong",
+    "em_strong", "em_strong2",
+}
+
+
+class _PlainTextInline(InlineProcessor):
+    """Python-Markdown's inline stage, skipping text in which no inline pattern can match."""
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:  # noqa: N802, N803
+        if patternIndex == 0 and not isinstance(data, AtomicString) and _INLINE_SYNTAX.search(data) is None:
+            return data
+        return InlineProcessor._InlineProcessor__handleInline(self, data, patternIndex)  # type: ignore[attr-defined]
+
+
+class _HeadingIds(Treeprocessor):
+    """The ids the toc extension gives headings (same helpers, same order), without its TOC."""
+
+    def run(self, root: etree.Element) -> None:
+        used = {el.attrib["id"] for el in root.iter() if "id" in el.attrib}
+        counters: dict[str, int] = {}
+        for el in root.iter():
+            if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6") and "id" not in el.attrib:
+                name = strip_tags(render_inner_html(remove_fnrefs(el), self.md))
+                el.attrib["id"] = unique(_heading_slug(html.unescape(name), "-"), used, counters)
+
+
 class _NewsroomExtension(Extension):
     def __init__(self, body: "BodyRenderer"):
         super().__init__()
@@ -135,19 +173,20 @@ class _NewsroomExtension(Extension):
 class BodyRenderer:
     """One Python-Markdown instance, reused for every article of a build (it is costly to set up)."""
 
-    def __init__(self, base_path: str = "/"):
+    def __init__(self, base_path: str = "/", *, stock: bool = False):
+        """`stock=True` keeps Python-Markdown's own inline and toc stages (for equivalence tests)."""
         self.base_path = base_path
         self.resolve_image: ImageResolver = lambda src: None
         self.last_text = ""
         self.last_first_paragraph = ""
-        self.md = markdown.Markdown(
-            extensions=[
-                "tables", "attr_list", "sane_lists",
-                TocExtension(slugify=_heading_slug, toc_depth="2-4"),
-                _NewsroomExtension(self),
-            ],
-            output_format="html",
-        )
+        extensions: list = ["tables", "attr_list", "sane_lists", _NewsroomExtension(self)]
+        if stock:
+            extensions.append(TocExtension(slugify=_heading_slug))
+        self.md = markdown.Markdown(extensions=extensions, output_format="html")
+        if not stock:
+            self.md.treeprocessors.register(_HeadingIds(self.md), "sitegen-heading-ids", 5)
+            if set(self.md.inlinePatterns._data) <= _DEFAULT_INLINE_PATTERNS:
+                self.md.treeprocessors.register(_PlainTextInline(self.md), "inline", 20)
 
     def render(self, source: str, resolve_image: ImageResolver) -> RenderedBody:
         self.resolve_image = resolve_image
