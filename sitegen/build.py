@@ -3,30 +3,26 @@
 Every step is a named call and is timed.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
 collected per stage and raised together; nothing is written to output/ unless all stages succeed.
+Work that earlier builds already did is reused from the cache (`cache.py`); whatever is reused, the
+output is byte for byte the one a build with an empty cache gives.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
-from .config import Config, load_config
-from .content import Article, ArticleReader, find_article_files
+from .cache import CACHE_DIR, BuildCache
+from .config import load_config
 from .errors import BuildFailed, Problem
-from .feeds import feed_files
+from .freshness import input_fingerprint, record, up_to_date
 from .output import OutputWriter, check_output_dir
-from .pages import PagePlanner
-from .related import RelatedDoc, related_articles
-from .render import Renderer, Theme
-from .search import INDEX_DIR, index_site
-from .site import Publication, Site
-from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
-from .vietnamese import variant_key
 
 
 @dataclass(frozen=True)
@@ -37,6 +33,12 @@ class BuildOptions:
     """Publish articles dated after the build time."""
     now: datetime | None = None
     """The build time; default: the clock.  Tests pin it."""
+    jobs: int = os.cpu_count() or 1
+    """Worker processes for reading and rendering."""
+    cache: bool = True
+    """Reuse the work of earlier builds kept in .sitegen-cache/ (the output is the same either way)."""
+    cache_dir: Path | None = None
+    """Where the cache lives; default: .sitegen-cache/ in the site folder."""
 
 
 @dataclass
@@ -46,10 +48,16 @@ class BuildReport:
     output_dir: Path
     pages_by_kind: Counter = field(default_factory=Counter)
     files: int = 0
-    unchanged: int = 0
+    changed: int = 0
     articles: int = 0
+    parsed: int = 0
+    """Article files read afresh (the others came from the cache)."""
+    rendered: int = 0
+    """Pages rendered afresh (the others were unchanged)."""
     skipped_drafts: int = 0
     skipped_future: int = 0
+    up_to_date: bool = False
+    """Nothing changed since the previous build: output/ was left as it was."""
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -60,6 +68,10 @@ class BuildReport:
     @property
     def total_seconds(self) -> float:
         return sum(self.seconds.values())
+
+
+Progress = Callable[[str, int, int], None]
+"""progress(stage, done_increment, total): for a progress bar; total is 0 when unknown."""
 
 
 class _Stopwatch:
@@ -75,93 +87,91 @@ class _Stopwatch:
             self.report.seconds[stage] = self.report.seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
-def read_articles(config: Config, site_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """Every article under content/, and every problem found in them."""
-    content_dir = site_dir / "content"
-    if not content_dir.is_dir():
-        return [], [Problem("content", "there is no content/ folder", "create content/ and put articles (.md) in it")]
-    reader = ArticleReader(config, site_dir, content_dir)
-    articles, problems = [], []
-    for path in find_article_files(content_dir):
-        article, found = reader.read(path)
-        problems += found
-        if article is not None:
-            articles.append(article)
-    return articles, problems
-
-
-def related_for(site: Site) -> list[tuple[int, ...]]:
-    docs = [
-        RelatedDoc(a.title, a.summary, a.body_text, tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp())
-        for a in site.articles
-    ]
-    return related_articles(docs, site.config.related_count)
-
-
-def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions = BuildOptions()) -> BuildReport:
+def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions = BuildOptions(),
+          progress: Progress | None = None) -> BuildReport:
     """Build the site in `site_dir` into `output_dir` (default: site_dir/output).  Raises BuildFailed."""
     output_dir = output_dir or site_dir / "output"
     report = BuildReport(output_dir)
     timed = _Stopwatch(report)
+    tick = (lambda stage, total: (lambda n: progress(stage, n, total))) if progress else (lambda stage, total: None)
+
+    fingerprint = None
+    if options.cache:
+        with timed("check"):
+            fingerprint = input_fingerprint(site_dir, output_dir, options.drafts, options.future)
+            moment = options.now.timestamp() if options.now else None
+            summary = up_to_date(options.cache_dir or site_dir / CACHE_DIR, fingerprint, output_dir, moment)
+            if summary is not None:
+                report.up_to_date = True
+                for key, value in summary.items():
+                    setattr(report, key, value)
+                return report
+    # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
+    from .pages import PagePlanner
+    from .reading import read_articles
+    from .render import Renderer, Theme
+    from .rendering import PageKeys, copy_static, render_pages, templates_digest
+    from .search import INDEX_DIR, index_buckets
+    from .site import Publication, Site
+    from .stages import machine_files, media_files, related_for, search_buckets, search_document_of, valid_until
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
         check_output_dir(output_dir, site_dir)
         theme = Theme.for_site(site_dir, config)
+        cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
     with timed("read"):
-        articles, problems = read_articles(config, site_dir)
+        library = read_articles(config, site_dir, cache, options.jobs, tick("read", 0))
+        report.parsed = library.parsed
     with timed("index"):
         now = options.now or datetime.now(config.zone)
-        site = Site(config, articles, Publication(now, options.drafts, options.future))
-        problems += site.problems
+        site = Site(config, library.articles, Publication(now, options.drafts, options.future))
+    problems = library.problems + site.problems
     if problems:
         raise BuildFailed(problems)
     report.articles = len(site.articles)
-    report.skipped_drafts = sum(1 for a in articles if a.draft and not options.drafts)
-    report.skipped_future = sum(1 for a in articles if a.date > now and not options.future and not a.draft)
+    report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
+    report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
     with timed("related"):
-        related = related_for(site)
+        related = related_for(site, library, cache, options.jobs)
     with timed("plan"):
-        planner = PagePlanner(site, related)
+        planner = PagePlanner(site, related, library.body)
         pages = planner.plan()
     if planner.problems:
         raise BuildFailed(planner.problems)
-    with OutputWriter(output_dir) as out:
+
+    with OutputWriter(output_dir, cache.outputs(output_dir)) as out:
         with timed("render"):
             renderer = Renderer(theme, site_dir)
+            keys = PageKeys(templates_digest(theme), planner.site_view)
+            page_keys = [keys.key(page) for page in pages]
+            buckets = search_buckets(planner, keys) if config.search else []
+            report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
+                                           tick("render", len(pages)))
             for page in pages:
-                out.write(page.output_file, renderer.render(page, planner.site_view))
                 report.pages_by_kind[page.page_kind] += 1
-            copy_files(out, site, theme)
+        with timed("files"):
+            copy_static(out, theme, media_files(site))
             for path, data in machine_files(planner, pages, now).items():
                 out.write(path, data)
         if config.search:
             with timed("search"):
-                index_site(out.staging)
-                out.settle(INDEX_DIR)
+                work = cache.folder / "search" if cache.folder else out.staging / ".search"
+                bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library))
+                for name, folder in bundles.items():
+                    for path in _files_below(folder):
+                        out.copy(f"{INDEX_DIR}/{name}/{path[len(str(folder)) + 1:]}", path)
         with timed("write"):
-            out.commit()
-    report.files, report.unchanged = out.files, out.unchanged
+            records = out.commit()
+            cache.store_outputs(output_dir, records, out.previous)
+    report.files, report.changed = len(records), out.changed
+    if fingerprint is not None and not report.warnings:
+        summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
+                   "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
+        record(cache, fingerprint, now.timestamp(), valid_until(library.articles, now, options, config), summary)
+    cache.close()
     return report
 
 
-def machine_files(planner: PagePlanner, pages: list, now: datetime) -> dict[str, bytes]:
-    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes."""
-    files = feed_files(planner)
-    files |= sitemap_files(planner, pages)
-    files["sitemap-news.xml"] = news_sitemap(planner, now)
-    files["robots.txt"] = robots_txt(planner)
-    files |= redirect_files(planner, pages)
-    return files
-
-
-def copy_files(out: OutputWriter, site: Site, theme: Theme) -> None:
-    """The photos articles use, and the theme's static files."""
-    copied: set[str] = set()
-    for article in site.articles:
-        for photo in article.photos:
-            if photo.output_path not in copied:
-                copied.add(photo.output_path)
-                out.copy(photo.output_path, Path(photo.file))
-    for rel, path in theme.static_files():
-        out.copy(f"static/{rel}", path)
+def _files_below(folder: Path) -> list[str]:
+    return sorted(os.path.join(d, f).replace(os.sep, "/") for d, _, files in os.walk(folder) for f in files)

@@ -1,21 +1,29 @@
-"""The `sitegen` command: thin click commands over plain functions (tests call those directly)."""
+"""The `sitegen` command: thin click commands over plain functions (tests call those directly).
+
+Heavy modules (numpy, Jinja, Markdown) are imported inside the commands, so that `sitegen build`
+with nothing to do answers in a fraction of a second.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 import click
 
 from . import __version__
-from .build import BuildOptions, BuildReport, build
 from .errors import BuildFailed, Problem
 
 KIND_NAMES = {
     "article": "bài viết", "category": "trang chuyên mục", "tag": "trang chủ đề", "author": "trang tác giả",
     "archive": "lưu trữ", "archive_year": "lưu trữ năm", "archive_month": "lưu trữ tháng",
-    "redirect": "chuyển hướng", "home": "trang chủ",
+    "redirect": "chuyển hướng", "home": "trang chủ", "tags": "danh sách chủ đề", "authors": "danh sách tác giả",
+    "not_found": "trang 404", "search": "tìm kiếm", "feeds": "trang RSS",
 }
+STAGE_NAMES = {"read": "Đọc bài viết", "render": "Dựng trang"}
 
 
 def print_problems(problems: list[Problem]) -> None:
@@ -30,17 +38,43 @@ def fail(exc: BuildFailed) -> None:
     sys.exit(1)
 
 
-def summary_line(report: BuildReport) -> str:
-    kinds = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in sorted(report.pages_by_kind.items(), key=lambda kv: -kv[1]))
-    stages = " · ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
+def summary_line(report) -> str:
+    """One closing line, like Hugo's: pages by kind, what was held back, time per stage."""
+    kinds = ", ".join(f"{n} {KIND_NAMES.get(k, k)}" for k, n in sorted(report.pages_by_kind.items(), key=lambda kv: (-kv[1], kv[0])))
     skipped = []
     if report.skipped_drafts:
         skipped.append(f"{report.skipped_drafts} draft(s)")
     if report.skipped_future:
         skipped.append(f"{report.skipped_future} scheduled")
     note = f"; not published: {', '.join(skipped)}" if skipped else ""
+    if report.up_to_date:
+        return (f"Up to date: nothing changed since the last build ({report.pages} pages from {report.articles} "
+                f"articles{note} in {report.output_dir}); checked in {report.total_seconds:.2f} s.")
+    stages = " · ".join(f"{k} {v:.2f}s" for k, v in report.seconds.items())
     return (f"Built {report.pages} pages ({kinds}) from {report.articles} articles{note} into {report.output_dir} "
-            f"in {report.total_seconds:.2f} s [{stages}]; {report.files - report.unchanged} files changed.")
+            f"in {report.total_seconds:.2f} s [{stages}]; {report.changed} of {report.files} files changed "
+            f"({report.parsed} articles read, {report.rendered} pages rendered afresh).")
+
+
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator:
+    """A progress bar on a terminal (rich); nothing in CI logs or pipes."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  transient=True, console=None) as bar:
+        tasks: dict[str, int] = {}
+
+        def update(stage: str, advance: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(STAGE_NAMES.get(stage, stage), total=total or None)
+            if total:
+                bar.update(tasks[stage], total=total)
+            bar.advance(tasks[stage], advance)
+        yield update
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,12 +88,23 @@ def main() -> None:
               help="The site folder (holding config.toml and content/). Default: the current folder.")
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site. Default: output/ in the site folder.")
-@click.option("--drafts/--no-drafts", default=False, help="Also publish articles with draft: true.")
-@click.option("--future/--no-future", default=False, help="Also publish articles dated after now.")
-def build_command(source: Path, output: Path | None, drafts: bool, future: bool) -> None:
+@click.option("--drafts/--no-drafts", default=False, show_default=True, help="Also publish articles with draft: true.")
+@click.option("--future/--no-future", default=False, show_default=True, help="Also publish articles dated after now.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True,
+              help="Worker processes for reading and rendering.")
+@click.option("--cache/--no-cache", default=True, show_default=True,
+              help="Reuse earlier builds' work from .sitegen-cache/ (the output is the same either way).")
+@click.option("--progress/--no-progress", default=None,
+              help="Show a progress bar. Default: only when the terminal is interactive.")
+def build_command(source: Path, output: Path | None, drafts: bool, future: bool, jobs: int, cache: bool,
+                  progress: bool | None) -> None:
     """Build the site into output/."""
+    from .build import BuildOptions, build  # light: the pipeline itself loads only if there is work
+
+    show = sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
     try:
-        report = build(source, output, BuildOptions(drafts=drafts, future=future))
+        with progress_bar(show) as update:
+            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache), update)
     except BuildFailed as exc:
         fail(exc)
     print_problems(report.warnings)

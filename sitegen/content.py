@@ -21,7 +21,7 @@ import yaml
 
 from .config import Category, Config
 from .errors import Problem, display_path
-from .markup import BodyRenderer
+from .markup import BodyRenderer, RenderedBody
 from .vietnamese import DateFormatError, nfc, parse_date, slugify, variant_key
 
 MEDIA_DIR = "media"
@@ -92,9 +92,9 @@ class Article:
     """Every photo the article uses (lead and body), for copying into output/."""
     lead_in_body: bool = False
     """The body itself shows the lead photo, so the page must not show it a second time above."""
-    body_html: str = ""
-    body_text: str = ""
-    """The body as plain text, for related-article scoring."""
+    revision: str = ""
+    """A digest of the file's bytes (and of the settings that shape reading): changes with any edit.
+    The body itself travels apart from the article (see `Parsed`): listings never need it."""
     updated: datetime | None = None
     draft: bool = False
     featured: bool = False
@@ -109,16 +109,24 @@ class Article:
         return self.field_lines.get(key)
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """What reading one file gives: the article (None if it has errors), its body, its problems."""
+
+    article: Article | None
+    body: RenderedBody | None
+    problems: tuple[Problem, ...]
+
+
 def find_article_files(content_dir: Path) -> list[Path]:
-    """Every article file under content/, in a stable order; folders starting with . or _ are skipped."""
+    """Every article file under content/, in a stable order; names starting with . or _ are skipped."""
     found = []
-    for path in content_dir.rglob("*"):
-        rel = path.relative_to(content_dir).parts
-        if any(part.startswith((".", "_")) for part in rel):
-            continue
-        if path.suffix.lower() in (".md", ".markdown") and path.is_file():
-            found.append(path)
-    return sorted(found, key=lambda p: p.as_posix())
+    for folder, dirs, files in os.walk(content_dir):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        found += [os.path.join(folder, f) for f in files
+                  if not f.startswith((".", "_")) and f.lower().endswith((".md", ".markdown"))]
+    found.sort(key=lambda p: p.replace(os.sep, "/"))
+    return [Path(p) for p in found]
 
 
 class _Fields:
@@ -224,13 +232,18 @@ class ArticleReader:
             self.categories[category.slug] = category
         self.body = BodyRenderer(config.base_path)
 
-    def read(self, path: Path) -> tuple[Article | None, list[Problem]]:
-        source = display_path(path, self.site_dir)
+    def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
+        """Read one file; never raises for a content mistake (those are `problems`)."""
+        source = source or display_path(path, self.site_dir)
         raw = path.read_bytes()
+        article, body, problems = self._read(path, source, raw, revision)
+        return Parsed(article, body, tuple(problems))
+
+    def _read(self, path: Path, source: str, raw: bytes, revision: str) -> tuple[Article | None, RenderedBody | None, list[Problem]]:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            return None, [Problem(
+            return None, None, [Problem(
                 source, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
                 "open it in your editor and save it as UTF-8 (\"Lưu với mã hóa UTF-8\")",
                 raw.count(b"\n", 0, exc.start) + 1,
@@ -238,7 +251,7 @@ class ArticleReader:
         text = nfc(text.replace("\r\n", "\n"))
         parts = split_front_matter(text)
         if parts is None:
-            return None, [Problem(
+            return None, None, [Problem(
                 source, "the file has no front matter (or its closing '---' line is missing)",
                 "start the file with a line '---', the fields (title:, date:, category:), then a line '---'", 1,
             )]
@@ -247,15 +260,15 @@ class ArticleReader:
             root = yaml.compose(front, Loader=_LOADER)
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
-            return None, [Problem(
+            return None, None, [Problem(
                 source, f"the front matter is not valid YAML: {exc.problem or exc.context}",
                 "check this line: text containing ':' or starting with a quote or [ must be in double quotes",
                 (mark.line + 2) if mark else 2,
             )]
         except yaml.YAMLError as exc:
-            return None, [Problem(source, f"the front matter is not valid YAML: {exc}", "", 2)]
+            return None, None, [Problem(source, f"the front matter is not valid YAML: {exc}", "", 2)]
         if not isinstance(root, yaml.MappingNode):
-            return None, [Problem(source, "the front matter must be a list of `key: value` lines", "e.g. title: \"...\"", 2)]
+            return None, None, [Problem(source, "the front matter must be a list of `key: value` lines", "e.g. title: \"...\"", 2)]
 
         nodes: dict[str, yaml.Node] = {}
         fields = _Fields(source, nodes, 2)
@@ -264,10 +277,13 @@ class ArticleReader:
             if key in nodes:
                 fields.problem(key_node, f"`{key}` appears twice (first on line {fields.line(key)})", "keep only one")
             nodes[key] = value_node
-        article = self._article(path, source, fields, body, body_line)
-        return (article if not fields.problems else None), fields.problems
+        parsed = self._article(path, source, fields, body, body_line, revision)
+        if parsed is None or fields.problems:
+            return None, None, fields.problems
+        return parsed[0], parsed[1], []
 
-    def _article(self, path: Path, source: str, fields: _Fields, body: str, body_line: int) -> Article | None:
+    def _article(self, path: Path, source: str, fields: _Fields, body: str, body_line: int,
+                 revision: str) -> tuple[Article, RenderedBody] | None:
         nodes = fields.nodes
         title = fields.text("title", required=True)
         date = self._date(fields, "date", required=True)
@@ -316,14 +332,15 @@ class ArticleReader:
         if fields.problems or date is None or category is None:
             return None
         extra = {key: _plain(node) for key, node in nodes.items() if key not in KNOWN_FIELDS}
-        return Article(
+        article = Article(
             source=source, title=title, slug=slug, slug_pinned=pinned, date=date, category=category.slug,
             author=fields.text("author"), tags=tuple(tags), summary=summary, image=lead,
-            photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), body_html=rendered.html, body_text=rendered.text,
+            photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=fields.flag("draft"), featured=fields.flag("featured"),
             aliases=tuple(a for a in aliases if a), extra=extra,
             field_lines={key: fields.line(key) for key in nodes},
         )
+        return article, rendered
 
     def _date(self, fields: _Fields, key: str, *, required: bool = False) -> datetime | None:
         raw = fields.text(key, required=required)

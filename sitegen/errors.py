@@ -44,6 +44,9 @@ class BuildFailed(Exception):
         self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.message))
         super().__init__(f"{len(self.problems)} problem(s) in the site's input")
 
+    def __reduce__(self):  # travels back intact from worker processes
+        return (BuildFailed, (self.problems,))
+
 
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to the site folder for messages, or as given when outside it."""

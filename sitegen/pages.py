@@ -11,13 +11,13 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
-from markupsafe import Markup
-
 from .content import Article
 from .errors import Problem
+from .search import INDEX_DIR, bucket_of
 from .site import Site, Term
 from .views import (
     ArchiveMonthView, ArchiveYearView, ArticleView, Link, PageInfo, PageLink, Pagination,
@@ -50,8 +50,10 @@ class Page:
 class PagePlanner:
     """Builds views once per article and assembles every page of the site."""
 
-    def __init__(self, site: Site, related: Sequence[tuple[int, ...]]):
+    def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: ""):
+        """`body(source)` gives an article's body HTML; it is called only for pages being rendered."""
         self.site = site
+        self.body = body
         self.config = site.config
         self.links = site.config.permalinks
         self.base = site.config.base_path
@@ -62,9 +64,12 @@ class PagePlanner:
             for c in site.categories
         }
         self.views = {a.source: self._article_view(a) for a in site.articles}
+        self.newest_year = max((v.date.year for v in self.views.values()), default=0)
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
         self.main_feed = Link("Tin mới nhất", self.absolute(self.feed_paths[""]))
+        self.category_feeds = {c.slug: Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in site.categories}
+        self.home_link = Link(HOME, self.base)
         self.logo = self.absolute(self.config.logo)
         publisher = PublisherView(**dataclasses.asdict(self.config.publisher))
         newest = site.articles[0].date.astimezone(self.config.zone).year if site.articles else 1970
@@ -108,19 +113,20 @@ class PagePlanner:
             updated=article.updated.astimezone(zone) if article.updated else None,
             author=self._author_link(author) if author else None,
             tags=tuple(self._tag_link(site.tag(t)) for t in article.tags),
-            body=Markup(article.body_html), featured=article.featured, is_draft=article.draft,
+            featured=article.featured, is_draft=article.draft,
             is_scheduled=article.date > site.publication.now, extra=article.extra,
+            revision=article.revision, load_body=partial(self.body, article.source),
         )
 
     def _info(self, kind: str, title: str, path: str, *, description: str = "",
               crumbs: tuple[Link, ...] = (), number: int = 1, image: str = "", category: str = "",
-              structured_data: tuple[dict, ...] = (), noindex: bool = False) -> PageInfo:
+              structured_data: Callable[[], tuple[dict, ...]] | None = None, noindex: bool = False) -> PageInfo:
         feeds = (self.main_feed,)
         if category:
-            name = self.site.category_by_slug[category].name
-            feeds += (Link(name, self.absolute(self.feed_paths[category])),)
+            feeds += (self.category_feeds[category],)
         return PageInfo(kind, title, self.url(path), self.absolute(path), description or self.config.description,
-                        (Link(HOME, self.base), *crumbs), number, image or self.logo, feeds, structured_data, noindex)
+                        (self.home_link, *crumbs), number, image or self.logo, feeds,
+                        load_structured_data=structured_data, noindex=noindex)
 
     # --- the plan ----------------------------------------------------------------------------------
 
@@ -146,6 +152,8 @@ class PagePlanner:
             pages.append(Page(self.links.search, "search.html", {
                 "page": self._info("search", "Tìm kiếm", self.links.search, noindex=True),
                 "categories": tuple(self.category_links[c.slug] for c in self.site.categories),
+                "indexes": tuple(self.url(f"{INDEX_DIR}/{name}/") for name in sorted(
+                    {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
             }))
         feeds = (self.main_feed,) + tuple(
             Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in self.site.categories)
@@ -182,7 +190,8 @@ class PagePlanner:
         )
         website = {"@context": "https://schema.org", "@type": "WebSite", "name": config.title,
                    "url": config.base_url, "inLanguage": config.language, "publisher": self._organization()}
-        info = dataclasses.replace(self._info("home", config.title, "", structured_data=(website,)), breadcrumbs=())
+        info = dataclasses.replace(self._info("home", config.title, "", structured_data=lambda: (website,)),
+                                   breadcrumbs=())
         return Page("", "home.html", {"page": info, "featured": self._views(featured),
                                       "latest": self._views(latest), "sections": sections})
 
@@ -192,7 +201,7 @@ class PagePlanner:
         image = self.config.absolute_url(article.image.url) if article.image else ""
         info = self._info("article", article.title, self.site.path_of(article), description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
-                          structured_data=self._article_data(view, image))
+                          structured_data=partial(self._article_data, view, image))
         return Page(self.site.path_of(article), "article.html",
                     {"page": info, "article": view, "related": related}, article.source)
 
@@ -341,7 +350,3 @@ def _page_numbers(current: int, total: int) -> list[int | None]:
     return numbers
 
 
-def plan_pages(site: Site, related: Sequence[tuple[int, ...]]) -> tuple[list[Page], list[Problem]]:
-    planner = PagePlanner(site, related)
-    pages = planner.plan()
-    return pages, planner.problems

@@ -21,8 +21,10 @@ Score of article b for article a:
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
-from collections import defaultdict
+import zlib
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
@@ -30,12 +32,20 @@ import numpy as np
 from scipy import sparse
 
 
-class RelatedDoc(NamedTuple):
-    """What the ranking needs to know of an article (all text NFC)."""
+class TextFeatures(NamedTuple):
+    """An article's syllable bigrams with their weighted counts: computed once per article (in the
+    parallel, cached reading stage), independent of every other article."""
 
-    title: str
-    summary: str
-    body: str
+    codes: np.ndarray
+    """Sorted unique bigram codes (uint64): crc32 of the first syllable, then of the second."""
+    counts: np.ndarray
+    """Weighted occurrences (float64): title bigrams count `title_repeat` times, and so on."""
+
+
+class RelatedDoc(NamedTuple):
+    """What the ranking needs to know of an article."""
+
+    text: TextFeatures
     tags: tuple[str, ...]
     """Tag keys, already folded for spelling variants."""
     category: str
@@ -65,35 +75,53 @@ _WORD = re.compile(r"\w+")
 _BLOCK_ROWS = 1024
 
 
+def text_features(title: str, summary: str, body: str, weights: "Weights | None" = None) -> TextFeatures:
+    """The bigrams of one article's title, sapo and the start of its body (text in NFC)."""
+    weights = weights or Weights()
+    runs = [(_WORD.findall(title.lower()), weights.title_repeat),
+            (_WORD.findall(summary.lower()), weights.summary_repeat),
+            (_WORD.findall(body[: weights.body_syllables * 12].lower())[: weights.body_syllables], 1)]
+    crc = {word: zlib.crc32(word.encode()) for words, _ in runs for word in words}
+    codes, counts = [], []
+    for words, repeat in runs:
+        if len(words) >= 2:
+            hashed = np.fromiter(map(crc.__getitem__, words), np.uint64, len(words))
+            codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
+            counts.append(np.full(len(words) - 1, float(repeat)))
+    if not codes:
+        return TextFeatures(np.empty(0, np.uint64), np.empty(0))
+    unique, where = np.unique(np.concatenate(codes), return_inverse=True)
+    return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)))
+
+
 def _text_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matrix:
     """Rows: articles; columns: syllable bigrams; L2-normalised TF-IDF of each article's top bigrams."""
-    syllables: defaultdict[str, int] = defaultdict()
-    syllables.default_factory = syllables.__len__  # a new syllable gets the next number
-    number = syllables.__getitem__
-    ids: list[int] = []
-    segments: list[tuple[int, int, int]] = []  # (row, length, repeat) of each run of syllables
-    body_chars = weights.body_syllables * 12
-    for row, doc in enumerate(docs):
-        for words, repeat in ((_WORD.findall(doc.title.lower()), weights.title_repeat),
-                              (_WORD.findall(doc.summary.lower()), weights.summary_repeat),
-                              (_WORD.findall(doc.body[:body_chars].lower())[: weights.body_syllables], 1)):
-            if len(words) >= 2:
-                ids.extend(map(number, words))
-                segments.append((row, len(words), repeat))
     n = len(docs)
-    if not segments:
+    lengths = np.fromiter((len(d.text.codes) for d in docs), np.int64, n)
+    if not lengths.sum():
         return sparse.csr_matrix((n, 0))
-    syllable = np.array(ids, dtype=np.int64)
-    row_of, length, repeat = (np.array(column, dtype=np.int64) for column in zip(*segments))
-    pair_ok = np.ones(len(syllable) - 1, dtype=bool)
-    pair_ok[np.cumsum(length)[:-1] - 1] = False  # no bigram across the end of a title, sapo or body
-    codes = (syllable[:-1] * len(syllables) + syllable[1:])[pair_ok]
-    rows = np.repeat(row_of, length)[:-1][pair_ok]
-    counts = np.repeat(repeat, length)[:-1][pair_ok].astype(np.float64)
-    columns, column_of = np.unique(codes, return_inverse=True)
-    tf = sparse.csr_matrix((counts, (rows, column_of)), shape=(n, len(columns)))
-    tf.sum_duplicates()
+    codes = np.concatenate([d.text.codes for d in docs])
+    columns, column_of = _compact(codes)
+    counts = np.concatenate([d.text.counts for d in docs])
+    indptr = np.concatenate(([0], np.cumsum(lengths)))
+    tf = sparse.csr_matrix((counts, column_of, indptr), shape=(n, len(columns)))
     return _tfidf(tf, weights, keep=weights.features_per_article)
+
+
+def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct codes (sorted) and each code's position among them, as np.unique gives them.
+
+    Sorting values and binary-searching each article's (sorted) codes is four times faster than
+    np.unique(return_inverse=True) while the distinct codes fit in the CPU caches, and slower beyond:
+    the cheaper way is taken by size."""
+    ordered = np.sort(codes)
+    distinct = np.empty(len(ordered), dtype=bool)
+    distinct[:1] = True
+    np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
+    columns = ordered[distinct]
+    if len(columns) > 400_000:
+        return np.unique(codes, return_inverse=True)
+    return columns, np.searchsorted(columns, codes)
 
 
 def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matrix:
@@ -120,10 +148,9 @@ def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None) -> sparse.
     tf.data = (1.0 + np.log(tf.data)) * idf[tf.indices]
     tf.eliminate_zeros()
     if keep is not None and tf.nnz:
+        tf.sort_indices()
+        chosen = np.concatenate([_heaviest(tf.data, tf.indptr[r], tf.indptr[r + 1], keep) for r in range(n)])
         row_of = np.repeat(np.arange(n), np.diff(tf.indptr))
-        order = np.lexsort((tf.indices, -tf.data, row_of))  # per row: heaviest first, ties by column
-        rank = np.arange(tf.nnz) - tf.indptr[row_of[order]]
-        chosen = np.sort(order[rank < keep])
         tf = sparse.csr_matrix((tf.data[chosen], tf.indices[chosen], np.concatenate(
             ([0], np.cumsum(np.bincount(row_of[chosen], minlength=n))))), shape=tf.shape)
     norms = np.sqrt(np.asarray(tf.multiply(tf).sum(axis=1)).ravel())
@@ -131,8 +158,22 @@ def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None) -> sparse.
     return sparse.csr_matrix(sparse.diags(1.0 / norms) @ tf)
 
 
-def related_articles(docs: Sequence[RelatedDoc], count: int, weights: Weights = Weights()) -> list[tuple[int, ...]]:
-    """For each doc, the indices of the `count` docs to show as related, best first."""
+def _heaviest(data: np.ndarray, lo: int, hi: int, keep: int) -> np.ndarray:
+    """Positions of the `keep` largest values in data[lo:hi]; on a tie, the earlier (lower column)."""
+    if hi - lo <= keep:
+        return np.arange(lo, hi)
+    row = data[lo:hi]
+    threshold = np.partition(row, hi - lo - keep)[hi - lo - keep]
+    above = np.flatnonzero(row > threshold)
+    tied = np.flatnonzero(row == threshold)[: keep - len(above)]
+    return lo + np.sort(np.concatenate((above, tied)))
+
+
+def related_articles(docs: Sequence[RelatedDoc], count: int, weights: Weights = Weights(),
+                     jobs: int = 1) -> list[tuple[int, ...]]:
+    """For each doc, the indices of the `count` docs to show as related, best first.  With `jobs`
+    > 1, blocks of rows are ranked in forked worker processes (same result, less time)."""
+    global _ranking
     n = len(docs)
     if n < 2 or count <= 0:
         return [() for _ in docs]
@@ -141,36 +182,66 @@ def related_articles(docs: Sequence[RelatedDoc], count: int, weights: Weights = 
         _text_matrix(docs, weights) * math.sqrt(weights.text),
         _tag_matrix(docs, weights) * math.sqrt(weights.tags),
     ]).tocsr()
-    transposed = matrix.T.tocsr()
-
     category_ids: dict[str, int] = {}
     category = np.array([category_ids.setdefault(d.category, len(category_ids)) for d in docs])
     stamp = np.array([d.timestamp for d in docs])
     newest = np.lexsort((np.arange(n), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
+    _ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
+    starts = range(0, n, _BLOCK_ROWS)
+    use_pool = jobs > 1 and n >= 4 * _BLOCK_ROWS and "fork" in multiprocessing.get_all_start_methods()
+    try:
+        if use_pool:
+            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+                blocks = list(pool.map(_rank_block, starts))
+        else:
+            blocks = [_rank_block(start) for start in starts]
+    finally:
+        _ranking = None
+    return [row for block in blocks for row in block]
 
+
+@dataclass(frozen=True)
+class _Ranking:
+    matrix: sparse.csr_matrix
+    transposed: sparse.csr_matrix
+    category: np.ndarray
+    stamp: np.ndarray
+    newest: np.ndarray
+    newest_in_category: list
+    count: int
+    weights: Weights
+
+
+_ranking: _Ranking | None = None  # set before forking, read by the workers
+
+
+def _rank_block(start: int) -> list[tuple[int, ...]]:
+    """The related lists of rows start .. start + _BLOCK_ROWS."""
+    r = _ranking
+    assert r is not None
+    count, bonus = r.count, r.weights.category
+    block = (r.matrix[start:start + _BLOCK_ROWS] @ r.transposed).tocsr()
     result: list[tuple[int, ...]] = []
-    for start in range(0, n, _BLOCK_ROWS):
-        block = (matrix[start:start + _BLOCK_ROWS] @ transposed).tocsr()
-        for offset in range(block.shape[0]):
-            i = start + offset
-            lo, hi = block.indptr[offset], block.indptr[offset + 1]
-            cols, sims = block.indices[lo:hi], block.data[lo:hi]
-            keep = cols != i
-            cols, sims = cols[keep], sims[keep]
-            same = category[cols] == category[i]
-            scores = sims + weights.category * same
-            strong = scores > weights.category
-            if np.count_nonzero(strong) >= count:
-                result.append(_best(cols[strong], scores[strong], stamp, count))
-                continue
-            order = np.lexsort((cols, -stamp[cols], -scores))
-            cols, strong, same = cols[order], strong[order], same[order]
-            chosen = list(cols[strong])
-            _fill(chosen, newest_in_category[category[i]], i, count)
-            _fill(chosen, cols[~strong & ~same], i, count)
-            _fill(chosen, newest, i, count)
-            result.append(tuple(int(c) for c in chosen))
+    for offset in range(block.shape[0]):
+        i = start + offset
+        lo, hi = block.indptr[offset], block.indptr[offset + 1]
+        cols, sims = block.indices[lo:hi], block.data[lo:hi]
+        keep = cols != i
+        cols, sims = cols[keep], sims[keep]
+        same = r.category[cols] == r.category[i]
+        scores = sims + bonus * same
+        strong = scores > bonus
+        if np.count_nonzero(strong) >= count:
+            result.append(_best(cols[strong], scores[strong], r.stamp, count))
+            continue
+        order = np.lexsort((cols, -r.stamp[cols], -scores))
+        cols, strong, same = cols[order], strong[order], same[order]
+        chosen = list(cols[strong])
+        _fill(chosen, r.newest_in_category[r.category[i]], i, count)
+        _fill(chosen, cols[~strong & ~same], i, count)
+        _fill(chosen, r.newest, i, count)
+        result.append(tuple(int(c) for c in chosen))
     return result
 
 

@@ -12,7 +12,6 @@ prefix: `{% extends "!default/article.html" %}` in the site's `templates/article
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -22,7 +21,8 @@ import jinja2
 from .config import Config
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
-from .vietnamese import fold, format_date_vn
+from .search import search_token
+from .vietnamese import format_date_vn
 
 PARENT_PREFIX = "!default"
 
@@ -86,13 +86,6 @@ def vn_time(value) -> str:
     return value.strftime("%H:%M")
 
 
-def search_token(category: str) -> str:
-    """One word standing for a category in the search index ("Kinh tế" -> "chuyenmuckinhte"); the
-    search page adds it to a query to keep only that category. (Pagefind's own filters make its
-    index differ from one build to the next; words do not.)"""
-    return "chuyenmuc" + re.sub(r"[^a-z0-9]", "", fold(category).lower())
-
-
 def iso(value) -> str:
     return value.isoformat(timespec="seconds")
 
@@ -114,7 +107,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso, fold=fold,
+        self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)
 
     def render(self, page: Page, site_view) -> bytes:

@@ -1,35 +1,127 @@
-"""The search index: Pagefind, run over the staged site before it is swapped in.
+"""The search index: Pagefind, one bundle per publication year, merged in the reader's browser.
 
 Pagefind (a well-kept Rust indexer shipped on PyPI as `pagefind[extended]`) builds a static,
 chunked index that the browser queries with WebAssembly: search works on any static host, offline.
-It folds tone marks ("tu mo rong" finds "Tu Mơ Rông") but not đ -> d, so each article page carries a
-hidden, đ-folded copy of its title and sapo (see the theme's article.html); the search page shows
-excerpts from the real text and ranks exact-diacritic matches first (static/js/search.js).
-Only elements marked `data-pagefind-body` (article pages) are indexed.
+Each article is indexed from a small search document — title, sapo, date, category, tags and the
+first words of the body — not from its full page: that keeps indexing time and memory in bounds on
+100,000 articles.  A year's bundle is rebuilt only when one of its documents changed (bundles are
+cached by a digest of their documents, and Pagefind gives the same bytes for the same input), so an
+edit of today's article re-indexes this year only.
+
+Pagefind folds tone marks ("tu mo rong" finds "Tu Mơ Rông") but not đ -> d, so every document also
+carries a đ-folded copy of its title and sapo; the search page shows the real title and sapo and
+ranks exact-diacritic matches first (static/js/search.js).  A category filter is a word in the index
+(`search_token`): Pagefind's own filter index is not byte-identical from one build to the next.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
-import sys
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
 from pathlib import Path
+from typing import Callable
 
+from .cache import digest
 from .errors import BuildFailed, Problem
+from .vietnamese import fold, format_date_vn
 
 INDEX_DIR = "pagefind"
 
 
-def index_site(folder: Path) -> None:
-    """Write the search index into `folder`/pagefind/."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(folder), "--output-subdir", INDEX_DIR,
-               "--force-language", "vi", "--silent"]
+def search_token(category: str) -> str:
+    """The index word standing for a category: "Kinh tế" -> "chuyenmuckinhte"."""
+    return "chuyenmuc" + re.sub(r"[^a-z0-9]", "", fold(category).lower())
+
+
+def bucket_of(moment: datetime, newest_year: int) -> str:
+    """Which bundle an article's search document goes to: its month ("2026-11") in the newest
+    year, its year ("2025") before.  Publishing and editing touch the newest articles, so a build
+    re-indexes one month (a thousand articles at a big paper's pace), never the whole archive; a
+    reader's browser merges at most 12 + (years of archive - 1) bundles."""
+    return f"{moment.year:04d}-{moment.month:02d}" if moment.year >= newest_year else f"{moment.year:04d}"
+
+
+@dataclass(frozen=True)
+class Bucket:
+    """The articles of one bundle: (page path, digest of its search document, source)."""
+
+    name: str
+    entries: tuple[tuple[str, bytes, str], ...]
+
+    @property
+    def key(self) -> bytes:
+        return digest("pagefind", self.name, *(part for path, doc, _ in self.entries for part in (path, doc)))
+
+
+def search_document(title: str, summary: str, date, category: str, tags: tuple[str, ...], text: str) -> str:
+    """What Pagefind indexes of one article; `data-pagefind-meta` fields feed the results list."""
+    folded = f"{fold(title)}. {fold(summary)}. {' '.join(fold(t) for t in tags)}"
+    return (
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>x</title></head><body>'
+        f'<main data-pagefind-body><h1 data-pagefind-meta="title">{escape(title)}</h1>'
+        f'<p data-pagefind-meta="date">{escape(format_date_vn(date))}</p>'
+        f'<p data-pagefind-meta="category">{escape(category)}</p>'
+        f'<p data-pagefind-meta="sapo">{escape(summary)}</p>'
+        f'<p>{escape(" · ".join(tags))}</p><p>{escape(text)}</p>'
+        f'<p data-pagefind-weight="0.5">{escape(folded)} {search_token(category)}</p>'
+        "</main></body></html>"
+    )
+
+
+def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
+                  document: Callable[[str], str]) -> dict[str, Path]:
+    """Bucket name -> folder holding its Pagefind bundle, built only for buckets not already in
+    `work_dir` (`document(source)` gives an article's search document); bundles of other inputs
+    are removed from it."""
+    work_dir.mkdir(parents=True, exist_ok=True)
+    wanted = {bucket.key.hex(): bucket for bucket in buckets}
+    for old in work_dir.iterdir():
+        if old.name not in wanted:
+            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+    missing = [b for key, b in wanted.items() if not (work_dir / key / "pagefind-entry.json").is_file()]
+    for bucket in missing:  # documents are made here, in this thread: they may come from the cache
+        _write_documents(bucket, work_dir, document)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for _ in pool.map(lambda b: _index(b, work_dir), missing):
+            pass
+    return {bucket.name: work_dir / key for key, bucket in wanted.items()}
+
+
+def _pagefind() -> str:
+    """The Pagefind binary that `pip install 'pagefind[extended]'` brings."""
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
-    except FileNotFoundError as exc:  # pragma: no cover - the interpreter itself vanished
-        raise BuildFailed([Problem("search", f"cannot run Pagefind: {exc}", "pip install 'pagefind[extended]'")]) from None
+        from pagefind_bin_extended import get_executable
+        return str(get_executable())
+    except Exception as exc:  # noqa: BLE001 - any failure here means the same to the editor
+        raise BuildFailed([Problem("search", f"the Pagefind program is missing ({exc})",
+                                   "pip install 'pagefind[extended]', or set search = false in config.toml")]) from None
+
+
+def _write_documents(bucket: Bucket, work_dir: Path, document: Callable[[str], str]) -> None:
+    scratch = work_dir / f"tmp-{bucket.key.hex()}"
+    shutil.rmtree(scratch, ignore_errors=True)
+    for path, _, source in bucket.entries:
+        target = scratch / "site" / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(document(source), encoding="utf-8")
+
+
+def _index(bucket: Bucket, work_dir: Path) -> None:
+    key = bucket.key.hex()
+    scratch = work_dir / f"tmp-{key}"
+    command = [_pagefind(), "--site", str(scratch / "site"),
+               "--output-path", str(scratch / "bundle"), "--force-language", "vi", "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildFailed([Problem(
-            "search", f"Pagefind failed to index the site: {detail[0]}",
+            "search", f"Pagefind failed to index the articles of {bucket.name}: {detail[0]}",
             "reinstall it with pip install 'pagefind[extended]', or set search = false in config.toml",
         )])
+    (scratch / "bundle").rename(work_dir / key)
+    shutil.rmtree(scratch, ignore_errors=True)

@@ -5,6 +5,7 @@ Nothing here depends on the operating system's locale: weekday names and the alp
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime, time, tzinfo
@@ -157,6 +158,7 @@ def sort_key(text: str) -> tuple:
 _WORD = re.compile(r"\w+")
 
 
+@functools.lru_cache(maxsize=65536)
 def variant_key(text: str) -> str:
     """One key for spellings that mean the same tag or name.
 

@@ -9,14 +9,27 @@ Dates are timezone-aware datetimes in the site's timezone; format them with the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
-from typing import Any
+from typing import Any, Callable
 
 from markupsafe import Markup
 
 
-@dataclass(frozen=True)
+def _view(cls):
+    """A frozen dataclass whose repr lists its field values: cheap, and complete enough for
+    digests of what a template sees (fields declared with repr=False are left out)."""
+    cls = dataclass(frozen=True, repr=False)(cls)
+    names = tuple(f.name for f in fields(cls) if f.repr)
+
+    def __repr__(self) -> str:
+        return cls.__name__ + repr(tuple(getattr(self, name) for name in names))
+
+    cls.__repr__ = __repr__
+    return cls
+
+
+@_view
 class Link:
     """A named link: a category in the menu, a tag, an author, a breadcrumb step."""
 
@@ -26,7 +39,7 @@ class Link:
     """How many articles it leads to, where that means something (tags, authors, archive)."""
 
 
-@dataclass(frozen=True)
+@_view
 class PhotoView:
     url: str
     alt: str
@@ -35,7 +48,7 @@ class PhotoView:
     """Ready to print: "Ảnh: MT" (the prefix is added only when the editor did not write it)."""
 
 
-@dataclass(frozen=True)
+@_view
 class ArticleView:
     """An article as templates see it, in listings and on its own page."""
 
@@ -52,7 +65,6 @@ class ArticleView:
     updated: datetime | None = None
     author: Link | None = None
     tags: tuple[Link, ...] = ()
-    body: Markup = Markup("")
     featured: bool = False
     is_draft: bool = False
     """Only in builds with --drafts (and `sitegen serve`): themes should mark it visibly."""
@@ -60,9 +72,17 @@ class ArticleView:
     """Dated after the build time; only in builds with --future."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, e.g. article.extra.source."""
+    revision: str = ""
+    """Changes with every edit of the article's file (a page showing the body depends on it)."""
+    load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def body(self) -> Markup:
+        """The article's body as HTML (fetched when a template asks for it)."""
+        return Markup(self.load_body()) if self.load_body else Markup("")
 
 
-@dataclass(frozen=True)
+@_view
 class PageLink:
     """One entry of a numbered pagination; `number` None stands for a gap ("…")."""
 
@@ -71,7 +91,7 @@ class PageLink:
     current: bool = False
 
 
-@dataclass(frozen=True)
+@_view
 class Pagination:
     number: int
     """This page's number, from 1."""
@@ -85,7 +105,7 @@ class Pagination:
     pages: tuple[PageLink, ...] = ()
 
 
-@dataclass(frozen=True)
+@_view
 class Section:
     """A category's block on the home page."""
 
@@ -93,7 +113,7 @@ class Section:
     articles: tuple[ArticleView, ...]
 
 
-@dataclass(frozen=True)
+@_view
 class ArchiveMonthView:
     year: int
     month: int
@@ -103,7 +123,7 @@ class ArchiveMonthView:
     """On the month's own page: (day, articles of that day), newest first."""
 
 
-@dataclass(frozen=True)
+@_view
 class ArchiveYearView:
     year: int
     url: str
@@ -111,7 +131,7 @@ class ArchiveYearView:
     months: tuple[ArchiveMonthView, ...]
 
 
-@dataclass(frozen=True)
+@_view
 class PublisherView:
     """The legal footer lines (empty strings are simply not shown)."""
 
@@ -126,7 +146,7 @@ class PublisherView:
     copyright: str
 
 
-@dataclass(frozen=True)
+@_view
 class SiteView:
     title: str
     description: str
@@ -157,7 +177,7 @@ class SiteView:
     output differ from one day to the next)."""
 
 
-@dataclass(frozen=True)
+@_view
 class PageInfo:
     kind: str
     """"home", "article", "category", "tag", "tags", "author", "authors", "archive",
@@ -175,10 +195,15 @@ class PageInfo:
     """Absolute URL of the picture for shares (og:image): the lead photo, else the logo."""
     feeds: tuple[Link, ...] = ()
     """RSS feeds for <link rel="alternate">: the whole site's, and the category's where there is one."""
-    structured_data: tuple[dict, ...] = ()
-    """JSON-LD objects (NewsArticle, BreadcrumbList, ...) for <script type="application/ld+json">."""
+    load_structured_data: Callable[[], tuple[dict, ...]] | None = field(default=None, repr=False, compare=False)
+    """Made only when a page is rendered: it follows from the page's other fields and the site."""
     noindex: bool = False
     """Pages search engines should not index (the 404 page, search results)."""
+
+    @property
+    def structured_data(self) -> tuple[dict, ...]:
+        """JSON-LD objects (NewsArticle, BreadcrumbList, ...) for <script type="application/ld+json">."""
+        return self.load_structured_data() if self.load_structured_data else ()
 
 
 TEMPLATE_VARIABLES = {
@@ -193,7 +218,8 @@ TEMPLATE_VARIABLES = {
     "archive_year.html": "year: ArchiveYearView",
     "archive_month.html": "month: ArchiveMonthView; prev_month, next_month: ArchiveMonthView | None",
     "404.html": "latest: tuple[ArticleView]",
-    "search.html": "categories: tuple[Link] (for the category filter)",
+    "search.html": "categories: tuple[Link] (for the category filter); indexes: tuple[str] (search "
+                   "index bundles, one per year, newest first)",
     "feeds.html": "feeds: tuple[Link] (each RSS feed: name and absolute URL)",
     "redirect.html": "target: str (absolute URL the old address now points to)",
 }

@@ -6,8 +6,8 @@ from conftest import article, png
 
 
 def files_outside_output(root):
-    return {p.relative_to(root).as_posix(): p.read_bytes()
-            for p in sorted(root.rglob("*")) if p.is_file() and "output" not in p.relative_to(root).parts}
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
+            if p.is_file() and p.relative_to(root).parts[0] not in ("output", ".sitegen-cache")}
 
 
 def sample(make_site):
@@ -43,16 +43,23 @@ def test_rebuild_writes_only_changed_files_and_drops_stale_ones(make_site):
     assert len(rebuilt.article_paths()) == len(old_article) - 1
     unchanged = [rel for rel in files if rel in stamp and (rebuilt.output / rel).stat().st_mtime_ns == stamp[rel]]
     assert "static/css/style.css" in unchanged
-    assert rebuilt.report.unchanged == len(unchanged)
+    assert rebuilt.report.files - rebuilt.report.changed == len(unchanged)
     assert not (rebuilt.output / ".sitegen-staging").exists() and not (rebuilt.output / ".sitegen-previous").exists()
 
 
-def test_a_build_writes_nothing_outside_output(make_site):
+def test_a_build_writes_nothing_outside_output_but_its_cache(make_site):
     site = sample(make_site)
     before = files_outside_output(site.root)
     site.build()
     site.build()
     assert files_outside_output(site.root) == before
+    assert sorted(p.name for p in site.root.iterdir()) == [".sitegen-cache", "config.toml", "content", "output"]
+    assert (site.root / ".sitegen-cache" / ".gitignore").read_text() == "*\n"
+
+
+def test_without_the_cache_nothing_at_all_is_written_outside_output(make_site):
+    site = sample(make_site)
+    site.build(cache=False)
     assert sorted(p.name for p in site.root.iterdir()) == ["config.toml", "content", "output"]
 
 

@@ -11,21 +11,29 @@ const list = document.getElementById("ket-qua-tim-kiem");
 const base = form.dataset.base;
 const PAGE = 20;        // results shown at a time
 const EXAMINED = 60;    // results re-ranked for exact diacritics
+const FILTERED = 300;   // results checked against the chosen category
 
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
   .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
 const exact = (text) => text.normalize("NFC").toLowerCase();
 
-let pagefind = null;
+let pagefind = null;    // a promise of Pagefind's API, loaded once
 let current = null;     // {query, results, data}
 let moreButton = null;
 let generation = 0;     // a newer search makes the answers of older ones stale
 
-async function engine() {
-  if (!pagefind) {
-    pagefind = await import(`${base}pagefind/pagefind.js`);
-    await pagefind.options({ baseUrl: base });
-  }
+// The index comes in one bundle per publication year (newest first); the newest is the primary
+// one and the others are merged into it, so one search covers every year.
+const indexes = form.dataset.indexes.split(" ").filter(Boolean);
+
+function engine() {
+  // One loading for every search, however many start while it is under way.
+  pagefind ??= (async () => {
+    const api = await import(`${indexes[0]}pagefind.js`);
+    await api.options({ baseUrl: base });
+    for (const index of indexes.slice(1)) await api.mergeIndex(index, { baseUrl: base });
+    return api;
+  })();
   return pagefind;
 }
 
@@ -108,6 +116,10 @@ async function run() {
     status.textContent = "Nhập từ khóa để tìm bài viết.";
     return;
   }
+  if (!indexes.length) {
+    status.textContent = "Chưa có bài viết nào để tìm.";
+    return;
+  }
   status.textContent = "Đang tìm…";
   const mine = ++generation;
   const engineApi = await engine();
@@ -116,16 +128,26 @@ async function run() {
   const token = category ? select.selectedOptions[0].dataset.token : "";
   const search = await engineApi.search(token ? `${query} ${token}` : query);
   const terms = query.split(/\s+/).filter(Boolean);
-  const examined = await Promise.all(search.results.slice(0, EXAMINED).map((r) => r.data()));
+  // A bundle without any article of the category does not know its word and answers the rest of
+  // the query: results are checked against their category as well.
+  const limit = category ? FILTERED : EXAMINED;
+  let examined = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
   if (mine !== generation) return;
+  let total = search.results.length;
+  if (category) {
+    examined = examined.filter((d) => d.meta.category === category);
+    total = examined.length;
+  }
   const tiers = new Map(examined.map((d) => [d, tier(d, query, terms)]));
   const data = examined.map((d, i) => [tiers.get(d), i, d]).sort((a, b) => a[0] - b[0] || a[1] - b[1]).map((x) => x[2]);
-  current = { results: search.results, data, terms };
+  current = { results: category ? data : search.results, data, terms };
   const where = category ? ` trong chuyên mục ${category}` : "";
-  status.textContent = search.results.length
-    ? `Tìm thấy ${search.results.length} bài viết cho “${query}”${where}.`
-    : `Không tìm thấy bài viết nào cho “${query}”${where}. Hãy thử từ khóa khác.`;
+  const more = category && search.results.length > FILTERED ? "hơn " : "";
   await showMore();
+  if (mine !== generation) return;
+  status.textContent = total
+    ? `Tìm thấy ${more}${total} bài viết cho “${query}”${where}.`
+    : `Không tìm thấy bài viết nào cho “${query}”${where}. Hãy thử từ khóa khác.`;
 }
 
 moreButton = document.createElement("button");

@@ -1,0 +1,84 @@
+"""Is output/ already what a build would make?  Answered from file stamps alone, before the heavy
+parts of sitegen are even imported, so that a build with nothing to do takes a fraction of a second.
+
+A successful build records a fingerprint of its inputs — every file of the site's content, templates,
+static files and themes (path, size, mtime), config.toml's bytes, sitegen's version, the build
+options — and the moment its output stops being right by the clock alone (the next scheduled article
+to come out, the next article to leave the news sitemap's window).  A later build with the same
+fingerprint, before that moment, into an output/ whose files are all as the previous build left
+them, has nothing to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from pathlib import Path
+
+from . import __version__
+from .cache import BuildCache
+
+WATCHED = ("content", "templates", "static", "themes")
+
+
+def _builtin_themes() -> Path:
+    package = Path(__file__).resolve().parent
+    installed = package / "themes"
+    return installed if (installed / "default").is_dir() else package.parent / "themes"
+
+
+def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> bytes:
+    """A digest of everything a build reads, by file stamps (the cache folder and output/ excluded)."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(repr((__version__, drafts, future, str(output_dir.resolve()))).encode())
+    try:
+        h.update((site_dir / "config.toml").read_bytes())
+    except OSError:
+        h.update(b"no config")
+    for root in [site_dir / name for name in WATCHED] + [_builtin_themes()]:
+        for folder, dirs, files in os.walk(root):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(folder, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return h.digest()
+
+
+def up_to_date(folder: Path, fingerprint: bytes, output_dir: Path, now: float | None = None) -> dict | None:
+    """The previous build's summary if output/ is already what a build with inputs `fingerprint`
+    would make now, else None.  `folder` is the cache folder."""
+    if not (folder / "cache.sqlite").is_file() or (output_dir / ".sitegen-staging").exists():
+        return None  # no record, or a build was killed half-way: do the work
+    now = time.time() if now is None else now
+    cache = BuildCache(folder)
+    try:
+        recorded = cache.value("fingerprint", fingerprint)
+        if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"]:
+            return None
+        stamps = cache.output_stamps(output_dir)
+        if not stamps:
+            return None
+        root = str(output_dir)
+        for rel, size, mtime_ns in stamps:
+            try:
+                stat = os.stat(f"{root}/{rel}")
+            except OSError:
+                return None
+            if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                return None
+        return recorded["summary"]
+    finally:
+        cache.close()
+
+
+def record(cache: BuildCache, fingerprint: bytes, built_at: float, valid_until: float, summary: dict) -> None:
+    """After a successful build: its inputs' fingerprint, the span of time its output is right for,
+    and its summary (to report when a later build finds nothing to do)."""
+    cache.store_value("fingerprint", fingerprint,
+                      {"built_at": built_at, "valid_until": valid_until, "summary": summary})
+

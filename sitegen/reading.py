@@ -1,0 +1,181 @@
+"""The read stage: every article file, taken from the cache when its bytes did not change, else
+parsed and rendered (Markdown) in a pool of worker processes, one per core.
+
+Workers are forked after the reader is set up, so only file paths travel to them; each sends back
+the article, its body, its related-article features and its problems.  A cache entry is keyed by a
+digest of the file's bytes and of the settings that shape reading, so a cached article is the very
+object a fresh read gives.  Bodies, search text and features of cached articles stay in the cache
+until a later stage asks for them: a rebuild after one edit renders one article page, not 10,000.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from . import __version__
+from .cache import BuildCache, digest
+from .config import Config
+from .content import Article, ArticleReader, Parsed, find_article_files
+from .errors import Problem
+from .related import TextFeatures, Weights, text_features
+
+PARALLEL_FROM = 64
+"""Fewer files than this are read in the main process: forking costs more than it saves."""
+SEARCH_WORDS = 150
+"""Words of the body, after title and sapo, that the search index holds."""
+
+
+@dataclass(frozen=True)
+class Fresh:
+    """One file read just now, with everything later stages may want of it."""
+
+    parsed: Parsed
+    body_html: str
+    search_text: str
+    features: bytes
+    """TextFeatures as bytes: the codes (uint64) then the counts (float64)."""
+
+
+def _pack(features: TextFeatures) -> bytes:
+    return features.codes.astype(np.uint64).tobytes() + features.counts.astype(np.float64).tobytes()
+
+
+def _unpack(data: bytes) -> TextFeatures:
+    n = len(data) // 16
+    return TextFeatures(np.frombuffer(data, np.uint64, n), np.frombuffer(data, np.float64, n, offset=8 * n))
+
+
+_reader: ArticleReader | None = None  # set in the parent before forking; inherited by workers
+
+
+def _read_one(job: tuple[Path, str, str]) -> Fresh:
+    path, source, revision = job
+    assert _reader is not None
+    parsed = _reader.read(path, source, revision)
+    article, body = parsed.article, parsed.body
+    if article is None or body is None:
+        return Fresh(parsed, "", "", b"")
+    search_text = " ".join(body.text.split()[:SEARCH_WORDS])
+    return Fresh(parsed, body.html, search_text, _pack(text_features(article.title, article.summary, body.text)))
+
+
+def reader_fingerprint(config: Config) -> str:
+    """Everything besides a file's bytes that changes what reading it gives."""
+    categories = [(c.name, c.slug) for c in config.categories]
+    return repr((__version__, config.base_path, config.timezone, categories, Weights()))
+
+
+def fork_pool(jobs: int) -> ProcessPoolExecutor | None:
+    """A pool of forked workers, or None where fork is unavailable (then work stays in-process)."""
+    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+@dataclass
+class Library:
+    """The articles of a build, with their bodies, search text and features on demand."""
+
+    articles: list[Article]
+    problems: list[Problem]
+    parsed: int
+    """Files read afresh by this build (the others came from the cache)."""
+    feature_keys: dict[str, bytes]
+    cache: BuildCache
+    fresh: dict[str, Fresh] = field(default_factory=dict)
+
+    def body(self, source: str) -> str:
+        entry = self.fresh.get(source)
+        return entry.body_html if entry else self.cache.article_column("body", source)
+
+    def search_text(self, source: str) -> str:
+        entry = self.fresh.get(source)
+        return entry.search_text if entry else self.cache.article_column("search", source)
+
+    def all_features(self, sources: list[str]) -> dict[str, TextFeatures]:
+        stored = self.cache.article_columns("features", [s for s in sources if s not in self.fresh])
+        return {s: _unpack(self.fresh[s].features if s in self.fresh else stored[s]) for s in sources}
+
+
+def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
+                  progress: Callable[[int], None] | None = None) -> Library:
+    """Every article under content/ (in file order) and every problem found in them."""
+    global _reader
+    cache = cache or BuildCache(None)
+    content_dir = site_dir / "content"
+    if not content_dir.is_dir():
+        return Library([], [Problem("content", "there is no content/ folder",
+                                    "create content/ and put articles (.md) in it")], 0, {}, cache)
+    fingerprint = reader_fingerprint(config)
+    same_reader = cache.value("reader", digest(fingerprint)) is not None
+    stamps = cache.article_stamps()
+    cached, touched, to_read = [], [], []
+    files: dict[str, tuple[Path, os.stat_result]] = {}
+    prefix = len(str(content_dir)) + 1
+    for path in find_article_files(content_dir):
+        source = "content/" + str(path)[prefix:].replace(os.sep, "/")
+        stat = path.stat()
+        files[source] = (path, stat)
+        known = stamps.get(source)
+        if same_reader and known and known[:2] == (stat.st_size, stat.st_mtime_ns):
+            cached.append(source)
+            continue
+        key = digest(fingerprint, path.read_bytes())
+        if known and known[2] == key:
+            cached.append(source)
+            touched.append((source, stat.st_size, stat.st_mtime_ns))
+        else:
+            to_read.append((source, key))
+
+    entries = cache.article_entries(cached)
+    results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
+    feature_keys: dict[str, bytes] = {}
+    for source in cached:
+        entry = entries.get(source)
+        article = entry[0][0] if entry else None
+        if entry is None or (article and not all(os.path.exists(p.file) for p in article.photos)):
+            # The entry is gone, or a photo it relies on vanished: read the file again.
+            path = files[source][0]
+            to_read.append((source, digest(fingerprint, path.read_bytes())))
+            continue
+        results[source] = entry[0]
+        feature_keys[source] = entry[1]
+    if progress:
+        progress(len(results))
+
+    fresh: dict[str, Fresh] = {}
+    rows = []
+    _reader = ArticleReader(config, site_dir, content_dir)
+    pool = fork_pool(jobs) if len(to_read) >= PARALLEL_FROM else None
+    try:
+        jobs_list = [(files[source][0], source, key.hex()) for source, key in to_read]
+        outcomes = pool.map(_read_one, jobs_list, chunksize=16) if pool else map(_read_one, jobs_list)
+        for (source, key), outcome in zip(to_read, outcomes):
+            fresh[source] = outcome
+            meta = (outcome.parsed.article, outcome.parsed.problems)
+            results[source] = meta
+            feature_keys[source] = digest(outcome.features)
+            stat = files[source][1]
+            rows.append((source, stat.st_size, stat.st_mtime_ns, key, meta, outcome.body_html,
+                         outcome.search_text, outcome.features, feature_keys[source]))
+            if progress:
+                progress(1)
+    finally:
+        if pool:
+            pool.shutdown()
+        _reader = None
+    cache.store_articles(rows, keep=set(files))
+    cache.touch_articles(touched)
+    cache.store_value("reader", digest(fingerprint), True)
+
+    ordered = sorted(results)
+    articles = [results[s][0] for s in ordered if results[s][0] is not None]
+    problems = [p for s in ordered for p in results[s][1]]
+    return Library(articles, problems, len(to_read), feature_keys, cache, fresh)

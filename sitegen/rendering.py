@@ -1,0 +1,142 @@
+"""The render stage: which pages must be rendered again, and rendering them on every core.
+
+A page's key is a digest of everything its template can see — the templates themselves, the site
+view, and the page's context down to each article's revision — so a page whose key is the one the
+previous build recorded, and whose file is intact, is left as it is.  The others are rendered by
+forked worker processes, which inherit the plan (nothing is pickled on the way in) and write their
+files into the staging folder; only small reports come back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from . import __version__
+from .output import OutputWriter, Put
+from .pages import Page
+from .reading import fork_pool
+from .render import Renderer, Theme
+from markupsafe import Markup
+
+from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
+
+PARALLEL_FROM = 48
+"""Fewer pages than this are rendered in the main process."""
+
+
+def templates_digest(theme: Theme) -> bytes:
+    """Every template file the theme can reach, by name and content, and this sitegen's version."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for folder in (*theme.template_dirs, theme.default_dir / "templates"):
+        h.update(str(folder).encode())
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(folder).as_posix().encode())
+                h.update(path.read_bytes())
+    return h.digest()
+
+
+class PageKeys:
+    """Digests of pages' inputs.  Objects many pages share (an article's view, a category link) are
+    digested once, by identity; leaf values by their repr, which dataclasses give in full."""
+
+    def __init__(self, templates: bytes, site_view: Any):
+        self.base = hashlib.blake2b(templates + repr(site_view).encode(), digest_size=16).digest()
+        self.shared: dict[int, bytes] = {}
+        self._keep_alive: list[Any] = []  # ids stay unique while the objects live
+
+    def key(self, page: Page) -> bytes:
+        h = hashlib.blake2b(self.base, digest_size=16)
+        h.update(f"{page.template}\0{page.path}\0".encode())
+        self._feed(h, page.context)
+        return h.digest()
+
+    def digest_of(self, value: Any) -> bytes:
+        """One shared object's digest (an ArticleView, a Link): its repr, hashed once."""
+        known = self.shared.get(id(value))
+        if known is None:
+            known = self.shared[id(value)] = hashlib.blake2b(repr(value).encode(), digest_size=16).digest()
+            self._keep_alive.append(value)
+        return known
+
+    def _feed(self, h, value: Any) -> None:
+        kind = type(value)
+        if kind in _SHARED:
+            h.update(self.digest_of(value))
+        elif kind is tuple or kind is list:
+            h.update(b"(")
+            for item in value:
+                self._feed(h, item)
+            h.update(b")")
+        elif kind is dict:
+            h.update(b"{")
+            for name, item in value.items():
+                h.update(name.encode() if type(name) is str else repr(name).encode())
+                self._feed(h, item)
+            h.update(b"}")
+        elif kind in _CONTAINERS:
+            h.update(kind.__name__.encode())
+            for name in _CONTAINERS[kind]:
+                self._feed(h, getattr(value, name))
+        elif kind in _LEAVES or dataclasses.is_dataclass(value):
+            h.update(repr(value).encode())
+        else:
+            raise TypeError(f"cannot digest a {kind.__name__} in a template context")
+
+
+_SHARED = {ArticleView, Link}
+_CONTAINERS = {kind: tuple(f.name for f in dataclasses.fields(kind) if f.repr)
+               for kind in (Pagination, Section, ArchiveMonthView, ArchiveYearView)}
+_LEAVES = {str, Markup, int, float, bool, type(None), datetime}
+
+
+# Set in the parent just before forking, read by the workers.
+_job: tuple[Sequence[Page], list[bytes], Renderer, Any, OutputWriter] | None = None
+
+
+def _render_chunk(indices: list[int]) -> list[Put]:
+    assert _job is not None
+    pages, keys, renderer, site_view, writer = _job
+    return [writer.put(pages[i].output_file, renderer.render(pages[i], site_view), keys[i]) for i in indices]
+
+
+def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,
+                 writer: OutputWriter, jobs: int, progress: Callable[[int], None] | None = None) -> int:
+    """Render every page whose inputs changed into `writer`; keep the rest.  Returns pages rendered."""
+    global _job
+    todo = []
+    for index, page in enumerate(pages):
+        record = writer.intact(page.output_file, keys[index])
+        if record is None:
+            todo.append(index)
+        else:
+            writer.keep(page.output_file, record)
+    if progress:
+        progress(len(pages) - len(todo))
+    chunks = [todo[i:i + 64] for i in range(0, len(todo), 64)]
+    pool = fork_pool(jobs) if len(todo) >= PARALLEL_FROM else None
+    _job = (pages, keys, renderer, site_view, writer)
+    try:
+        results = pool.map(_render_chunk, chunks) if pool else map(_render_chunk, chunks)
+        for puts in results:
+            for put in puts:
+                writer.add(put)
+            if progress:
+                progress(len(puts))
+    finally:
+        _job = None
+        if pool:
+            pool.shutdown()
+    return len(todo)
+
+
+def copy_static(writer: OutputWriter, theme: Theme, media: dict[str, str]) -> None:
+    """The photos articles use, and the theme's static files (both unchanged while their source is)."""
+    for rel, path in sorted(media.items()):
+        writer.copy(rel, path)
+    for rel, path in theme.static_files():
+        writer.copy(f"static/{rel}", path)

@@ -1,0 +1,88 @@
+"""The stages `build()` runs that are more than one call: related links, search buckets, the
+photos and machine-readable files of a build.  Imported by `build()` only once it knows there is
+work to do (these modules pull in numpy, scipy, Jinja and Python-Markdown)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Callable
+
+from .cache import BuildCache, digest
+from .feeds import feed_files
+from .pages import Page, PagePlanner
+from .reading import Library
+from .related import RelatedDoc, Weights, related_articles
+from .rendering import PageKeys
+from .search import Bucket, bucket_of, search_document
+from .site import Site
+from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
+from .vietnamese import variant_key
+
+
+def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: int = 1) -> list[tuple[int, ...]]:
+    """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
+    facts = [(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
+    count = site.config.related_count
+    key = digest(repr((count, Weights(), facts)), *(library.feature_keys[a.source] for a in site.articles))
+    cache = cache or BuildCache(None)
+    cached = cache.value("related", key)
+    if cached is not None:
+        return cached
+    features = library.all_features([a.source for a in site.articles])
+    docs = [RelatedDoc(features[a.source], *fact) for a, fact in zip(site.articles, facts)]
+    related = related_articles(docs, count, jobs=jobs)
+    cache.store_value("related", key, related)
+    return related
+
+
+def search_buckets(planner: PagePlanner, keys: PageKeys) -> list[Bucket]:
+    """The published articles grouped into search bundles, each with the digest of its search
+    document (its view and its revision say all the document holds)."""
+    grouped: dict[str, list[tuple[str, bytes, str]]] = {}
+    newest = planner.newest_year
+    for article in planner.site.articles:
+        view = planner.views[article.source]
+        doc_key = keys.digest_of(view) + article.revision.encode()
+        grouped.setdefault(bucket_of(view.date, newest), []).append(
+            (planner.site.path_of(article), doc_key, article.source))
+    return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
+
+
+def search_document_of(planner: PagePlanner, library: Library) -> Callable[[str], str]:
+    def document(source: str) -> str:
+        view = planner.views[source]
+        return search_document(view.title, view.summary, view.date, view.category.name,
+                               tuple(t.name for t in view.tags), library.search_text(source))
+    return document
+
+
+def media_files(site: Site) -> dict[str, str]:
+    """Output path -> source file of every photo a published article uses."""
+    return {photo.output_path: photo.file for article in site.articles for photo in article.photos}
+
+
+def machine_files(planner: PagePlanner, pages: list[Page], now: datetime) -> dict[str, bytes]:
+    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes."""
+    files = feed_files(planner)
+    files |= sitemap_files(planner, pages)
+    files["sitemap-news.xml"] = news_sitemap(planner, now)
+    files["robots.txt"] = robots_txt(planner)
+    files |= redirect_files(planner, pages)
+    return files
+
+
+def valid_until(articles: list, now: datetime, options, config) -> float:
+    """The first moment the clock alone changes the output: a scheduled article comes out (or loses
+    its "Hẹn giờ" mark), or an article leaves the news sitemap's window."""
+    moments = [float("inf")]
+    window = timedelta(days=config.news_sitemap_days)
+    for article in articles:
+        if article.draft and not options.drafts:
+            continue
+        if article.date > now:
+            moments.append(article.date.timestamp())
+        elif article.date + window > now:
+            moments.append((article.date + window).timestamp())
+    return min(moments)
+
+
