@@ -111,7 +111,7 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     from .reading import read_articles
     from .render import Renderer, Theme
     from .rendering import PageKeys, copy_static, render_pages, templates_digest
-    from .search import INDEX_DIR, index_buckets
+    from .search import INDEX_DIR, UNUSED_BUNDLE_FILES, index_buckets
     from .site import Publication, Site
     from .stages import machine_files, media_files, related_for, search_buckets, search_document_of, valid_until
 
@@ -160,7 +160,9 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
                 bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library))
                 for name, folder in bundles.items():
                     for path in _files_below(folder):
-                        out.copy(f"{INDEX_DIR}/{name}/{path[len(str(folder)) + 1:]}", path)
+                        rel = path[len(str(folder)) + 1:]
+                        if not rel.startswith(UNUSED_BUNDLE_FILES):
+                            out.copy(f"{INDEX_DIR}/{name}/{rel}", path)
         with timed("write"):
             records = out.commit()
             cache.store_outputs(output_dir, records, out.previous)

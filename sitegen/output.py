@@ -1,6 +1,7 @@
 """Writing output/: only the files whose bytes changed, and only once the whole build succeeded.
 
-Every file of a build is either found unchanged (the previous build wrote these very bytes, or made
+Into an empty output/, files are written in place directly.  Otherwise every file of a build is
+either found unchanged (the previous build wrote these very bytes, or made
 them from the same inputs, and the file on disk is intact: same size and mtime as recorded) or
 staged in `output/.sitegen-staging/`.  `commit()` then moves the staged files into place and deletes
 what the build no longer makes; a build that fails before that leaves output/ exactly as it was.
@@ -60,6 +61,10 @@ class OutputWriter:
         self.output_dir.mkdir(parents=True, exist_ok=True)
         if self.staging.exists():  # left by a build that was killed half-way
             shutil.rmtree(self.staging)
+        # Into an empty output/ files go straight to their place: there is nothing to keep intact,
+        # and a failed build empties the folder again.
+        self.direct = not self.previous and all(entry.name in KEEP for entry in os.scandir(self._root))
+        self._target_root = self._root if self.direct else str(self.staging)
         self.staging.mkdir()
         return self
 
@@ -99,7 +104,7 @@ class OutputWriter:
             stat = os.stat(target)
             if stat.st_size == len(data) and Path(target).read_bytes() == data:
                 return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), False)
-        staged = self._on_disk(rel, str(self.staging))
+        staged = self._on_disk(rel, self._target_root)
         os.makedirs(os.path.dirname(staged), exist_ok=True)
         with open(staged, "wb") as file:
             file.write(data)
@@ -137,10 +142,11 @@ class OutputWriter:
         """Move staged files into place, delete files no longer made; the new records."""
         for rel in sorted(self.staged):
             target = self._on_disk(rel)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            if os.path.isdir(target):  # a file now stands where a folder was
-                shutil.rmtree(target)
-            os.replace(self._on_disk(rel, str(self.staging)), target)
+            if not self.direct:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                if os.path.isdir(target):  # a file now stands where a folder was
+                    shutil.rmtree(target)
+                os.replace(self._on_disk(rel, str(self.staging)), target)
             stat = os.stat(target)
             self.records[rel] = replace(self.records[rel], size=stat.st_size, mtime_ns=stat.st_mtime_ns)
         self._remove_stale()
@@ -181,3 +187,7 @@ class OutputWriter:
         shutil.rmtree(self.staging, ignore_errors=True)
         if self.created_output:
             shutil.rmtree(self.output_dir, ignore_errors=True)
+        elif getattr(self, "direct", False):  # it was empty: empty it again
+            for entry in os.scandir(self._root):
+                if entry.name not in KEEP:
+                    shutil.rmtree(entry.path) if entry.is_dir() else os.unlink(entry.path)

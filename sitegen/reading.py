@@ -28,7 +28,7 @@ from .related import TextFeatures, Weights, text_features
 
 PARALLEL_FROM = 64
 """Fewer files than this are read in the main process: forking costs more than it saves."""
-SEARCH_WORDS = 150
+SEARCH_WORDS = 60
 """Words of the body, after title and sapo, that the search index holds."""
 
 

@@ -72,6 +72,17 @@ class Weights:
 
 
 _WORD = re.compile(r"\w+")
+
+
+class _CrcOfSyllable(dict):
+    """crc32 of each syllable, computed once per process (a language has a few thousand)."""
+
+    def __missing__(self, word: str) -> int:
+        value = self[word] = zlib.crc32(word.encode())
+        return value
+
+
+_SYLLABLE_CRC = _CrcOfSyllable()
 _BLOCK_ROWS = 1024
 
 
@@ -81,11 +92,10 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
     runs = [(_WORD.findall(title.lower()), weights.title_repeat),
             (_WORD.findall(summary.lower()), weights.summary_repeat),
             (_WORD.findall(body[: weights.body_syllables * 12].lower())[: weights.body_syllables], 1)]
-    crc = {word: zlib.crc32(word.encode()) for words, _ in runs for word in words}
     codes, counts = [], []
     for words, repeat in runs:
         if len(words) >= 2:
-            hashed = np.fromiter(map(crc.__getitem__, words), np.uint64, len(words))
+            hashed = np.fromiter(map(_SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
             codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
             counts.append(np.full(len(words) - 1, float(repeat)))
     if not codes:

@@ -31,6 +31,8 @@ from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
 INDEX_DIR = "pagefind"
+UNUSED_BUNDLE_FILES = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
+"""Pagefind's ready-made interfaces, not copied: the theme has its own search page."""
 
 
 def search_token(category: str) -> str:

@@ -25,9 +25,26 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _folding_table() -> dict[int, str]:
+    """Every precomposed Latin letter -> its base letter ("ắ" -> "a"), and đ -> d."""
+    table = {ord("đ"): "d", ord("Đ"): "D"}
+    for code in list(range(0xC0, 0x250)) + list(range(0x1E00, 0x1F00)):
+        base = "".join(c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c))
+        if base != chr(code) and base:
+            table[code] = base
+    return table
+
+
+_FOLD = _folding_table()
+_COMBINING = re.compile("[\u0300-\u036f]")
+
+
 def fold(text: str) -> str:
     """Text without any diacritic and with đ -> d, for search: "Đắk Tô" -> "Dak To"."""
-    text = nfc(text).replace("đ", "d").replace("Đ", "D")
+    text = nfc(text).translate(_FOLD)
+    if text.isascii() or (unicodedata.is_normalized("NFD", text) and not _COMBINING.search(text)):
+        return text  # dashes, quotes and the like have no marks to drop
+    # Letters outside the table (rare scripts, stray combining marks): the slow, general way.
     return unicodedata.normalize("NFC", "".join(
         ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch)))
 
