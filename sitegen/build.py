@@ -98,6 +98,7 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     fingerprint = None
     if options.cache:
         with timed("check"):
+            stamped_at = time.time_ns()
             fingerprint = input_fingerprint(site_dir, output_dir, options.drafts, options.future)
             moment = options.now.timestamp() if options.now else None
             summary = up_to_date(options.cache_dir or site_dir / CACHE_DIR, fingerprint, output_dir, moment)
@@ -170,7 +171,8 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     if fingerprint is not None and not report.warnings:
         summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
                    "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
-        record(cache, fingerprint, now.timestamp(), valid_until(library.articles, now, options, config), summary)
+        record(cache, fingerprint, stamped_at, now.timestamp(), valid_until(library.articles, now, options, config),
+               summary)
     cache.close()
     return report
 

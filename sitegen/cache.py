@@ -39,6 +39,13 @@ def digest(*parts: bytes | str) -> bytes:
     return h.digest()
 
 
+def racy_margin(mtime_ns: int) -> int:
+    """How close to a stamp's taking a change can leave it unchanged: the filesystem's mtime step,
+    0.1 s on ext4, xfs, btrfs or APFS (nanosecond stamps, coarse clock), 2 s where stamps are whole
+    seconds (FAT, HFS+)."""
+    return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 100_000_000
+
+
 @dataclass(frozen=True)
 class OutputRecord:
     digest: bytes

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .cache import BuildCache
+from .cache import BuildCache, racy_margin
 
 WATCHED = ("content", "templates", "static", "themes")
 
@@ -28,8 +28,10 @@ def _builtin_themes() -> Path:
     return installed if (installed / "default").is_dir() else package.parent / "themes"
 
 
-def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> bytes:
-    """A digest of everything a build reads, by file stamps (the cache folder and output/ excluded)."""
+def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> tuple[bytes, int]:
+    """A digest of everything a build reads, by file stamps (the cache folder and output/ excluded),
+    and the newest mtime among them."""
+    newest = 0
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((__version__, drafts, future, str(output_dir.resolve()))).encode())
     try:
@@ -46,10 +48,11 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
                 except OSError:
                     continue
                 h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    return h.digest()
+                newest = max(newest, stat.st_mtime_ns)
+    return h.digest(), newest
 
 
-def up_to_date(folder: Path, fingerprint: bytes, output_dir: Path, now: float | None = None) -> dict | None:
+def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, now: float | None = None) -> dict | None:
     """The previous build's summary if output/ is already what a build with inputs `fingerprint`
     would make now, else None.  `folder` is the cache folder."""
     if not (folder / "cache.sqlite").is_file() or (output_dir / ".sitegen-staging").exists():
@@ -57,8 +60,11 @@ def up_to_date(folder: Path, fingerprint: bytes, output_dir: Path, now: float | 
     now = time.time() if now is None else now
     cache = BuildCache(folder)
     try:
-        recorded = cache.value("fingerprint", fingerprint)
-        if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"]:
+        recorded = cache.value("fingerprint", fingerprint[0])
+        if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"] \
+                or fingerprint[1] >= recorded["stamped_at"] - racy_margin(fingerprint[1]):
+            # A file modified this close to the moment its stamp was taken may have changed again
+            # without its stamp changing: then the fingerprint proves nothing.
             return None
         stamps = cache.output_stamps(output_dir)
         if not stamps:
@@ -76,9 +82,10 @@ def up_to_date(folder: Path, fingerprint: bytes, output_dir: Path, now: float | 
         cache.close()
 
 
-def record(cache: BuildCache, fingerprint: bytes, built_at: float, valid_until: float, summary: dict) -> None:
-    """After a successful build: its inputs' fingerprint, the span of time its output is right for,
-    and its summary (to report when a later build finds nothing to do)."""
-    cache.store_value("fingerprint", fingerprint,
-                      {"built_at": built_at, "valid_until": valid_until, "summary": summary})
+def record(cache: BuildCache, fingerprint: tuple[bytes, int], stamped_at: int, built_at: float,
+           valid_until: float, summary: dict) -> None:
+    """After a successful build: its inputs' fingerprint (taken at `stamped_at`, ns), the span of
+    time its output is right for, and its summary (to report when a later build has nothing to do)."""
+    cache.store_value("fingerprint", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
+                                                      "stamped_at": stamped_at, "summary": summary})
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,7 @@ from typing import Callable
 import numpy as np
 
 from . import __version__
-from .cache import BuildCache, digest
+from .cache import BuildCache, digest, racy_margin
 from .config import Config
 from .content import Article, ArticleReader, Parsed, find_article_files
 from .errors import Problem
@@ -116,6 +117,10 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     fingerprint = reader_fingerprint(config)
     same_reader = cache.value("reader", digest(fingerprint)) is not None
     stamps = cache.article_stamps()
+    started = time.time_ns()
+    # A file saved within a moment of the previous read can change without changing its size or
+    # (coarse) mtime: such "racily clean" files are hashed, whatever their stamp says (as git does).
+    stamped_at = cache.value("stamped-at", b"") or 0
     cached, touched, to_read = [], [], []
     files: dict[str, tuple[Path, os.stat_result]] = {}
     prefix = len(str(content_dir)) + 1
@@ -124,7 +129,8 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
         stat = path.stat()
         files[source] = (path, stat)
         known = stamps.get(source)
-        if same_reader and known and known[:2] == (stat.st_size, stat.st_mtime_ns):
+        if same_reader and known and known[:2] == (stat.st_size, stat.st_mtime_ns) \
+                and stat.st_mtime_ns < stamped_at - racy_margin(stat.st_mtime_ns):
             cached.append(source)
             continue
         key = digest(fingerprint, path.read_bytes())
@@ -174,6 +180,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     cache.store_articles(rows, keep=set(files))
     cache.touch_articles(touched)
     cache.store_value("reader", digest(fingerprint), True)
+    cache.store_value("stamped-at", b"", started)
 
     ordered = sorted(results)
     articles = [results[s][0] for s in ordered if results[s][0] is not None]
