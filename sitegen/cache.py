@@ -40,10 +40,10 @@ def digest(*parts: bytes | str) -> bytes:
 
 
 def racy_margin(mtime_ns: int) -> int:
-    """How close to a stamp's taking a change can leave it unchanged: the filesystem's mtime step,
-    0.1 s on ext4, xfs, btrfs or APFS (nanosecond stamps, coarse clock), 2 s where stamps are whole
-    seconds (FAT, HFS+)."""
-    return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 100_000_000
+    """How close to a stamp's taking a change can leave it unchanged: the filesystem's mtime step.
+    Nanosecond stamps (ext4, xfs, btrfs, APFS) move at least every clock tick, 10 ms at worst;
+    whole-second stamps (FAT, HFS+) may stand still for 2 s."""
+    return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 20_000_000
 
 
 @dataclass(frozen=True)
