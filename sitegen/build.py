@@ -12,11 +12,11 @@ from __future__ import annotations
 import os
 import time
 from collections import Counter
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any, Callable, ContextManager, Iterator
 
 from .cache import CACHE_DIR, BuildCache
 from .config import load_config
@@ -60,6 +60,8 @@ class BuildReport:
     """Nothing changed since the previous build: output/ was left as it was."""
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[Problem] = field(default_factory=list)
+    state: "BuildState | None" = field(default=None, repr=False)
+    """What the build made in memory, for the preview server (None when nothing was built)."""
 
     @property
     def pages(self) -> int:
@@ -72,6 +74,17 @@ class BuildReport:
 
 Progress = Callable[[str, int, int], None]
 """progress(stage, done_increment, total): for a progress bar; total is 0 when unknown."""
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """The in-memory result of a build: enough to render one article page again without a build."""
+
+    config: Any
+    site: Any
+    planner: Any
+    pages: list
+    renderer: Any
 
 
 class _Stopwatch:
@@ -88,8 +101,11 @@ class _Stopwatch:
 
 
 def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions = BuildOptions(),
-          progress: Progress | None = None) -> BuildReport:
-    """Build the site in `site_dir` into `output_dir` (default: site_dir/output).  Raises BuildFailed."""
+          progress: Progress | None = None, commit_guard: Callable[[], ContextManager] = nullcontext) -> BuildReport:
+    """Build the site in `site_dir` into `output_dir` (default: site_dir/output).  Raises BuildFailed.
+
+    `commit_guard()` is entered while the new files move into place (the preview server holds its
+    readers back meanwhile, so that none sees half of a build)."""
     output_dir = output_dir or site_dir / "output"
     report = BuildReport(output_dir)
     timed = _Stopwatch(report)
@@ -164,14 +180,15 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
                         rel = path[len(str(folder)) + 1:]
                         if not rel.startswith(UNUSED_BUNDLE_FILES):
                             out.copy(f"{INDEX_DIR}/{name}/{rel}", path)
-        with timed("write"):
+        with timed("write"), commit_guard():
             records = out.commit()
             cache.store_outputs(output_dir, records, out.previous)
+    report.state = BuildState(config, site, planner, pages, renderer)
     report.files, report.changed = len(records), out.changed
     if fingerprint is not None and not report.warnings:
         summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
                    "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
-        record(cache, fingerprint, stamped_at, now.timestamp(), valid_until(library.articles, now, options, config),
+        record(cache, output_dir, fingerprint, stamped_at, now.timestamp(), valid_until(library.articles, now, options, config),
                summary)
     cache.close()
     return report

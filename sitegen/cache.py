@@ -6,7 +6,7 @@ it was made from, so that a cached build gives exactly the bytes of a build with
 - `articles`: each article file read and rendered to HTML, with its related-article features,
   keyed by the file's bytes and the settings that shape reading (base path, timezone, categories);
   the file's size and mtime only spare re-hashing unchanged files.
-- `outputs`: the previous build's output files (content digest, size, mtime) and, for pages, the
+- `outputs`: per output folder (output/, the preview server's), the previous build's files (content digest, size, mtime) and, for pages, the
   digest of everything their template got — a page whose inputs did not change is not rendered again.
 - `values`: anything else keyed by an input digest (related links, search index parts).
 
@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from . import __version__
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 2
+SCHEMA = 3
 
 
 def digest(*parts: bytes | str) -> bytes:
@@ -80,7 +80,8 @@ class BuildCache:
             source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, key BLOB, meta BLOB,
             body TEXT, search TEXT, features BLOB, feature_key BLOB)""")
         self.db.execute("""CREATE TABLE IF NOT EXISTS outputs (
-            path TEXT PRIMARY KEY, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB)""")
+            root TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB,
+            PRIMARY KEY (root, path))""")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
         self.db.commit()
 
@@ -147,29 +148,37 @@ class BuildCache:
 
     # --- outputs -----------------------------------------------------------------------------------
 
+    @staticmethod
+    def _root(output_dir: Path) -> str:
+        return str(output_dir.resolve())
+
     def outputs(self, output_dir: Path) -> dict[str, OutputRecord]:
-        """What the previous build wrote into `output_dir` (nothing if it wrote elsewhere)."""
-        if self.db is None or self.value("output-dir", digest(str(output_dir.resolve()))) is None:
+        """What the previous build into `output_dir` wrote there."""
+        if self.db is None:
             return {}
-        return {p: OutputRecord(d, size, m, k) for p, d, size, m, k in self.db.execute("SELECT * FROM outputs")}
+        rows = self.db.execute("SELECT path, digest, size, mtime_ns, page_key FROM outputs WHERE root = ?",
+                               (self._root(output_dir),))
+        return {p: OutputRecord(d, size, m, k) for p, d, size, m, k in rows}
 
     def output_stamps(self, output_dir: Path) -> list[tuple[str, int, int]]:
-        """(path, size, mtime_ns) of what the previous build wrote into `output_dir`."""
-        if self.db is None or self.value("output-dir", digest(str(output_dir.resolve()))) is None:
+        """(path, size, mtime_ns) of what the previous build into `output_dir` wrote there."""
+        if self.db is None:
             return []
-        return self.db.execute("SELECT path, size, mtime_ns FROM outputs").fetchall()
+        return self.db.execute("SELECT path, size, mtime_ns FROM outputs WHERE root = ?",
+                               (self._root(output_dir),)).fetchall()
 
     def store_outputs(self, output_dir: Path, records: dict[str, OutputRecord],
                       previous: dict[str, OutputRecord]) -> None:
         """Record this build's output files (writing only the rows that differ from `previous`)."""
         if self.db is None:
             return
+        root = self._root(output_dir)
         if not previous:
-            self.db.execute("DELETE FROM outputs")
-        self.store_value("output-dir", digest(str(output_dir.resolve())), True)
-        self.db.executemany("DELETE FROM outputs WHERE path = ?", ((p,) for p in previous if p not in records))
-        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)",
-                            ((p, r.digest, r.size, r.mtime_ns, r.page_key) for p, r in records.items()
+            self.db.execute("DELETE FROM outputs WHERE root = ?", (root,))
+        self.db.executemany("DELETE FROM outputs WHERE root = ? AND path = ?",
+                            ((root, p) for p in previous if p not in records))
+        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)",
+                            ((root, p, r.digest, r.size, r.mtime_ns, r.page_key) for p, r in records.items()
                              if previous.get(p) != r))
         self.db.commit()
 

@@ -111,5 +111,22 @@ def build_command(source: Path, output: Path | None, drafts: bool, future: bool,
     click.echo(summary_line(report))
 
 
+@main.command("serve")
+@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site folder (holding config.toml and content/). Default: the current folder.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. 127.0.0.1 keeps the preview on this computer; 0.0.0.0 opens it to the network.")
+@click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--drafts/--no-drafts", default=True, show_default=True,
+              help="Show drafts and scheduled articles (marked as such). --no-drafts previews exactly what will be published.")
+@click.option("--jobs", "-j", type=click.IntRange(1), default=os.cpu_count() or 1, show_default=True,
+              help="Worker processes for the first build.")
+def serve_command(source: Path, host: str, port: int, drafts: bool, jobs: int) -> None:
+    """Preview the site: build, serve, and rebuild and reload the browser on every save."""
+    from .serve import serve
+
+    serve(source, host, port, drafts, jobs)
+
+
 if __name__ == "__main__":
     main()

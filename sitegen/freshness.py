@@ -60,7 +60,7 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
     now = time.time() if now is None else now
     cache = BuildCache(folder)
     try:
-        recorded = cache.value("fingerprint", fingerprint[0])
+        recorded = cache.value(f"fingerprint:{output_dir.resolve()}", fingerprint[0])
         if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"] \
                 or fingerprint[1] >= recorded["stamped_at"] - racy_margin(fingerprint[1]):
             # A file modified this close to the moment its stamp was taken may have changed again
@@ -82,10 +82,10 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         cache.close()
 
 
-def record(cache: BuildCache, fingerprint: tuple[bytes, int], stamped_at: int, built_at: float,
+def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], stamped_at: int, built_at: float,
            valid_until: float, summary: dict) -> None:
     """After a successful build: its inputs' fingerprint (taken at `stamped_at`, ns), the span of
     time its output is right for, and its summary (to report when a later build has nothing to do)."""
-    cache.store_value("fingerprint", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
+    cache.store_value(f"fingerprint:{output_dir.resolve()}", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
                                                       "stamped_at": stamped_at, "summary": summary})
 

@@ -196,14 +196,21 @@ class PagePlanner:
                                       "latest": self._views(latest), "sections": sections})
 
     def _article(self, index: int, article: Article) -> Page:
-        view = self.views[article.source]
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
+        return self.article_page(article, self.views[article.source], related)
+
+    def article_page(self, article: Article, view: ArticleView, related: tuple[ArticleView, ...]) -> Page:
+        """The page of one article (also used by the preview server to show an edit at once)."""
+        path = self.site.path_of(article)
         image = self.config.absolute_url(article.image.url) if article.image else ""
-        info = self._info("article", article.title, self.site.path_of(article), description=article.summary,
+        info = self._info("article", article.title, path, description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
                           structured_data=partial(self._article_data, view, image))
-        return Page(self.site.path_of(article), "article.html",
-                    {"page": info, "article": view, "related": related}, article.source)
+        return Page(path, "article.html", {"page": info, "article": view, "related": related}, article.source)
+
+    def view_of(self, article: Article, body: str) -> ArticleView:
+        """A view of an article that is not (or no longer) the one indexed, with its own body."""
+        return dataclasses.replace(self._article_view(article), load_body=lambda: body)
 
     def _organization(self) -> dict:
         return {"@type": "NewsMediaOrganization", "name": self.config.title, "url": self.config.base_url,

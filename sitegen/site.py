@@ -105,17 +105,19 @@ class Site:
 
     # --- building the index ------------------------------------------------------------------------
 
+    def address_of(self, article: Article) -> str:
+        """The path the article permalink pattern gives an article ("thoi-su/tin-202406251518/")."""
+        local = article.date.astimezone(self.config.zone)
+        return self.config.permalinks.article.format(
+            category=article.category, slug=article.slug, year=f"{local.year:04d}",
+            month=f"{local.month:02d}", day=f"{local.day:02d}", hour=f"{local.hour:02d}",
+            minute=f"{local.minute:02d}", stamp=local.strftime("%Y%m%d%H%M"),
+        )
+
     def _assign_paths(self) -> None:
-        pattern = self.config.permalinks.article
-        zone = self.config.zone
         owner: dict[str, Article] = {}
         for article in sorted(self.articles, key=lambda a: a.source):
-            local = article.date.astimezone(zone)
-            path = pattern.format(
-                category=article.category, slug=article.slug, year=f"{local.year:04d}",
-                month=f"{local.month:02d}", day=f"{local.day:02d}", hour=f"{local.hour:02d}",
-                minute=f"{local.minute:02d}", stamp=local.strftime("%Y%m%d%H%M"),
-            )
+            path = self.address_of(article)
             if path in owner:
                 first = owner[path]
                 self.problems.append(Problem(

@@ -1,0 +1,151 @@
+"""`sitegen serve` for real: a server process, Chromium driven by Playwright, files edited on disk."""
+
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from conftest import article
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+        "--disable-background-networking", "--disable-component-update"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    def __init__(self, site, *args):
+        self.port = free_port()
+        self.log = site.root.parent / "serve.log"
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "sitegen.cli", "serve", "--port", str(self.port), "--jobs", "1", *args],
+            cwd=site.root, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while "Serving on" not in self.output():
+            assert self.process.poll() is None, self.output()
+            assert time.time() < deadline, self.output()
+            time.sleep(0.1)
+
+    def output(self) -> str:
+        return self.log.read_text(encoding="utf-8", errors="replace")
+
+    def builds(self) -> int:
+        return len(re.findall(r"^(Built in|Build failed)", self.output(), re.M))
+
+    def stop(self):
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def served(make_site):
+    started = []
+
+    def start(files, *args, **site_options):
+        """Serve a new site made of `files`, or serve again the site given instead."""
+        site = files if hasattr(files, "root") else make_site(files, **site_options)
+        server = Server(site, *args)
+        started.append(server)
+        return site, server
+    yield start
+    for server in started:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install -y chromium (see README)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+ARTICLE_URL = "thoi-su/hop-bao-202406251518/"
+
+
+def test_saving_an_article_reloads_the_open_page_with_the_change(served, browser):
+    site, server = served({"content/a.md": article(title="Họp báo", body="Nội dung ban đầu.")})
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{server.port}/{ARTICLE_URL}")
+    expect(page.locator("h1")).to_have_text("Họp báo")
+    page.wait_for_function("window.LiveReload !== undefined")
+    site.write("content/a.md", article(title="Họp báo", body="Nội dung đã sửa lúc 9 giờ."))
+    expect(page.locator(".article-body")).to_contain_text("đã sửa lúc 9 giờ", timeout=15000)
+    site.write("content/a.md", article(title="Họp báo", summary='"Sapo mới"', body="Lần sửa thứ hai."))
+    expect(page.locator(".sapo")).to_have_text("Sapo mới", timeout=15000)
+    page.close()
+
+
+def test_a_broken_file_shows_the_error_in_the_browser_and_a_fix_recovers(served, browser):
+    site, server = served({"content/a.md": article(title="Họp báo")})
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{server.port}/{ARTICLE_URL}")
+    page.wait_for_function("window.LiveReload !== undefined")
+    site.write("content/a.md", article(title="Họp báo", date="hôm qua"))
+    problems = page.locator("ol.problems")
+    expect(problems).to_contain_text("content/a.md:3", timeout=15000)
+    expect(problems).to_contain_text("cannot read the date")
+    assert "content/a.md:3" in server.output() and server.process.poll() is None
+    page.wait_for_function("window.LiveReload !== undefined")
+    site.write("content/a.md", article(title="Họp báo", body="Đã sửa lỗi ngày tháng."))
+    expect(page.locator(".article-body")).to_contain_text("Đã sửa lỗi ngày tháng", timeout=15000)
+    page.close()
+
+
+def test_ten_saves_at_once_give_one_build_and_the_last_change_wins(served):
+    site, server = served({f"content/{i}.md": article(title=f"Tin {i}", date=f"2024-06-{i + 1:02d}") for i in range(10)})
+    before = server.builds()
+    for i in range(10):
+        site.write(f"content/{i}.md", article(title=f"Tin {i} đã sửa", date=f"2024-06-{i + 1:02d}"))
+    deadline = time.time() + 20
+    while server.builds() == before and time.time() < deadline:
+        time.sleep(0.1)
+    time.sleep(2.5)  # longer than the gathering of a burst
+    assert server.builds() == before + 1, server.output()
+    preview = site.root / ".sitegen-cache" / "serve"
+    assert "Tin 9 đã sửa" in (preview / "thoi-su/tin-9-da-sua-202406100000/index.html").read_text(encoding="utf-8")
+
+
+def test_drafts_are_previewed_and_marked_unless_asked_not_to(served):
+    files = {"content/a.md": article(title="Bản nháp", draft="true"), "content/b.md": article(title="Đã đăng")}
+    site, server = served(files)
+    from urllib.request import urlopen
+    html = urlopen(f"http://127.0.0.1:{server.port}/thoi-su/ban-nhap-202406251518/").read().decode()
+    assert "Bản nháp — chưa xuất bản" in html
+    server.stop()
+    _, quiet = served(site, "--no-drafts")
+    from urllib.error import HTTPError
+    with pytest.raises(HTTPError) as missing:
+        urlopen(f"http://127.0.0.1:{quiet.port}/thoi-su/ban-nhap-202406251518/")
+    assert missing.value.code == 404
+
+
+def test_a_sub_path_base_url_is_served_at_that_path(served, browser):
+    _, server = served({"content/a.md": article(title="Họp báo")}, base_url="https://example.vn/bao/")
+    page = browser.new_page()
+    page.goto(f"http://127.0.0.1:{server.port}/")
+    assert page.url.endswith("/bao/")
+    page.click("text=Họp báo")
+    expect(page.locator("h1")).to_have_text("Họp báo")
+    assert "/bao/thoi-su/" in page.url
+    assert page.evaluate("getComputedStyle(document.querySelector('.menu')).backgroundColor") == "rgb(155, 17, 17)"
+    page.close()
+
+
+def test_the_server_listens_only_on_this_computer_by_default(served):
+    _, server = served({"content/a.md": article()})
+    connections = subprocess.run(["ss", "-ltnp"], capture_output=True, text=True).stdout
+    listening = [line for line in connections.splitlines() if f":{server.port} " in line]
+    assert listening and all("127.0.0.1:" in line for line in listening), listening
