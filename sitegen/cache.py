@@ -26,7 +26,7 @@ from typing import Any, Iterable
 from . import __version__
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 3
+SCHEMA = 4
 
 
 def digest(*parts: bytes | str) -> bytes:

@@ -128,5 +128,49 @@ def serve_command(source: Path, host: str, port: int, drafts: bool, jobs: int) -
     serve(source, host, port, drafts, jobs)
 
 
+@main.command("check")
+@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site folder. Default: the current folder.")
+@click.option("--strict/--no-strict", default=False, show_default=True, help="Fail on warnings too.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="json: one document for machines (CI, editors' tools).")
+def check_command(source: Path, strict: bool, output_format: str) -> None:
+    """Check every article without building: errors a build would refuse, and warnings."""
+    import json
+
+    from .check import check_site
+
+    report = check_site(source)
+    if output_format == "json":
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+    else:
+        print_problems(report.problems)
+        verdict = "OK" if not report.errors and not (strict and report.warnings) else "FAILED"
+        click.echo(f"{verdict}: {report.articles} articles checked, {len(report.errors)} error(s), "
+                   f"{len(report.warnings)} warning(s).", err=verdict != "OK")
+    if report.errors or (strict and report.warnings):
+        sys.exit(1)
+
+
+@main.command("new")
+@click.argument("title")
+@click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')
+@click.option("--author", "-a", default="", help="The author (default: default_author in config.toml).")
+@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
+              help="The site folder. Default: the current folder.")
+@click.option("--port", default=8000, show_default=True, help="The port `sitegen serve` uses, for the preview address.")
+def new_command(title: str, category: str, author: str, source: Path, port: int) -> None:
+    """Create a new article (a draft) with its front matter filled in."""
+    from .new import new_article
+
+    try:
+        created = new_article(source, title, category, author)
+    except BuildFailed as exc:
+        print_problems(exc.problems)
+        sys.exit(1)
+    click.echo(f"Created {created.path}")
+    click.echo(f"Preview: run `sitegen serve`, then open http://127.0.0.1:{port}{created.address}")
+
+
 if __name__ == "__main__":
     main()

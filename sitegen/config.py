@@ -122,6 +122,8 @@ class Config:
     """The paper's logo, a path in output/ (JSON-LD publisher logo, shares without a photo, icon)."""
     search: bool = True
     """Build the Pagefind search index and the search page."""
+    default_author: str = ""
+    """The author `sitegen new` writes when none is given (--author)."""
     twitter_site: str = ""
     """The paper's X/Twitter account, e.g. "@baongoclinh", for Twitter cards."""
     permalinks: Permalinks = field(default_factory=Permalinks)

@@ -58,6 +58,8 @@ class Photo:
     """Who took it, as written: "MT", "TTXVN" or "Ảnh: MT"."""
     alt: str = ""
     """Text for readers who cannot see the photo; defaults to the caption."""
+    declared: bool = False
+    """Listed in front matter (`image` or `images`), not only used in the body."""
 
     @property
     def credit_line(self) -> str:
@@ -414,12 +416,13 @@ class ArticleReader:
             caption += "" if caption.endswith((".", "!", "?", "…")) else "."
             credit = credit or split["credit"]
         alt = fields.text("alt", node=values.get("alt"), label=f"{label}.alt") or caption
-        return self._photo_at(src, file, caption, credit, alt)
+        return self._photo_at(src, file, caption, credit, alt, declared=True)
 
-    def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "") -> Photo:
+    def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
+                  declared: bool = False) -> Photo:
         rel = Path(file).relative_to(self.content_dir).as_posix()
         output_path = f"{MEDIA_DIR}/{rel}"
-        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt)
+        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt, declared)
 
     def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str) -> str | None:
         """The image file `src` names, if it is safely inside content/ and exists; else a problem."""

@@ -21,7 +21,7 @@ from typing import Callable
 import numpy as np
 
 from . import __version__
-from .cache import BuildCache, digest, racy_margin
+from .cache import SCHEMA, BuildCache, digest, racy_margin
 from .config import Config
 from .content import Article, ArticleReader, Parsed, find_article_files
 from .errors import Problem
@@ -70,7 +70,7 @@ def _read_one(job: tuple[Path, str, str]) -> Fresh:
 def reader_fingerprint(config: Config) -> str:
     """Everything besides a file's bytes that changes what reading it gives."""
     categories = [(c.name, c.slug) for c in config.categories]
-    return repr((__version__, config.base_path, config.timezone, categories, Weights()))
+    return repr((__version__, SCHEMA, config.base_path, config.timezone, categories, Weights()))
 
 
 def fork_pool(jobs: int) -> ProcessPoolExecutor | None:

@@ -1,0 +1,202 @@
+"""`sitegen check`: the editors' linter.  Everything a build would refuse, and what it would accept
+but readers or search engines would suffer from, without writing output/.
+
+It runs the build's own stages — config, reading, the site index, the page plan — so its errors are
+exactly the build's, then looks for what is legal but wrong: photos without caption, credit or alt
+text, titles and sapos too long for search results, photos no article uses, links to pages that do
+not exist, tags and authors spelled two ways, and addresses that will change with the title.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from .build import BuildOptions
+from .cache import CACHE_DIR, BuildCache
+from .config import load_config
+from .content import MEDIA_DIR, Article
+from .errors import BuildFailed, Problem
+
+TITLE_LIMIT = 100
+"""Characters; search results show about 60-70 of a title, and Vietnamese papers' run long."""
+SUMMARY_LIMIT = 300
+"""Characters; search results show about 160 of a description."""
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+
+
+@dataclass
+class CheckReport:
+    problems: list[Problem] = field(default_factory=list)
+    articles: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    def as_json(self) -> dict:
+        return {
+            "articles": self.articles, "errors": len(self.errors), "warnings": len(self.warnings),
+            "problems": [{"file": p.file, "line": p.line, "severity": p.severity, "message": p.message,
+                          "hint": p.hint} for p in self.problems],
+        }
+
+
+def warning(file: str, message: str, hint: str = "", line: int | None = None) -> Problem:
+    return Problem(file, message, hint, line, "warning")
+
+
+class _Links(HTMLParser):
+    """The links and images of a body."""
+
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.images: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if tag == "a" and attributes.get("href"):
+            self.hrefs.append(attributes["href"])
+        elif tag == "img":
+            self.images.append((attributes.get("src") or "", attributes.get("alt") or ""))
+
+
+def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
+    """Every problem of the site in `site_dir`, errors and warnings, in file order."""
+    from .pages import PagePlanner
+    from .reading import read_articles
+    from .site import Publication, Site
+
+    report = CheckReport()
+    try:
+        config, warnings = load_config(site_dir)
+    except BuildFailed as exc:
+        report.problems = exc.problems
+        return report
+    report.problems += warnings
+    cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
+    library = read_articles(config, site_dir, cache, options.jobs)
+    report.problems += library.problems
+    report.articles = len(library.articles)
+    now = options.now
+    if now is None:
+        from datetime import datetime
+        now = datetime.now(config.zone)
+    # Drafts and scheduled articles are checked like the rest: they will be published one day.
+    site = Site(config, library.articles, Publication(now, drafts=True, future=True))
+    report.problems += site.problems
+    if site.problems:
+        cache.close()
+        return _sorted(report)
+    planner = PagePlanner(site, [() for _ in site.articles], library.body)
+    pages = planner.plan()
+    report.problems += planner.problems
+    addresses = {page.path for page in pages} | {page.output_file for page in pages}
+    used: set[str] = set()
+    for article in library.articles:
+        used.update(photo.file for photo in article.photos)
+        report.problems += _article_warnings(article, library.body(article.source), site, addresses, config, now)
+    report.problems += _variant_warnings(site)
+    report.problems += _unused_photos(site_dir, used)
+    cache.close()
+    return _sorted(report)
+
+
+def _sorted(report: CheckReport) -> CheckReport:
+    report.problems.sort(key=lambda p: (p.file, p.line or 0, p.severity, p.message))
+    return report
+
+
+def _article_warnings(article: Article, body: str, site, addresses: set[str], config, now) -> list[Problem]:
+    found: list[Problem] = []
+    source = article.source
+    for photo in article.photos:
+        line = article.line_of("image") if article.image and photo.file == article.image.file else article.line_of("images")
+        if photo.declared:
+            if not photo.caption:
+                found.append(warning(source, f"photo {photo.src!r} has no caption",
+                                     "add `caption:` (a sentence saying what the photo shows)", line))
+            if not photo.credit:
+                found.append(warning(source, f"photo {photo.src!r} has no credit",
+                                     'add `credit:` with who took it, e.g. credit: "MT"', line))
+    links = _Links()
+    links.feed(body)
+    known = {photo.url: photo for photo in article.photos}
+    for src, alt in links.images:
+        if not alt.strip():
+            name = known[src].src if src in known else src
+            found.append(warning(source, f"photo {name!r} in the body has no text for readers who cannot see it",
+                                 f"list it under `images:` with a caption, or write ![what it shows]({name})",
+                                 article.line_of("images") or article.line_of("title")))
+    if len(article.title) > TITLE_LIMIT:
+        found.append(warning(source, f"the title has {len(article.title)} characters; search results show about 65",
+                             f"keep the title under {TITLE_LIMIT} characters", article.line_of("title")))
+    if len(article.summary) > SUMMARY_LIMIT:
+        found.append(warning(source, f"the sapo has {len(article.summary)} characters; search results show about 160",
+                             f"keep `summary:` under {SUMMARY_LIMIT} characters",
+                             article.line_of("summary") or article.line_of("title")))
+    if not article.slug_pinned and article.date <= now and not article.draft:
+        found.append(warning(source, "this article's address follows its title: editing the title will break links to it",
+                             f"pin it: add `slug: {article.slug}` to the front matter", article.line_of("title")))
+    base = config.base_path
+    page = site.path_of(article)
+    for href in links.hrefs:
+        url = urlsplit(href)
+        if url.scheme or url.netloc or href.startswith("#") or href.startswith("mailto:"):
+            continue
+        path = unquote(url.path)
+        if path.endswith((".md", ".markdown")):
+            found.append(warning(source, f"the body links to the file {href!r}",
+                                 "link to the article's address on the site instead, e.g. /kinh-te/ten-bai-.../"))
+            continue
+        if path.startswith(base):
+            target = path[len(base):]
+        elif not path.startswith("/"):
+            target = posixpath.normpath(posixpath.join(page, path)) + ("/" if path.endswith("/") else "")
+        else:
+            target = path.lstrip("/")
+        if target not in addresses and target + "/" not in addresses and not target.startswith((MEDIA_DIR + "/", "static/")):
+            found.append(warning(source, f"the body links to {href!r}, which is no page of this site",
+                                 "check the address: open the page in `sitegen serve` and copy it from the browser"))
+    return found
+
+
+def _variant_warnings(site) -> list[Problem]:
+    found = []
+    for kind, terms, key in (("tag", site.tags, "tags"), ("author", site.authors, "author")):
+        for term in terms:
+            if len(term.spellings) < 2:
+                continue
+            spellings = ", ".join(f'"{s}"' for s in term.spellings)
+            for article in term.articles:
+                names = article.tags if kind == "tag" else (article.author,)
+                odd = [n for n in names if n in term.spellings[1:]]
+                for name in odd:
+                    found.append(warning(
+                        article.source, f'{kind} "{name}" is spelled {len(term.spellings)} ways across articles ({spellings})',
+                        f'write it "{term.name}" like most articles (case, Unicode form and tone-mark placement '
+                        "(uỷ/ủy, hoà/hòa) must match, or readers get the pages merged under one spelling)",
+                        article.line_of(key)))
+    return found
+
+
+def _unused_photos(site_dir: Path, used: set[str]) -> list[Problem]:
+    found = []
+    content = site_dir / "content"
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in sorted(files):
+            path = os.path.abspath(os.path.join(folder, name))
+            if name.lower().endswith(IMAGE_SUFFIXES) and path not in used:
+                rel = os.path.relpath(path, site_dir).replace(os.sep, "/")
+                found.append(warning(rel, "no article uses this photo", "use it in an article, or delete it"))
+    return found

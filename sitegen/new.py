@@ -1,0 +1,73 @@
+"""`sitegen new`: a new article file with its front matter filled in, where the site keeps them."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .config import load_config
+from .errors import BuildFailed, Problem
+from .site import Publication, Site
+from .content import Article
+from .vietnamese import slugify, variant_key
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    path: Path
+    """The file created."""
+    address: str
+    """Its address on the site, with the base path ("/thoi-su/hop-bao-202611260930/")."""
+
+
+def new_article(site_dir: Path, title: str, category: str, author: str = "", now: datetime | None = None) -> NewArticle:
+    """Create content/<category>/<year>/<slug>.md; raises BuildFailed if it exists or input is wrong."""
+    config, _ = load_config(site_dir)
+    title = title.strip()
+    wanted = {variant_key(c.name): c for c in config.categories} | {c.slug: c for c in config.categories}
+    chosen = wanted.get(variant_key(category)) or wanted.get(category)
+    problems = []
+    if chosen is None:
+        valid = ", ".join(f'"{c.name}"' for c in config.categories)
+        problems.append(Problem("--category", f"unknown category {category!r}", f"use one of: {valid}"))
+    slug = slugify(title)
+    if not slug:
+        problems.append(Problem("title", f"{title!r} has no letters or digits to make an address from",
+                                "give the article a title with words"))
+    if problems:
+        raise BuildFailed(problems)
+    now = (now or datetime.now(config.zone)).astimezone(config.zone).replace(second=0, microsecond=0)
+    folder = site_dir / "content" / chosen.slug / f"{now.year:04d}"
+    path = folder / f"{slug}.md"
+    if path.exists():
+        raise BuildFailed([Problem(
+            str(path.relative_to(site_dir)), "this file already exists; nothing was changed",
+            "open it and edit it, or choose another title")])
+    author = author or config.default_author
+    lines = [
+        "---",
+        f"title: {json.dumps(title, ensure_ascii=False)}",
+        f"date: {now:%Y-%m-%d %H:%M}",
+        f"category: {json.dumps(chosen.name, ensure_ascii=False)}",
+        f"author: {json.dumps(author, ensure_ascii=False)}",
+        f"slug: {slug}",
+        "tags: []",
+        'summary: ""',
+        "draft: true",
+        "# image:",
+        "#   src: images/ten-anh.jpg",
+        '#   caption: "Chú thích ảnh."',
+        '#   credit: "Tên tác giả ảnh"',
+        "---",
+        "",
+        "Viết nội dung bài ở đây. Bỏ dòng `draft: true` khi bài đã sẵn sàng đăng.",
+        "",
+    ]
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(path, "x", encoding="utf-8") as file:  # "x": never overwrite, even in a race
+        file.write("\n".join(lines))
+    probe = Article(source="", title=title, slug=slug, slug_pinned=True, date=now, category=chosen.slug)
+    address = Site(config, [], Publication(now)).address_of(probe)
+    return NewArticle(path, config.base_path + address)
