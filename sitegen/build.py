@@ -128,9 +128,10 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     from .reading import read_articles
     from .render import Renderer, Theme
     from .rendering import PageKeys, copy_static, render_pages, templates_digest
-    from .search import INDEX_DIR, UNUSED_BUNDLE_FILES, index_buckets
+    from .search import index_buckets
     from .site import Publication, Site
-    from .stages import machine_files, media_files, related_for, search_buckets, search_document_of, valid_until
+    from .stages import (copy_search_bundles, machine_files, media_files, related_for, search_buckets,
+                         search_document_of, valid_until)
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -174,12 +175,7 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
         if config.search:
             with timed("search"):
                 work = cache.folder / "search" if cache.folder else out.staging / ".search"
-                bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library))
-                for name, folder in bundles.items():
-                    for path in _files_below(folder):
-                        rel = path[len(str(folder)) + 1:]
-                        if not rel.startswith(UNUSED_BUNDLE_FILES):
-                            out.copy(f"{INDEX_DIR}/{name}/{rel}", path)
+                copy_search_bundles(out, index_buckets(buckets, work, options.jobs, search_document_of(planner, library)))
         with timed("write"), commit_guard():
             records = out.commit()
             cache.store_outputs(output_dir, records, out.previous)
@@ -192,7 +188,3 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
                summary)
     cache.close()
     return report
-
-
-def _files_below(folder: Path) -> list[str]:
-    return sorted(os.path.join(d, f).replace(os.sep, "/") for d, _, files in os.walk(folder) for f in files)

@@ -204,7 +204,7 @@ def _plain(node: yaml.Node) -> Any:
         try:
             return yaml.load(node.value, Loader=_LOADER)
         except yaml.YAMLError:
-            pass
+            pass  # not a number or boolean after all: keep the text
     return nfc(node.value)
 
 

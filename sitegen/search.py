@@ -84,13 +84,15 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
     wanted = {bucket.key.hex(): bucket for bucket in buckets}
     for old in work_dir.iterdir():
         if old.name not in wanted:
-            shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink()
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink()
     missing = [b for key, b in wanted.items() if not (work_dir / key / "pagefind-entry.json").is_file()]
     for bucket in missing:  # documents are made here, in this thread: they may come from the cache
         _write_documents(bucket, work_dir, document)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        for _ in pool.map(lambda b: _index(b, work_dir), missing):
-            pass
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
+        list(pool.map(lambda b: _index(b, work_dir), missing))
     return {bucket.name: work_dir / key for key, bucket in wanted.items()}
 
 

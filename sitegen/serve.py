@@ -241,10 +241,9 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     preview = Preview(site_dir, drafts, jobs)
     preview.log(f"Building {site_dir.resolve()} for preview{' (drafts and scheduled articles shown)' if drafts else ''}…")
     try:
-        config, _ = load_config(site_dir)
-        preview.base_path = config.base_path
+        preview.base_path = load_config(site_dir)[0].base_path
     except BuildFailed:
-        pass
+        pass  # the build below reports the problems; the server starts anyway and shows them
     preview.rebuild()
     preview.options = replace(preview.options, jobs=1)  # later builds run beside the server's threads
     reloads = _Reloads()

@@ -4,7 +4,9 @@ work to do (these modules pull in numpy, scipy, Jinja and Python-Markdown)."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Callable
 
 from .cache import BuildCache, digest
@@ -13,7 +15,8 @@ from .pages import Page, PagePlanner
 from .reading import Library
 from .related import RelatedDoc, Weights, related_articles
 from .rendering import PageKeys
-from .search import Bucket, bucket_of, search_document
+from .output import OutputWriter
+from .search import INDEX_DIR, UNUSED_BUNDLE_FILES, Bucket, bucket_of, search_document
 from .site import Site
 from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
 from .vietnamese import variant_key
@@ -59,6 +62,18 @@ def search_document_of(planner: PagePlanner, library: Library) -> Callable[[str]
 def media_files(site: Site) -> dict[str, str]:
     """Output path -> source file of every photo a published article uses."""
     return {photo.output_path: photo.file for article in site.articles for photo in article.photos}
+
+
+def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path]) -> None:
+    """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone)."""
+    for name, folder in bundles.items():
+        root = str(folder)
+        for directory, _, files in sorted(os.walk(root)):
+            for file in sorted(files):
+                path = os.path.join(directory, file)
+                rel = path[len(root) + 1:].replace(os.sep, "/")
+                if not rel.startswith(UNUSED_BUNDLE_FILES):
+                    out.copy(f"{INDEX_DIR}/{name}/{rel}", path)
 
 
 def machine_files(planner: PagePlanner, pages: list[Page], now: datetime) -> dict[str, bytes]:
