@@ -114,7 +114,7 @@ class Sitegen(Tool):
         self.site, self.name = site, "sitegen" if search else "sitegen (no search)"
         config = site / "config.toml"
         text = re.sub(r"^search = .*\n", "", config.read_text(encoding="utf-8"), flags=re.M)
-        config.write_text(text + ("" if search else "search = false\n"), encoding="utf-8")
+        config.write_text(("" if search else "search = false\n") + text, encoding="utf-8")  # before any table
         self.command = [sys.executable, "-m", "sitegen.cli", "build", "--no-progress"]
 
     def cold(self) -> Timing:
