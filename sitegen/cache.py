@@ -15,6 +15,7 @@ Deleting the folder is always safe; the next build is simply cold.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -27,6 +28,17 @@ from . import __version__
 
 CACHE_DIR = ".sitegen-cache"
 SCHEMA = 4
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """sitegen's version and a digest of its own source: any change to the code (a release, or a
+    developer's edit) invalidates what the cache made with the old code."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
 
 
 def digest(*parts: bytes | str) -> bytes:
@@ -69,7 +81,7 @@ class BuildCache:
         self.db = sqlite3.connect(folder / "cache.sqlite", timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        version = f"{__version__}/{SCHEMA}"
+        version = f"{code_version()}/{SCHEMA}"
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != version:  # another sitegen wrote it: start afresh

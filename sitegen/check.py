@@ -9,6 +9,7 @@ not exist, tags and authors spelled two ways, and addresses that will change wit
 
 from __future__ import annotations
 
+import difflib
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from urllib.parse import unquote, urlsplit
 from .build import BuildOptions
 from .cache import CACHE_DIR, BuildCache
 from .config import load_config
-from .content import MEDIA_DIR, Article
+from .content import KNOWN_FIELDS, MEDIA_DIR, Article
 from .errors import BuildFailed, Problem
 
 TITLE_LIMIT = 100
@@ -27,6 +28,7 @@ TITLE_LIMIT = 100
 SUMMARY_LIMIT = 300
 """Characters; search results show about 160 of a description."""
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg")
+TEXT_FIELDS = ("title", "summary", "author", "category")
 
 
 @dataclass
@@ -74,6 +76,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .pages import PagePlanner
     from .reading import read_articles
+    from .render import Theme
     from .site import Publication, Site
 
     report = CheckReport()
@@ -83,10 +86,14 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
         report.problems = exc.problems
         return report
     report.problems += warnings
+    try:
+        Theme.for_site(site_dir, config)
+    except BuildFailed as exc:
+        report.problems += exc.problems
     cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
     library = read_articles(config, site_dir, cache, options.jobs)
     report.problems += library.problems
-    report.articles = len(library.articles)
+    report.articles = library.files
     now = options.now
     if now is None:
         from datetime import datetime
@@ -105,6 +112,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     for article in library.articles:
         used.update(photo.file for photo in article.photos)
         report.problems += _article_warnings(article, library.body(article.source), site, addresses, config, now)
+        report.problems += _front_matter_warnings(article, site_dir)
     report.problems += _variant_warnings(site)
     report.problems += _unused_photos(site_dir, used)
     cache.close()
@@ -131,6 +139,12 @@ def _article_warnings(article: Article, body: str, site, addresses: set[str], co
     links = _Links()
     links.feed(body)
     known = {photo.url: photo for photo in article.photos}
+    shown = {src for src, _ in links.images}
+    for photo in article.photos:
+        if photo.declared and photo is not article.image and photo.url not in shown:
+            found.append(warning(source, f"photo {photo.src!r} is listed under `images:` but the body never shows it",
+                                 f"put ![]({photo.src}) where it belongs in the text, or remove it from `images:`",
+                                 article.line_of("images")))
     for src, alt in links.images:
         if not alt.strip():
             name = known[src].src if src in known else src
@@ -162,11 +176,34 @@ def _article_warnings(article: Article, body: str, site, addresses: set[str], co
             target = path[len(base):]
         elif not path.startswith("/"):
             target = posixpath.normpath(posixpath.join(page, path)) + ("/" if path.endswith("/") else "")
+            target = "" if target in ("./", ".") else target  # "../../" from an article: the home page
         else:
             target = path.lstrip("/")
         if target not in addresses and target + "/" not in addresses and not target.startswith((MEDIA_DIR + "/", "static/")):
             found.append(warning(source, f"the body links to {href!r}, which is no page of this site",
                                  "check the address: open the page in `sitegen serve` and copy it from the browser"))
+    return found
+
+
+def _front_matter_warnings(article: Article, site_dir: Path) -> list[Problem]:
+    """Keys that look like misspelt fields, and text cut short by a YAML comment."""
+    found = []
+    for key in article.extra:
+        close = difflib.get_close_matches(key.casefold(), KNOWN_FIELDS, n=1, cutoff=0.75)
+        if close:
+            found.append(warning(article.source, f"`{key}` is not a field sitegen knows (did you mean `{close[0]}`?)",
+                                 f"write `{close[0]}:`; unknown fields only reach themes as article.extra",
+                                 article.line_of(key)))
+    text = (site_dir / article.source).read_text(encoding="utf-8")
+    for key in TEXT_FIELDS:
+        line = article.line_of(key)
+        if line is None:
+            continue
+        raw = text.splitlines()[line - 1] if line <= len(text.splitlines()) else ""
+        value = raw.split(":", 1)[1].strip() if ":" in raw else ""
+        if value and value[0] not in "\"'[{|>" and " #" in value:
+            found.append(warning(article.source, f"in `{key}`, everything from \" #\" on is read as a comment and dropped",
+                                 f"put the whole {key} in double quotes", line))
     return found
 
 

@@ -33,6 +33,8 @@ _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.M)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
 _TRUE = {"true", "yes", "on", "có"}
+CREDIT_WORDS = ("ảnh", "nguồn", "theo", "đồ họa", "đồ hoạ", "video", "clip", "photo")
+"""A credit starting with one of these is printed as written; others get "Ảnh: " before them."""
 _FALSE = {"false", "no", "off", "không", ""}
 
 KNOWN_FIELDS = (
@@ -65,7 +67,7 @@ class Photo:
     def credit_line(self) -> str:
         """The credit as printed: "Ảnh: MT" — never "Ảnh: Ảnh: MT" when the editor wrote the prefix."""
         credit = self.credit.strip()
-        if not credit or credit.casefold().startswith("ảnh"):
+        if not credit or credit.casefold().startswith(CREDIT_WORDS):
             return credit
         return f"Ảnh: {credit}"
 
@@ -94,6 +96,8 @@ class Article:
     """Every photo the article uses (lead and body), for copying into output/."""
     lead_in_body: bool = False
     """The body itself shows the lead photo, so the page must not show it a second time above."""
+    timed: bool = True
+    """False when the editor gave a day without a time ("25/06/2024"): pages show no "00:00"."""
     revision: str = ""
     """A digest of the file's bytes (and of the settings that shape reading): changes with any edit.
     The body itself travels apart from the article (see `Parsed`): listings never need it."""
@@ -315,32 +319,39 @@ class ArticleReader:
                         photos[photo.file] = photo
 
         lead_in_body: list[bool] = []
+        resolved: dict[str, tuple[str, Photo | None] | None] = {}
 
         def resolve_body_image(src: str) -> tuple[str, Photo | None] | None:
+            if src in resolved:  # one answer (and one problem) per photo, however often it is asked
+                return resolved[src]
             file = self._media_file(fields, path, src, _body_line(body, src, body_line), "body image")
-            if file is None:
-                return None
-            photo = photos.get(file)
+            photo = photos.get(file) if file else None
             if lead is not None and file == lead.file:
                 lead_in_body.append(True)
-            if photo is None:
-                photo = self._photo_at(src, file)
-                photos[file] = photo
-                return photo.url, None
-            return photo.url, photo
+            if file is None:
+                resolved[src] = None
+            elif photo is None:
+                photos[file] = self._photo_at(src, file)
+                resolved[src] = (photos[file].url, None)
+            else:
+                resolved[src] = (photo.url, photo)
+            return resolved[src]
 
-        rendered = self.body.render(body, resolve_body_image)
-        summary = fields.text("summary") or rendered.first_paragraph
+        author = fields.text("author")
+        draft, featured = fields.flag("draft"), fields.flag("featured")
+        summary = fields.text("summary")
+        # Without a `summary`, the body's first paragraph is the sapo: shown once, in bold, not twice.
+        rendered = self.body.render(body, resolve_body_image, lead_paragraph_is_sapo=not summary)
         if fields.problems or date is None or category is None:
             return None
         extra = {key: _plain(node) for key, node in nodes.items() if key not in KNOWN_FIELDS}
         article = Article(
             source=source, title=title, slug=slug, slug_pinned=pinned, date=date, category=category.slug,
-            author=fields.text("author"), tags=tuple(tags), summary=summary, image=lead,
+            author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
-            updated=updated, draft=fields.flag("draft"), featured=fields.flag("featured"),
-            aliases=tuple(a for a in aliases if a), extra=extra,
+            updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
             field_lines={key: fields.line(key) for key in nodes},
+            timed=":" in fields.text("date") or "T" in fields.text("date"),
         )
         return article, rendered
 
@@ -351,7 +362,7 @@ class ArticleReader:
         try:
             return parse_date(raw, self.zone)
         except DateFormatError as exc:
-            fields.problem(key, f"`{key}`: {exc}", 'e.g. `date: 2024-06-25 15:18` or `date: "25/06/2024 15:18"`')
+            fields.problem(key, f"`{key}`: {exc}", f'e.g. `{key}: 2024-06-25 15:18` or `{key}: "25/06/2024 15:18"`')
             return None
 
     def _category(self, fields: _Fields) -> Category | None:
@@ -397,12 +408,16 @@ class ArticleReader:
             if unknown:
                 fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}", "a photo has src, caption, credit and alt")
         else:
-            fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write `{label}:` then `  src: images/anh.jpg`")
+            example = "`- src: images/anh.jpg` under `images:`" if label.startswith("images") else \
+                "`image:` then, on the next line, `  src: images/anh.jpg`"
+            fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write {example}")
             return None
         src = fields.text("src", node=src_node, label=f"{label}.src") if src_node is not None else ""
         if not src:
             if src_node is None:
                 fields.problem(node, f"`{label}` has no `src`", "add `src: images/anh.jpg` (relative to the article)")
+            elif not fields.problems or fields.problems[-1].line != fields.line(src_node):
+                fields.problem(src_node, f"`{label}.src` is empty", "write the photo's file, e.g. `src: images/anh.jpg`")
             return None
         file = self._media_file(fields, article, src, fields.line(src_node), f"{label}.src")
         if file is None:

@@ -16,8 +16,7 @@ import os
 import time
 from pathlib import Path
 
-from . import __version__
-from .cache import BuildCache, racy_margin
+from .cache import BuildCache, code_version, racy_margin
 
 WATCHED = ("content", "templates", "static", "themes")
 
@@ -33,7 +32,7 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
     and the newest mtime among them."""
     newest = 0
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr((__version__, drafts, future, str(output_dir.resolve()))).encode())
+    h.update(repr((code_version(), drafts, future, str(output_dir.resolve()))).encode())
     try:
         h.update((site_dir / "config.toml").read_bytes())
     except OSError:

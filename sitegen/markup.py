@@ -104,10 +104,14 @@ class _NewsroomTree(Treeprocessor):
                     if resolved:
                         child.set("src", resolved[0])
         first = ""
-        for p in root.iter("p"):
-            text = self._text(p)
-            if text:
-                first = text
+        for parent in root.iter():
+            for p in [child for child in parent if child.tag == "p"]:
+                text = self._text(p)
+                if text and not first:
+                    first = text
+                    if self.body.lift_first_paragraph and parent is root:
+                        root.remove(p)
+            if first:
                 break
         self.body.last_first_paragraph = first
         self.body.last_text = self._text(root)
@@ -179,6 +183,7 @@ class BodyRenderer:
         self.resolve_image: ImageResolver = lambda src: None
         self.last_text = ""
         self.last_first_paragraph = ""
+        self.lift_first_paragraph = False
         extensions: list = ["tables", "attr_list", "sane_lists", _NewsroomExtension(self)]
         if stock:
             extensions.append(TocExtension(slugify=_heading_slug))
@@ -188,8 +193,11 @@ class BodyRenderer:
             if set(self.md.inlinePatterns._data) <= _DEFAULT_INLINE_PATTERNS:
                 self.md.treeprocessors.register(_PlainTextInline(self.md), "inline", 20)
 
-    def render(self, source: str, resolve_image: ImageResolver) -> RenderedBody:
+    def render(self, source: str, resolve_image: ImageResolver, lead_paragraph_is_sapo: bool = False) -> RenderedBody:
+        """HTML of a body.  With `lead_paragraph_is_sapo`, the first paragraph of text is taken out of
+        the body (it is printed as the sapo); `first_paragraph` is its text either way."""
         self.resolve_image = resolve_image
+        self.lift_first_paragraph = lead_paragraph_is_sapo
         self.md.reset()
         html = self.md.convert(source)
         return RenderedBody(html, self.last_text, self.last_first_paragraph)

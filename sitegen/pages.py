@@ -110,7 +110,7 @@ class PagePlanner:
             summary=article.summary,
             image=PhotoView(image.url, image.alt, image.caption, image.credit_line) if image else None,
             show_lead_photo=not article.lead_in_body,
-            updated=article.updated.astimezone(zone) if article.updated else None,
+            updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
             author=self._author_link(author) if author else None,
             tags=tuple(self._tag_link(site.tag(t)) for t in article.tags),
             featured=article.featured, is_draft=article.draft,

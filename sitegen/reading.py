@@ -20,8 +20,7 @@ from typing import Callable
 
 import numpy as np
 
-from . import __version__
-from .cache import SCHEMA, BuildCache, digest, racy_margin
+from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin
 from .config import Config
 from .content import Article, ArticleReader, Parsed, find_article_files
 from .errors import Problem
@@ -70,7 +69,7 @@ def _read_one(job: tuple[Path, str, str]) -> Fresh:
 def reader_fingerprint(config: Config) -> str:
     """Everything besides a file's bytes that changes what reading it gives."""
     categories = [(c.name, c.slug) for c in config.categories]
-    return repr((__version__, SCHEMA, config.base_path, config.timezone, categories, Weights()))
+    return repr((code_version(), SCHEMA, config.base_path, config.timezone, categories, Weights()))
 
 
 def fork_pool(jobs: int) -> ProcessPoolExecutor | None:
@@ -88,6 +87,8 @@ class Library:
     problems: list[Problem]
     parsed: int
     """Files read afresh by this build (the others came from the cache)."""
+    files: int
+    """Article files found under content/ (with or without problems)."""
     feature_keys: dict[str, bytes]
     cache: BuildCache
     fresh: dict[str, Fresh] = field(default_factory=dict)
@@ -113,7 +114,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     content_dir = site_dir / "content"
     if not content_dir.is_dir():
         return Library([], [Problem("content", "there is no content/ folder",
-                                    "create content/ and put articles (.md) in it")], 0, {}, cache)
+                                    "create content/ and put articles (.md) in it")], 0, 0, {}, cache)
     fingerprint = reader_fingerprint(config)
     same_reader = cache.value("reader", digest(fingerprint)) is not None
     stamps = cache.article_stamps()
@@ -185,4 +186,4 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     ordered = sorted(results)
     articles = [results[s][0] for s in ordered if results[s][0] is not None]
     problems = [p for s in ordered for p in results[s][1]]
-    return Library(articles, problems, len(to_read), feature_keys, cache, fresh)
+    return Library(articles, problems, len(to_read), len(files), feature_keys, cache, fresh)

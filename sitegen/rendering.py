@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
-from . import __version__
+from .cache import code_version
 from .output import OutputWriter, Put
 from .pages import Page
 from .reading import fork_pool
@@ -30,7 +30,7 @@ PARALLEL_FROM = 48
 
 def templates_digest(theme: Theme) -> bytes:
     """Every template file the theme can reach, by name and content, and this sitegen's version."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    h = hashlib.blake2b(code_version().encode(), digest_size=16)
     for folder in (*theme.template_dirs, theme.default_dir / "templates"):
         h.update(str(folder).encode())
         for path in sorted(folder.rglob("*")):

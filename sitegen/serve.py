@@ -21,6 +21,7 @@ How it stays fast and never shows half a build:
 
 from __future__ import annotations
 
+import errno
 import html
 import os
 import threading
@@ -254,5 +255,10 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     preview.log(f"Serving on http://{host}:{port}{preview.base_path} — press Ctrl+C to stop.")
     try:
         _PreviewServer(preview, reloads).serve(port=port, host=host, root=str(preview.output_dir), restart_delay=0)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise click.ClickException(f"port {port} on {host} is already in use (another `sitegen serve`?): "
+                                       f"stop it, or choose another port with --port {port + 1}") from None
+        raise
     finally:
         stop.set()

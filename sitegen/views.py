@@ -63,6 +63,8 @@ class ArticleView:
     show_lead_photo: bool = True
     """False when the body already shows the lead photo: the article page then skips it above."""
     updated: datetime | None = None
+    timed: bool = True
+    """False when the editor gave only a day: show the date without "00:00"."""
     author: Link | None = None
     tags: tuple[Link, ...] = ()
     featured: bool = False

@@ -137,6 +137,18 @@ def test_paths_leading_outside_the_site_are_rejected(make_site, field, value, fr
     assert problem.file == "content/thoi-su/a.md"
 
 
+def test_every_problem_of_one_file_is_listed_at_once(make_site):
+    site = make_site({"content/a.md": article(title="", date="hôm qua", draft="có lẽ", featured="[1]",
+                                              author="[a, b]", image="{src: ''}")})
+    fields = {p.line for p in site.build_fails()}
+    assert fields == {2, 3, 5, 6, 7, 8}
+
+
+def test_a_missing_body_photo_is_reported_once(make_site):
+    site = make_site({"content/a.md": article(body="Mở đầu.\n\n![](mat.png)\n\nTiếp.\n\n![](mat.png)")})
+    assert len([p for p in site.build_fails() if "does not exist" in p.message]) == 1
+
+
 def test_all_problems_of_a_run_are_listed(make_site):
     site = make_site({
         "content/a.md": article(title="", date="hôm qua"),

@@ -72,12 +72,33 @@ def test_photos_no_article_uses(make_site):
 
 def test_links_to_pages_that_do_not_exist(make_site):
     site = make_site({
-        "content/a.md": article(slug=PINNED, body="[có](/kinh-te/) [mất](/khong-co-trang-nay/) [tệp](../b.md) [ngoài](https://x.vn)"),
+        "content/a.md": article(slug=PINNED, body="Mở đầu.\n\n[có](/kinh-te/) [mất](/khong-co-trang-nay/) [tệp](../b.md) "
+                                "[ngoài](https://x.vn) [trang chủ](../../) [chuyên mục](../)"),
     })
     report = check(site)
     assert len(warnings_about(report, "no page of this site")) == 1
     assert "/khong-co-trang-nay/" in warnings_about(report, "no page of this site")[0].message
     warnings_about(report, "links to the file")
+
+
+def test_photos_listed_but_never_shown(make_site):
+    site = make_site({"content/a.md": article(slug=PINNED, images="[{src: a.png, caption: Ảnh, credit: MT}]"),
+                      "content/a.png": png()})
+    assert "a.png" in warnings_about(check(site), "the body never shows it")[0].message
+
+
+def test_misspelt_fields_and_titles_cut_by_a_comment(make_site):
+    site = make_site({"content/a.md": "---\ntitle: Giải bóng đá #1 của tỉnh\ndate: 2024-06-25\ncategory: Thời sự\n"
+                                      'slug: "giai"\nsumary: "Sapo"\n---\nNội dung.\n'})
+    report = check(site)
+    assert "`summary`" in warnings_about(report, "`sumary` is not a field")[0].message
+    warning = warnings_about(report, "read as a comment")[0]
+    assert warning.line == 2
+
+
+def test_an_unknown_theme_is_an_error_of_check(make_site):
+    site = make_site({"content/a.md": article()}, extra_config='theme = "khong-co"')
+    assert any("khong-co" in p.message for p in check(site).errors)
 
 
 @pytest.mark.parametrize("one, other", [("Tỉnh ủy", "tỉnh ủy"), ("Tỉnh ủy", "Tỉnh uỷ"), ("hòa bình", "hoà bình")])

@@ -104,7 +104,33 @@ def test_summary_defaults_to_first_paragraph(make_site):
     site = make_site({"content/a.md": article(body="![](a.png)\n\nĐây là đoạn **đầu tiên**.\n\nĐoạn thứ hai."),
                       "content/a.png": PHOTO})
     built = site.build()
-    assert built.html(built.article_paths()[0]).select_one(".sapo").get_text() == "Đây là đoạn đầu tiên."
+    page = built.html(built.article_paths()[0])
+    assert page.select_one(".sapo").get_text() == "Đây là đoạn đầu tiên."
+    assert "đầu tiên" not in page.select_one(".article-body").get_text()  # shown once, as the sapo
+    assert page.select_one(".article-body p").get_text() == "Đoạn thứ hai."
+
+
+def test_an_explicit_summary_leaves_the_body_whole(make_site):
+    site = make_site({"content/a.md": article(summary='"Sapo riêng."', body="Đoạn đầu.\n\nĐoạn hai.")})
+    built = site.build()
+    page = built.html(built.article_paths()[0])
+    assert page.select_one(".sapo").get_text() == "Sapo riêng."
+    assert [p.get_text() for p in page.select(".article-body p")] == ["Đoạn đầu.", "Đoạn hai."]
+
+
+def test_a_day_without_a_time_shows_no_midnight(make_site):
+    built = make_site({"content/a.md": article(date='"25/06/2024"')}).build()
+    assert built.html(built.article_paths()[0]).select_one(".dateline time").get_text() == "Thứ ba, 25/06/2024"
+
+
+def test_credits_that_name_their_kind_keep_it(make_site):
+    site = make_site({"content/a.md": article(
+        image="{src: a.png, caption: Ảnh đầu, credit: Theo TTXVN}",
+        images='[{src: b.png, caption: Đồ họa số liệu, credit: "Đồ họa: MT"}, {src: c.png, caption: Ảnh ba, credit: Tư liệu}]',
+        body="Mở đầu.\n\n![](b.png)\n\n![](c.png)"), "content/a.png": png(), "content/b.png": png(), "content/c.png": png()})
+    built = site.build()
+    credits = [c.get_text() for c in built.html(built.article_paths()[0]).select(".credit")]
+    assert credits == ["Theo TTXVN", "Đồ họa: MT", "Ảnh: Tư liệu"]
 
 
 def test_nfd_text_is_normalised(make_site):

@@ -76,12 +76,12 @@ ARTICLE_URL = "thoi-su/hop-bao-202406251518/"
 
 
 def test_saving_an_article_reloads_the_open_page_with_the_change(served, browser):
-    site, server = served({"content/a.md": article(title="Họp báo", body="Nội dung ban đầu.")})
+    site, server = served({"content/a.md": article(title="Họp báo", body="Mở đầu.\n\nNội dung ban đầu.")})
     page = browser.new_page()
     page.goto(f"http://127.0.0.1:{server.port}/{ARTICLE_URL}")
     expect(page.locator("h1")).to_have_text("Họp báo")
     page.wait_for_function("window.LiveReload !== undefined")
-    site.write("content/a.md", article(title="Họp báo", body="Nội dung đã sửa lúc 9 giờ."))
+    site.write("content/a.md", article(title="Họp báo", body="Mở đầu.\n\nNội dung đã sửa lúc 9 giờ."))
     expect(page.locator(".article-body")).to_contain_text("đã sửa lúc 9 giờ", timeout=15000)
     site.write("content/a.md", article(title="Họp báo", summary='"Sapo mới"', body="Lần sửa thứ hai."))
     expect(page.locator(".sapo")).to_have_text("Sapo mới", timeout=15000)
@@ -99,7 +99,7 @@ def test_a_broken_file_shows_the_error_in_the_browser_and_a_fix_recovers(served,
     expect(problems).to_contain_text("cannot read the date")
     assert "content/a.md:3" in server.output() and server.process.poll() is None
     page.wait_for_function("window.LiveReload !== undefined")
-    site.write("content/a.md", article(title="Họp báo", body="Đã sửa lỗi ngày tháng."))
+    site.write("content/a.md", article(title="Họp báo", body="Mở đầu.\n\nĐã sửa lỗi ngày tháng."))
     expect(page.locator(".article-body")).to_contain_text("Đã sửa lỗi ngày tháng", timeout=15000)
     page.close()
 
@@ -149,3 +149,11 @@ def test_the_server_listens_only_on_this_computer_by_default(served):
     connections = subprocess.run(["ss", "-ltnp"], capture_output=True, text=True).stdout
     listening = [line for line in connections.splitlines() if f":{server.port} " in line]
     assert listening and all("127.0.0.1:" in line for line in listening), listening
+
+
+def test_a_busy_port_is_a_clear_message(served):
+    site, server = served({"content/a.md": article()})
+    second = subprocess.run([sys.executable, "-m", "sitegen.cli", "serve", "--port", str(server.port), "--jobs", "1"],
+                            cwd=site.root, capture_output=True, text=True, timeout=120)
+    assert second.returncode == 1
+    assert "already in use" in second.stderr and "Traceback" not in second.stderr
