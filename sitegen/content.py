@@ -22,7 +22,7 @@ import yaml
 from .config import Category, Config
 from .errors import Problem, display_path
 from .markup import BodyRenderer, RenderedBody
-from .vietnamese import DateFormatError, nfc, parse_date, slugify, variant_key
+from .vietnamese import DateFormatError, has_time, nfc, parse_date, slugify, variant_key
 
 MEDIA_DIR = "media"
 """Folder in output/ that receives the photos articles use, mirroring their place under content/."""
@@ -351,7 +351,7 @@ class ArticleReader:
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
             field_lines={key: fields.line(key) for key in nodes},
-            timed=":" in fields.text("date") or "T" in fields.text("date"),
+            timed=has_time(fields.text("date")),
         )
         return article, rendered
 

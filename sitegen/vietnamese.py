@@ -119,6 +119,13 @@ def parse_date(raw: str, zone: tzinfo) -> datetime:
     return value
 
 
+def has_time(raw: str) -> bool:
+    """Whether a date as written in front matter gives a time of day ("25/06/2024 15h18") or only a day."""
+    text = raw.strip()
+    return not (_VN_DATE.match(text) and _VN_DATE.match(text)["H"] is None) \
+        and not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text)
+
+
 def to_zone(value: datetime | date, zone: tzinfo) -> datetime:
     """`value` as an aware datetime in `zone` (dates become midnight there)."""
     if not isinstance(value, datetime):

@@ -86,6 +86,14 @@ def test_unreadable_dates_are_refused_with_the_accepted_forms(raw):
     assert "2024" in str(caught.value) or "real date" in str(caught.value)
 
 
+@pytest.mark.parametrize("raw, timed", [("2024-06-25", False), ("25/06/2024", False), ("5/6/2024", False),
+                                        ("2024-06-25 15:18", True), ("25/06/2024 15h18", True), ("25/06/2024 15g18", True),
+                                        ("15:18 25/06/2024", True), ("2024-06-25T00:00:00+07:00", True)])
+def test_a_date_says_whether_it_gives_a_time(raw, timed):
+    from sitegen.vietnamese import has_time
+    assert has_time(raw) is timed
+
+
 def test_vietnamese_date_line():
     moment = datetime(2020, 6, 25, 15, 18, tzinfo=ZONE)
     assert format_date_vn(moment) == "Thứ năm, 25/06/2020 - 15:18"
