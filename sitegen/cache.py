@@ -22,7 +22,7 @@ import pickle
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from . import __version__
 
@@ -130,22 +130,37 @@ class BuildCache:
             raise KeyError(source)
         return row[0]
 
-    def article_columns(self, column: str, sources: Iterable[str]) -> dict[str, Any]:
-        """The `column` of many articles at once."""
+    def article_sizes(self, column: str, sources: Iterable[str]) -> dict[str, int]:
+        """The byte length of one column of many articles, without loading it."""
         assert column in ("body", "search", "features")
         wanted = set(sources)
         db = self._connection()
         if db is None or not wanted:
             return {}
-        return {s: value for s, value in db.execute(f"SELECT source, {column} FROM articles") if s in wanted}
+        return {s: n for s, n in db.execute(f"SELECT source, length({column}) FROM articles") if s in wanted}
 
-    def store_articles(self, rows: Iterable[tuple], keep: set[str]) -> None:
-        """Upsert (source, size, mtime_ns, key, meta, body, search, features, feature_key) rows;
-        forget articles not in `keep`."""
+    def each_article_column(self, column: str, sources: set[str]) -> Iterator[tuple[str, Any]]:
+        """(source, value) of one column for many articles, one row at a time."""
+        assert column in ("body", "search", "features")
+        db = self._connection()
+        if db is None or not sources:
+            return
+        for source, value in db.execute(f"SELECT source, {column} FROM articles"):
+            if source in sources:
+                yield source, value
+
+    def store_articles(self, rows: Iterable[tuple]) -> None:
+        """Upsert (source, size, mtime_ns, key, meta, body, search, features, feature_key) rows."""
         if self.db is None:
             return
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                             ((*row[:4], pickle.dumps(row[4], protocol=5), *row[5:]) for row in rows))
+        self.db.commit()
+
+    def forget_articles(self, keep: set[str]) -> None:
+        """Drop the entries of article files that are gone."""
+        if self.db is None:
+            return
         gone = [(s,) for s in self.article_stamps() if s not in keep]
         self.db.executemany("DELETE FROM articles WHERE source = ?", gone)
         self.db.commit()

@@ -39,13 +39,31 @@ class TextFeatures(NamedTuple):
     codes: np.ndarray
     """Sorted unique bigram codes (uint64): crc32 of the first syllable, then of the second."""
     counts: np.ndarray
-    """Weighted occurrences (float64): title bigrams count `title_repeat` times, and so on."""
+    """Weighted occurrences (float32): title bigrams count `title_repeat` times, and so on."""
+
+
+class FeatureTable(NamedTuple):
+    """The text features of every article end to end, in one pair of arrays (article i owns
+    entries offsets[i]:offsets[i+1]): 100,000 articles are about 55 million entries, which must not
+    be copied more than needed."""
+
+    codes: np.ndarray
+    counts: np.ndarray
+    offsets: np.ndarray
+
+    @classmethod
+    def of(cls, features: Sequence[TextFeatures]) -> "FeatureTable":
+        lengths = [len(f.codes) for f in features]
+        offsets = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
+        if not features:
+            return cls(np.empty(0, np.uint64), np.empty(0, np.float32), offsets)
+        return cls(np.concatenate([f.codes for f in features]).astype(np.uint64, copy=False),
+                   np.concatenate([f.counts for f in features]).astype(np.float32, copy=False), offsets)
 
 
 class RelatedDoc(NamedTuple):
-    """What the ranking needs to know of an article."""
+    """What the ranking needs to know of an article besides its text."""
 
-    text: TextFeatures
     tags: tuple[str, ...]
     """Tag keys, already folded for spelling variants."""
     category: str
@@ -67,8 +85,11 @@ class Weights:
     """Only the start of the body counts: news puts the who/what/where first."""
     features_per_article: int = 80
     common_fraction: float = 0.02
-    """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped."""
+    """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped..."""
     common_floor: int = 40
+    common_ceiling: int = 200
+    """...and in more than this many articles, however big the archive: a bigram in 200 articles
+    names no particular event, and an absolute bound keeps the work linear in the archive's size."""
 
 
 _WORD = re.compile(r"\w+")
@@ -99,39 +120,40 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
             codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
             counts.append(np.full(len(words) - 1, float(repeat)))
     if not codes:
-        return TextFeatures(np.empty(0, np.uint64), np.empty(0))
+        return TextFeatures(np.empty(0, np.uint64), np.empty(0, np.float32))
     unique, where = np.unique(np.concatenate(codes), return_inverse=True)
-    return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)))
+    return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
 
 
-def _text_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matrix:
+def _text_matrix(texts: FeatureTable, weights: Weights) -> sparse.csr_matrix:
     """Rows: articles; columns: syllable bigrams; L2-normalised TF-IDF of each article's top bigrams."""
-    n = len(docs)
-    lengths = np.fromiter((len(d.text.codes) for d in docs), np.int64, n)
-    if not lengths.sum():
-        return sparse.csr_matrix((n, 0))
-    codes = np.concatenate([d.text.codes for d in docs])
-    columns, column_of = _compact(codes)
-    counts = np.concatenate([d.text.counts for d in docs])
-    indptr = np.concatenate(([0], np.cumsum(lengths)))
-    tf = sparse.csr_matrix((counts, column_of, indptr), shape=(n, len(columns)))
+    n = len(texts.offsets) - 1
+    if not len(texts.codes):
+        return sparse.csr_matrix((n, 0), dtype=np.float32)
+    columns, column_of = _compact(texts.codes)
+    tf = sparse.csr_matrix((texts.counts, column_of, texts.offsets), shape=(n, len(columns)))
     return _tfidf(tf, weights, keep=weights.features_per_article)
 
 
 def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The distinct codes (sorted) and each code's position among them, as np.unique gives them.
+    """The distinct codes (sorted) and each code's position among them (int32), as np.unique gives.
 
     Sorting values and binary-searching each article's (sorted) codes is four times faster than
     np.unique(return_inverse=True) while the distinct codes fit in the CPU caches, and slower beyond:
-    the cheaper way is taken by size."""
+    the cheaper way is taken by size.  Positions are found chunk by chunk, so that no temporary array
+    as long as all codes is made but the sorted copy."""
     ordered = np.sort(codes)
     distinct = np.empty(len(ordered), dtype=bool)
     distinct[:1] = True
     np.not_equal(ordered[1:], ordered[:-1], out=distinct[1:])
     columns = ordered[distinct]
+    del ordered, distinct
     if len(columns) > 400_000:
-        return np.unique(codes, return_inverse=True)
-    return columns, np.searchsorted(columns, codes)
+        return columns, np.unique(codes, return_inverse=True)[1].astype(np.int32)
+    positions = np.empty(len(codes), dtype=np.int32)
+    for start in range(0, len(codes), 4_000_000):
+        positions[start:start + 4_000_000] = np.searchsorted(columns, codes[start:start + 4_000_000])
+    return columns, positions
 
 
 def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matrix:
@@ -151,11 +173,11 @@ def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None) -> sparse.
     """Sublinear TF-IDF, common and unique features dropped, optionally top-`keep` per row, L2 rows."""
     n = tf.shape[0]
     df = np.bincount(tf.indices, minlength=tf.shape[1])
-    common = max(weights.common_floor, weights.common_fraction * n)
-    idf = np.log((n + 1) / (df + 1)) + 1.0
+    common = min(max(weights.common_floor, weights.common_fraction * n), weights.common_ceiling)
+    idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(tf.dtype)
     idf[(df < 2) | (df > common)] = 0.0  # a feature in one article relates nothing; in all, everything
     tf = tf.copy()
-    tf.data = (1.0 + np.log(tf.data)) * idf[tf.indices]
+    tf.data = (1 + np.log(tf.data)) * idf[tf.indices]
     tf.eliminate_zeros()
     if keep is not None and tf.nnz:
         tf.sort_indices()
@@ -179,17 +201,18 @@ def _heaviest(data: np.ndarray, lo: int, hi: int, keep: int) -> np.ndarray:
     return lo + np.sort(np.concatenate((above, tied)))
 
 
-def related_articles(docs: Sequence[RelatedDoc], count: int, weights: Weights = Weights(),
+def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights = Weights(),
                      jobs: int = 1) -> list[tuple[int, ...]]:
-    """For each doc, the indices of the `count` docs to show as related, best first.  With `jobs`
-    > 1, blocks of rows are ranked in forked worker processes (same result, less time)."""
+    """For each doc, the indices of the `count` docs to show as related, best first (`texts` holds
+    the docs' text features, in the same order).  With `jobs` > 1, blocks of rows are ranked in
+    forked worker processes (same result, less time)."""
     global _ranking
     n = len(docs)
     if n < 2 or count <= 0:
         return [() for _ in docs]
     count = min(count, n - 1)
     matrix = sparse.hstack([
-        _text_matrix(docs, weights) * math.sqrt(weights.text),
+        _text_matrix(texts, weights) * math.sqrt(weights.text),
         _tag_matrix(docs, weights) * math.sqrt(weights.tags),
     ]).tocsr()
     category_ids: dict[str, int] = {}

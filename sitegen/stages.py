@@ -31,9 +31,9 @@ def related_for(site: Site, library: Library, cache: BuildCache | None = None, j
     cached = cache.value("related", key)
     if cached is not None:
         return cached
-    features = library.all_features([a.source for a in site.articles])
-    docs = [RelatedDoc(features[a.source], *fact) for a, fact in zip(site.articles, facts)]
-    related = related_articles(docs, count, jobs=jobs)
+    texts = library.features([a.source for a in site.articles])
+    related = related_articles([RelatedDoc(*fact) for fact in facts], texts, count, jobs=jobs)
+    del texts
     cache.store_value("related", key, related)
     return related
 

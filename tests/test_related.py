@@ -1,6 +1,6 @@
 """"Chuyên mục khác": the rules of the ranking, on the module itself and through a real build."""
 
-from sitegen.related import RelatedDoc, related_articles, text_features
+from sitegen.related import FeatureTable, RelatedDoc, related_articles as rank, text_features
 
 from conftest import article
 
@@ -8,7 +8,11 @@ FILLER = "Người dân trong tỉnh tiếp tục lao động sản xuất, ổn
 
 
 def doc(title, category="a", tags=(), body=FILLER, summary="", day=1):
-    return RelatedDoc(text_features(title, summary, body), tuple(tags), category, float(day * 86400))
+    return text_features(title, summary, body), RelatedDoc(tuple(tags), category, float(day * 86400))
+
+
+def related_articles(docs, count):
+    return rank([d for _, d in docs], FeatureTable.of([t for t, _ in docs]), count)
 
 
 def test_never_itself_and_exactly_count_when_enough_articles():

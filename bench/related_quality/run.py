@@ -225,30 +225,31 @@ def links_hugo(out: Path, ids: list[int], slugs: dict[int, str]) -> tuple[dict[i
 def links_library(site_dir: Path, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float, float]:
     """sitegen's ranking through the library: its reader and Site, then related_for() with other Weights.
 
-    build.related_for() builds the RelatedDoc list exactly as a build does; only its call to
+    stages.related_for() builds the ranking's input exactly as a build does; only its call to
     related_articles() is pointed at Weights(**overrides) for the duration of the call.
     """
-    from sitegen import build as sg_build  # noqa: PLC0415
+    from sitegen import stages  # noqa: PLC0415
     from sitegen.config import load_config  # noqa: PLC0415
+    from sitegen.reading import read_articles  # noqa: PLC0415
     from sitegen.related import Weights, related_articles  # noqa: PLC0415
     from sitegen.site import Publication, Site  # noqa: PLC0415
 
     start = time.perf_counter()
     config, _ = load_config(site_dir)
-    articles, problems = sg_build.read_articles(config, site_dir)
-    if problems:
-        sys.exit(f"sitegen's reader reported {len(problems)} problem(s), e.g. {problems[0]}")
-    site = Site(config, articles, Publication(datetime.now(config.zone)))
+    library = read_articles(config, site_dir)
+    if library.problems:
+        sys.exit(f"sitegen's reader reported {len(library.problems)} problem(s), e.g. {library.problems[0]}")
+    site = Site(config, library.articles, Publication(datetime.now(config.zone)))
     read_seconds = time.perf_counter() - start
     weights = Weights(**overrides)
-    original = sg_build.related_articles
-    sg_build.related_articles = lambda docs, count: related_articles(docs, count, weights)
+    original = stages.related_articles
+    stages.related_articles = lambda docs, texts, count, jobs=1: related_articles(docs, texts, count, weights, jobs)
     try:
         start = time.perf_counter()
-        related = sg_build.related_for(site)
+        related = stages.related_for(site, library)
         rank_seconds = time.perf_counter() - start
     finally:
-        sg_build.related_articles = original
+        stages.related_articles = original
     ids = [slug_ids[Path(a.source).stem] for a in site.articles]
     return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, read_seconds, rank_seconds
 
