@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,6 +34,8 @@ from .vietnamese import fold, format_date_vn
 INDEX_DIR = "pagefind"
 UNUSED_BUNDLE_FILES = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 """Pagefind's ready-made interfaces, not copied: the theme has its own search page."""
+PAGEFIND_DOCUMENTS_AT_ONCE = 10_000
+"""Search documents that Pagefind runs may hold at once (about 1.25 GB: 125 kB each, measured)."""
 
 
 def search_token(category: str) -> str:
@@ -79,7 +82,11 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
                   document: Callable[[str], str]) -> dict[str, Path]:
     """Bucket name -> folder holding its Pagefind bundle, built only for buckets not already in
     `work_dir` (`document(source)` gives an article's search document); bundles of other inputs
-    are removed from it."""
+    are removed from it.
+
+    The documents of one bucket are written (here, in this thread: they may come from the cache)
+    while Pagefind indexes the ones before; Pagefind runs hold about 125 kB per document, so runs
+    go side by side only while their documents together stay under PAGEFIND_DOCUMENTS_AT_ONCE."""
     work_dir.mkdir(parents=True, exist_ok=True)
     wanted = {bucket.key.hex(): bucket for bucket in buckets}
     for old in work_dir.iterdir():
@@ -89,11 +96,38 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
             else:
                 old.unlink()
     missing = [b for key, b in wanted.items() if not (work_dir / key / "pagefind-entry.json").is_file()]
-    for bucket in missing:  # documents are made here, in this thread: they may come from the cache
-        _write_documents(bucket, work_dir, document)
+    program = _pagefind() if missing else ""
+    budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
-        list(pool.map(lambda b: _index(b, work_dir), missing))
+        running = []
+        for bucket in missing:
+            _write_documents(bucket, work_dir, document)
+            share = budget.take(len(bucket.entries))
+            running.append(pool.submit(_index, program, bucket, work_dir, budget, share))
+        for run in running:
+            run.result()
     return {bucket.name: work_dir / key for key, bucket in wanted.items()}
+
+
+class _Budget:
+    """Documents held by running Pagefind programs; `take` waits until `n` more fit (one run
+    alone always fits, whatever its size)."""
+
+    def __init__(self, limit: int):
+        self.limit, self.held = limit, 0
+        self.changed = threading.Condition()
+
+    def take(self, n: int) -> int:
+        n = min(n, self.limit)
+        with self.changed:
+            self.changed.wait_for(lambda: self.held + n <= self.limit)
+            self.held += n
+        return n
+
+    def give_back(self, n: int) -> None:
+        with self.changed:
+            self.held -= n
+            self.changed.notify_all()
 
 
 def _pagefind() -> str:
@@ -115,12 +149,15 @@ def _write_documents(bucket: Bucket, work_dir: Path, document: Callable[[str], s
         target.write_text(document(source), encoding="utf-8")
 
 
-def _index(bucket: Bucket, work_dir: Path) -> None:
+def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget, share: int) -> None:
     key = bucket.key.hex()
     scratch = work_dir / f"tmp-{key}"
-    command = [_pagefind(), "--site", str(scratch / "site"),
+    command = [program, "--site", str(scratch / "site"),
                "--output-path", str(scratch / "bundle"), "--force-language", "vi", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+    finally:
+        budget.give_back(share)
     if result.returncode != 0:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or ["no output"]
         raise BuildFailed([Problem(
