@@ -187,3 +187,16 @@ def test_search_can_be_turned_off(make_site):
     built = make_site({"content/a.md": article()}, extra_config="search = false").build()
     assert not built.exists("tim-kiem/") and not (built.output / "pagefind").exists()
     assert built.html("").select_one("form.search-box") is None
+
+
+def test_search_bundles_are_the_same_however_many_pagefind_runs_go_side_by_side(make_site, tmp_path, monkeypatch):
+    import sitegen.search
+    files = {f"content/{i}.md": article(title=f"Tin số {i} về Đắk Tô", date=f"{2022 + i % 3}-0{1 + i % 4}-10 08:00")
+             for i in range(9)}
+    site = make_site(files)
+    side_by_side = site.build(tmp_path / "two", jobs=2, cache=False)
+    monkeypatch.setattr(sitegen.search, "PAGEFIND_DOCUMENTS_AT_ONCE", 1)  # one run at a time
+    one_by_one = site.build(tmp_path / "one", jobs=2, cache=False)
+    bundles = {k: v for k, v in side_by_side.files().items() if k.startswith("pagefind/")}
+    assert {k.split("/")[1] for k in bundles} >= {"2022", "2023", "2024-01", "2024-02"}
+    assert bundles == {k: v for k, v in one_by_one.files().items() if k.startswith("pagefind/")}
