@@ -436,7 +436,7 @@ def main(argv=None) -> int:
 
         if overrides is None:
             seconds, log = run_timed(sitegen_command() + ["build", "--source", str(root / "sitegen")], "sitegen build")
-            stages = re.search(r"\[(config [^\]]*)\]", log)
+            stages = re.search(r"\[((?:check|config) [^\]]*)\]", log)
             times["sitegen"] = f"{seconds:.1f} s" + (f" ({stages.group(1)})" if stages else "")
             shown, unknown = links_sitegen(root / "sitegen" / "output", series_ids, sitegen_paths(arts))
             if unknown:
