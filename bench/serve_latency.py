@@ -14,6 +14,7 @@ browser's reload.  Between edits it waits for the exact build that follows each 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import socket
 import statistics
@@ -21,13 +22,26 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-GEN_CORPUS = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+GEN_CORPUS = Path(os.environ.get("GEN_CORPUS", REPO.parent / "shared" / "bench" / "gen_corpus.py"))
+
+
+def preview_address(site_dir: Path, file: Path) -> str:
+    """Where `sitegen serve` shows the article in `file`: sitegen's own reader and permalinks."""
+    from sitegen.config import load_config
+    from sitegen.content import ArticleReader
+    from sitegen.site import Publication, Site
+
+    config, _ = load_config(site_dir)
+    article = ArticleReader(config, site_dir, site_dir / "content").read(file).article
+    site = Site(config, [article], Publication(datetime.now(config.zone), drafts=True, future=True))
+    return config.base_path + site.path_of(article)
 
 
 def main(argv=None) -> int:
@@ -54,13 +68,10 @@ def main(argv=None) -> int:
                 sys.exit(log.read_text())
             time.sleep(0.2)
         print(f"first build and server start: {time.time() - start:.1f} s", flush=True)
-        article = sorted((site / "content").rglob("*.md"))[len(list((site / "content").rglob("*.md"))) // 2]
+        files = sorted((site / "content").rglob("*.md"))
+        article = files[len(files) // 2]
         original = article.read_text(encoding="utf-8")
-        title = re.search(r'^title: "(.*)"$', original, re.M).group(1)
-        preview = site / ".sitegen-cache" / "serve"
-        page_file = next(p for p in preview.rglob("index.html")
-                         if f"<h1 class=\"article-title\">{title}</h1>" in p.read_text(encoding="utf-8"))
-        url = f"http://127.0.0.1:{port}/{page_file.parent.relative_to(preview).as_posix()}/"
+        url = f"http://127.0.0.1:{port}{preview_address(site, article)}"
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
                 "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
@@ -78,6 +89,8 @@ def main(argv=None) -> int:
                 latencies.append(time.perf_counter() - saved)
                 print(f"edit {number + 1}: {latencies[-1] * 1000:.0f} ms", flush=True)
                 while log.read_text().count("Built in") <= builds:  # the exact build after the preview
+                    if "Build failed" in log.read_text():
+                        sys.exit(log.read_text())
                     time.sleep(0.1)
                 page.wait_for_function("window.LiveReload !== undefined")
                 time.sleep(0.5)

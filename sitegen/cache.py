@@ -157,12 +157,11 @@ class BuildCache:
                             ((*row[:4], pickle.dumps(row[4], protocol=5), *row[5:]) for row in rows))
         self.db.commit()
 
-    def forget_articles(self, keep: set[str]) -> None:
+    def forget_articles(self, gone: Iterable[str]) -> None:
         """Drop the entries of article files that are gone."""
         if self.db is None:
             return
-        gone = [(s,) for s in self.article_stamps() if s not in keep]
-        self.db.executemany("DELETE FROM articles WHERE source = ?", gone)
+        self.db.executemany("DELETE FROM articles WHERE source = ?", ((s,) for s in gone))
         self.db.commit()
 
     def touch_articles(self, rows: Iterable[tuple[str, int, int]]) -> None:

@@ -155,10 +155,9 @@ class PagePlanner:
                 "indexes": tuple(self.url(f"{INDEX_DIR}/{name}/") for name in sorted(
                     {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
             }))
-        feeds = (self.main_feed,) + tuple(
-            Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in self.site.categories)
         pages.append(Page(self.links.feeds, "feeds.html", {
-            "page": self._info("feeds", "RSS", self.links.feeds), "feeds": feeds}))
+            "page": self._info("feeds", "RSS", self.links.feeds),
+            "feeds": (self.main_feed, *self.category_feeds.values())}))
         self._check_collisions(pages)
         pages += self._redirects(pages)
         return pages

@@ -10,10 +10,8 @@ until a later stage asks for them: a rebuild after one edit renders one article 
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -25,6 +23,7 @@ from .config import Config
 from .content import Article, ArticleReader, Parsed, find_article_files
 from .errors import Problem
 from .related import FeatureTable, TextFeatures, Weights, text_features
+from .workers import forked_map
 
 PARALLEL_FROM = 64
 """Fewer files than this are read in the main process: forking costs more than it saves."""
@@ -75,13 +74,6 @@ def reader_fingerprint(config: Config) -> str:
     """Everything besides a file's bytes that changes what reading it gives."""
     categories = [(c.name, c.slug) for c in config.categories]
     return repr((code_version(), SCHEMA, config.base_path, config.timezone, categories, Weights()))
-
-
-def fork_pool(jobs: int) -> ProcessPoolExecutor | None:
-    """A pool of forked workers, or None where fork is unavailable (then work stays in-process)."""
-    if jobs <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
 
 
 @dataclass
@@ -179,30 +171,27 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     fresh: dict[str, Fresh] = {}
     rows = []
     _reader = ArticleReader(config, site_dir, content_dir)
-    pool = fork_pool(jobs) if len(to_read) >= PARALLEL_FROM else None
     try:
         jobs_list = [(files[source][0], source, key.hex()) for source, key in to_read]
-        outcomes = pool.map(_read_one, jobs_list, chunksize=16) if pool else map(_read_one, jobs_list)
-        for (source, key), outcome in zip(to_read, outcomes):
-            if cache.db is None:
-                fresh[source] = outcome
-            meta = (outcome.parsed.article, outcome.parsed.problems)
-            results[source] = meta
-            feature_keys[source] = digest(outcome.features)
-            stat = files[source][1]
-            rows.append((source, stat.st_size, stat.st_mtime_ns, key, meta, outcome.body_html,
-                         outcome.search_text, outcome.features, feature_keys[source]))
-            if len(rows) >= 1000:
-                cache.store_articles(rows)
-                rows = []
-            if progress:
-                progress(1)
+        with forked_map(jobs, len(to_read) >= PARALLEL_FROM, chunksize=16) as mapped:
+            for (source, key), outcome in zip(to_read, mapped(_read_one, jobs_list)):
+                if cache.db is None:
+                    fresh[source] = outcome
+                meta = (outcome.parsed.article, outcome.parsed.problems)
+                results[source] = meta
+                feature_keys[source] = digest(outcome.features)
+                stat = files[source][1]
+                rows.append((source, stat.st_size, stat.st_mtime_ns, key, meta, outcome.body_html,
+                             outcome.search_text, outcome.features, feature_keys[source]))
+                if len(rows) >= 1000:
+                    cache.store_articles(rows)
+                    rows = []
+                if progress:
+                    progress(1)
     finally:
-        if pool:
-            pool.shutdown()
         _reader = None
     cache.store_articles(rows)
-    cache.forget_articles(keep=set(files))
+    cache.forget_articles([source for source in stamps if source not in files])
     cache.touch_articles(touched)
     cache.store_value("reader", digest(fingerprint), True)
     cache.store_value("stamped-at", b"", started)

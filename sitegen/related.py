@@ -21,15 +21,15 @@ Score of article b for article a:
 from __future__ import annotations
 
 import math
-import multiprocessing
 import re
 import zlib
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import NamedTuple, Sequence
 
 import numpy as np
 from scipy import sparse
+
+from .workers import forked_map
 
 
 class TextFeatures(NamedTuple):
@@ -222,13 +222,9 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
     _ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
     starts = range(0, n, _BLOCK_ROWS)
-    use_pool = jobs > 1 and n >= 4 * _BLOCK_ROWS and "fork" in multiprocessing.get_all_start_methods()
     try:
-        if use_pool:
-            with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-                blocks = list(pool.map(_rank_block, starts))
-        else:
-            blocks = [_rank_block(start) for start in starts]
+        with forked_map(jobs, n >= 4 * _BLOCK_ROWS) as mapped:
+            blocks = list(mapped(_rank_block, starts))
     finally:
         _ranking = None
     return [row for block in blocks for row in block]

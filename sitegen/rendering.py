@@ -12,17 +12,16 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from datetime import datetime
-from pathlib import Path
 from typing import Any, Callable, Sequence
+
+from markupsafe import Markup
 
 from .cache import code_version
 from .output import OutputWriter, Put
 from .pages import Page
-from .reading import fork_pool
 from .render import Renderer, Theme
-from markupsafe import Markup
-
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
+from .workers import forked_map
 
 PARALLEL_FROM = 48
 """Fewer pages than this are rendered in the main process."""
@@ -118,19 +117,16 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
     if progress:
         progress(len(pages) - len(todo))
     chunks = [todo[i:i + 64] for i in range(0, len(todo), 64)]
-    pool = fork_pool(jobs) if len(todo) >= PARALLEL_FROM else None
     _job = (pages, keys, renderer, site_view, writer)
     try:
-        results = pool.map(_render_chunk, chunks) if pool else map(_render_chunk, chunks)
-        for puts in results:
-            for put in puts:
-                writer.add(put)
-            if progress:
-                progress(len(puts))
+        with forked_map(jobs, len(todo) >= PARALLEL_FROM) as mapped:
+            for puts in mapped(_render_chunk, chunks):
+                for put in puts:
+                    writer.add(put)
+                if progress:
+                    progress(len(puts))
     finally:
         _job = None
-        if pool:
-            pool.shutdown()
     return len(todo)
 
 

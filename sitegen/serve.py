@@ -60,7 +60,6 @@ class Preview:
         self.reader: ArticleReader | None = None
         self.base_path = "/"
         self.notify: Callable[[], None] = lambda: None
-        self.built = threading.Event()
 
     # --- building ----------------------------------------------------------------------------------
 
@@ -75,8 +74,6 @@ class Preview:
                 self.log(str(problem))
             self.log(f"Build failed: {len(exc.problems)} problem(s). The pages show them until a save fixes them.")
             return False
-        finally:
-            self.built.set()
         self.problems = []
         self.report = report
         if report.state is not None:

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import io
 import struct
 import subprocess
 import sys
@@ -20,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.errors import BuildFailed, Problem
@@ -28,6 +28,10 @@ REPO = Path(__file__).resolve().parent.parent
 ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZONE)
 """The pinned build time of every test build."""
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's Chromium, which the README's test command installs (tests/install-tools.sh)."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+                 "--disable-background-networking", "--disable-component-update"]
 
 CONFIG = """\
 title = "Báo Thử Nghiệm"
@@ -150,3 +154,13 @@ def make_site(tmp_path):
 
 def messages(problems: list[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, driven by Playwright, started once for the whole run."""
+    assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install -y chromium (see README)"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

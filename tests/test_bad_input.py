@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import article, messages, png
+from conftest import article, messages
 
 
 def only(problems, fragment):

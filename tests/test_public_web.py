@@ -10,20 +10,16 @@ from html.parser import HTMLParser
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from sitegen.build import BuildOptions, build
 
 from conftest import NOW, REPO
 
 TOOLS = REPO / "tests" / "js" / "node_modules"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
 SUB_PATH = "/bao/"
 
 
@@ -58,15 +54,6 @@ def served(tmp_path_factory):
     server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install -y chromium (see README)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def test_nu_html_checker_finds_no_error_on_any_page(served):
     _, output = served
     pages = sorted(str(p) for p in output.rglob("*.html"))
@@ -95,7 +82,7 @@ class _Links(HTMLParser):
 
 def test_no_broken_internal_link_or_missing_asset_under_a_sub_path(served):
     base, _ = served
-    seen, queue, broken, fetched = set(), [base], [], 0
+    seen, queue, broken, fetched, seen_from = set(), [base], [], 0, {}
     while queue:
         url = queue.pop()
         try:
@@ -112,15 +99,12 @@ def test_no_broken_internal_link_or_missing_asset_under_a_sub_path(served):
         parser.feed(body.decode("utf-8"))
         for link in parser.found:
             target = urljoin(url, link).split("#")[0]
-            if target.startswith(f"http://127.0.0.1") and target not in seen:
+            if target.startswith("http://127.0.0.1") and target not in seen:
                 seen.add(target)
                 seen_from[target] = url
                 queue.append(target)
     assert broken == [], "\n".join(broken[:20])
     assert fetched > 250
-
-
-seen_from: dict = {}
 
 
 def _axe(page):

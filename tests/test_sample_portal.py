@@ -15,7 +15,7 @@ from conftest import NOW, REPO
 @pytest.fixture(scope="module")
 def portal(tmp_path_factory):
     out = tmp_path_factory.mktemp("portal") / "output"
-    report = build(REPO, out, BuildOptions(now=NOW))
+    report = build(REPO, out, BuildOptions(now=NOW, cache_dir=out.parent / "cache"))
     return report, out
 
 

@@ -5,17 +5,11 @@ import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import article
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-        "--disable-background-networking", "--disable-component-update"]
-
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -27,9 +21,10 @@ class Server:
     def __init__(self, site, *args):
         self.port = free_port()
         self.log = site.root.parent / "serve.log"
+        self.log_file = self.log.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "sitegen.cli", "serve", "--port", str(self.port), "--jobs", "1", *args],
-            cwd=site.root, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
+            cwd=site.root, stdout=self.log_file, stderr=subprocess.STDOUT)
         deadline = time.time() + 60
         while "Serving on" not in self.output():
             assert self.process.poll() is None, self.output()
@@ -46,6 +41,7 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             self.process.wait(timeout=10)
+        self.log_file.close()
 
 
 @pytest.fixture
@@ -61,15 +57,6 @@ def served(make_site):
     yield start
     for server in started:
         server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install -y chromium (see README)"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 ARTICLE_URL = "thoi-su/hop-bao-202406251518/"

@@ -1,7 +1,7 @@
 """Slugs, dates, and the keys that sort and group Vietnamese text."""
 
 import unicodedata
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import pytest
 from hypothesis import given, strategies as st

@@ -40,7 +40,6 @@ from collections import defaultdict
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from bs4 import BeautifulSoup, SoupStrainer
 
@@ -177,14 +176,24 @@ def machine() -> str:
 
 # --- reading the related links back ----------------------------------------------------------------
 
-def sitegen_paths(arts: list[dict], config_zone: str = "Asia/Ho_Chi_Minh") -> dict[int, str]:
-    """Article id -> its sitegen URL path with the default permalink "{category}/{slug}-{stamp}/"."""
-    from sitegen.vietnamese import nfc, slugify  # noqa: PLC0415
-    zone = ZoneInfo(config_zone)
-    paths = {a["id"]: f"{a['category_slug']}/{slugify(nfc(a['title']))}-{a['date'].astimezone(zone):%Y%m%d%H%M}"
-             for a in arts}
-    assert len(set(paths.values())) == len(paths), "two articles would share a sitegen address"
-    return paths
+def sitegen_site(site_dir: Path):
+    """The sitegen site in `site_dir` as a build sees it: (Site, Library), read through sitegen's
+    own reader (and its cache, which the build just filled)."""
+    from sitegen.cache import CACHE_DIR, BuildCache  # noqa: PLC0415
+    from sitegen.config import load_config  # noqa: PLC0415
+    from sitegen.reading import read_articles  # noqa: PLC0415
+    from sitegen.site import Publication, Site  # noqa: PLC0415
+
+    config, _ = load_config(site_dir)
+    library = read_articles(config, site_dir, BuildCache(site_dir / CACHE_DIR))
+    if library.problems:
+        sys.exit(f"sitegen's reader reported {len(library.problems)} problem(s), e.g. {library.problems[0]}")
+    return Site(config, library.articles, Publication(datetime.now(config.zone))), library
+
+
+def article_ids(site, slug_ids: dict[str, int]) -> list[int]:
+    """The corpus id of each of the site's articles, in the site's order (files are named by slug)."""
+    return [slug_ids[Path(a.source).stem] for a in site.articles]
 
 
 def _path_key(href: str) -> str:
@@ -222,25 +231,13 @@ def links_hugo(out: Path, ids: list[int], slugs: dict[int, str]) -> tuple[dict[i
     return shown, unknown
 
 
-def links_library(site_dir: Path, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float, float]:
-    """sitegen's ranking through the library: its reader and Site, then related_for() with other Weights.
-
-    stages.related_for() builds the ranking's input exactly as a build does; only its call to
-    related_articles() is pointed at Weights(**overrides) for the duration of the call.
-    """
+def links_library(site, library, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float]:
+    """sitegen's ranking through the library, with other Weights: stages.related_for() builds the
+    ranking's input exactly as a build does; only its call to related_articles() is pointed at
+    Weights(**overrides) for the duration of the call."""
     from sitegen import stages  # noqa: PLC0415
-    from sitegen.config import load_config  # noqa: PLC0415
-    from sitegen.reading import read_articles  # noqa: PLC0415
     from sitegen.related import Weights, related_articles  # noqa: PLC0415
-    from sitegen.site import Publication, Site  # noqa: PLC0415
 
-    start = time.perf_counter()
-    config, _ = load_config(site_dir)
-    library = read_articles(config, site_dir)
-    if library.problems:
-        sys.exit(f"sitegen's reader reported {len(library.problems)} problem(s), e.g. {library.problems[0]}")
-    site = Site(config, library.articles, Publication(datetime.now(config.zone)))
-    read_seconds = time.perf_counter() - start
     weights = Weights(**overrides)
     original = stages.related_articles
     stages.related_articles = lambda docs, texts, count, jobs=1: related_articles(docs, texts, count, weights, jobs)
@@ -250,8 +247,8 @@ def links_library(site_dir: Path, overrides: dict, slug_ids: dict[str, int]) -> 
         rank_seconds = time.perf_counter() - start
     finally:
         stages.related_articles = original
-    ids = [slug_ids[Path(a.source).stem] for a in site.articles]
-    return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, read_seconds, rank_seconds
+    ids = article_ids(site, slug_ids)
+    return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, rank_seconds
 
 
 # --- scoring ----------------------------------------------------------------------------------------
@@ -436,16 +433,21 @@ def main(argv=None) -> int:
 
         if overrides is None:
             seconds, log = run_timed(sitegen_command() + ["build", "--source", str(root / "sitegen")], "sitegen build")
-            stages = re.search(r"\[((?:check|config) [^\]]*)\]", log)
+            stages = re.search(r"\[([^\]]*\d\.\d+s)\]", log)
             times["sitegen"] = f"{seconds:.1f} s" + (f" ({stages.group(1)})" if stages else "")
-            shown, unknown = links_sitegen(root / "sitegen" / "output", series_ids, sitegen_paths(arts))
+            site, _ = sitegen_site(root / "sitegen")
+            paths = dict(zip(article_ids(site, slug_ids), (site.path_of(a).strip("/") for a in site.articles)))
+            shown, unknown = links_sitegen(root / "sitegen" / "output", series_ids, paths)
             if unknown:
                 print(f"warning: {unknown} sitegen related links did not map to an article")
             rows.append(("sitegen", score(shown, truth, facts), f"{seconds:.1f} s"))
         else:
-            base, read_s, rank_s = links_library(root / "sitegen", {}, slug_ids)
+            start = time.perf_counter()
+            site, library = sitegen_site(root / "sitegen")
+            read_s = time.perf_counter() - start
+            base, rank_s = links_library(site, library, {}, slug_ids)
             rows.append(("sitegen library, default Weights", score(base, truth, facts), f"read {read_s:.1f} s, rank {rank_s:.1f} s"))
-            tuned, _, rank_s = links_library(root / "sitegen", overrides, slug_ids)
+            tuned, rank_s = links_library(site, library, overrides, slug_ids)
             rows.append((f"sitegen library, Weights({', '.join(f'{k}={v}' for k, v in overrides.items())})",
                          score(tuned, truth, facts), f"rank {rank_s:.1f} s"))
 
