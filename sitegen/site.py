@@ -65,7 +65,6 @@ class Site:
         self.articles: tuple[Article, ...] = tuple(sorted(
             (a for a in articles if publication.includes(a)), key=_newest_first))
         self.categories: tuple[Category, ...] = config.categories
-        self.category_by_slug = {c.slug: c for c in config.categories}
         self.problems: list[Problem] = []
         self.paths: dict[str, str] = {}
         """Article source -> its path relative to the site root ("thoi-su/tin-202406251518/")."""

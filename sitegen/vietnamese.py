@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import date, datetime, time, tzinfo
+from datetime import datetime, tzinfo
 
 from slugify import slugify as _ascii_slugify
 
@@ -124,15 +124,6 @@ def has_time(raw: str) -> bool:
     text = raw.strip()
     return not (_VN_DATE.match(text) and _VN_DATE.match(text)["H"] is None) \
         and not re.fullmatch(r"\d{4}-\d{1,2}-\d{1,2}", text)
-
-
-def to_zone(value: datetime | date, zone: tzinfo) -> datetime:
-    """`value` as an aware datetime in `zone` (dates become midnight there)."""
-    if not isinstance(value, datetime):
-        value = datetime.combine(value, time())
-    if value.tzinfo is None:
-        return value.replace(tzinfo=zone)
-    return value.astimezone(zone)
 
 
 def format_date_vn(value: datetime, *, with_weekday: bool = True, with_time: bool = True) -> str:
