@@ -9,20 +9,22 @@ output is byte for byte the one a build with an empty cache gives.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterator
 
-from .cache import CACHE_DIR, BuildCache
+from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
 from .config import load_config
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, display_path
 from .freshness import input_fingerprint, record, up_to_date
-from .output import OutputWriter, check_output_dir
+from .output import OutputLock, OutputWriter, check_output_dir
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,10 @@ class BuildOptions:
     """Reuse the work of earlier builds kept in .sitegen-cache/ (the output is the same either way)."""
     cache_dir: Path | None = None
     """Where the cache lives; default: .sitegen-cache/ in the site folder."""
+    force: bool = False
+    """Publish even where output/ holds files sitegen did not make: they are moved aside, not deleted."""
+    wait: float = 0.0
+    """Seconds to wait for another build of the same site to finish (the preview server waits)."""
 
 
 @dataclass
@@ -104,9 +110,41 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
           progress: Progress | None = None, commit_guard: Callable[[], ContextManager] = nullcontext) -> BuildReport:
     """Build the site in `site_dir` into `output_dir` (default: site_dir/output).  Raises BuildFailed.
 
-    `commit_guard()` is entered while the new files move into place (the preview server holds its
-    readers back meanwhile, so that none sees half of a build)."""
+    One build at a time per site: a second one fails at once (or waits `options.wait` seconds).
+    `commit_guard()` is entered while the new release is published (the preview server holds its
+    readers back meanwhile).  A damaged cache is set aside and the build done again without it."""
     output_dir = output_dir or site_dir / "output"
+    check_output_dir(output_dir, site_dir)  # before anything is written, even a lock
+    cache_dir = (options.cache_dir or site_dir / CACHE_DIR) if options.cache else None
+    lock = OutputLock(cache_dir / "lock", CACHE_DIR) if cache_dir else None
+    if lock:
+        try:
+            lock.acquire(options.wait)
+        except OSError:
+            lock = None  # a cache folder that cannot be written: the build below says so
+    try:
+        try:
+            return _build(site_dir, output_dir, options, progress, commit_guard)
+        except CacheDamaged as exc:
+            assert cache_dir is not None
+            try:
+                aside = set_aside(cache_dir)
+                what = f"it was moved to {display_path(aside, site_dir)}" if aside else "it was started afresh"
+                retry = options
+            except OSError:
+                what, retry = "it cannot be repaired here, so this build did without it", replace(options, cache=False)
+            report = _build(site_dir, output_dir, retry, progress, commit_guard)
+            report.warnings.insert(0, Problem(
+                display_path(cache_dir, site_dir), f"the build cache was damaged ({exc}); {what}, and the site built afresh",
+                f"nothing else to do; if it keeps happening, delete {CACHE_DIR}/ or check the disk", severity="warning"))
+            return report
+    finally:
+        if lock:
+            lock.release()
+
+
+def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Progress | None,
+           commit_guard: Callable[[], ContextManager]) -> BuildReport:
     report = BuildReport(output_dir)
     timed = _Stopwatch(report)
     tick = (lambda stage, total: (lambda n: progress(stage, n, total))) if progress else (lambda stage, total: None)
@@ -135,56 +173,74 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
-        check_output_dir(output_dir, site_dir)
         theme = Theme.for_site(site_dir, config)
         cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
-    with timed("read"):
-        library = read_articles(config, site_dir, cache, options.jobs, tick("read", 0))
-        report.parsed = library.parsed
-    with timed("index"):
-        now = options.now or datetime.now(config.zone)
-        site = Site(config, library.articles, Publication(now, options.drafts, options.future))
-    problems = library.problems + site.problems
-    if problems:
-        raise BuildFailed(problems)
-    report.articles = len(site.articles)
-    report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
-    report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
-    with timed("related"):
-        related = related_for(site, library, cache, options.jobs)
-    with timed("plan"):
-        planner = PagePlanner(site, related, library.body)
-        pages = planner.plan()
-    if planner.problems:
-        raise BuildFailed(planner.problems)
+    try:
+        with timed("read"):
+            library = read_articles(config, site_dir, cache, options.jobs, tick("read", 0))
+            report.parsed = library.parsed
+        with timed("index"):
+            now = options.now or datetime.now(config.zone)
+            site = Site(config, library.articles, Publication(now, options.drafts, options.future))
+        problems = library.problems + site.problems
+        if problems:
+            raise BuildFailed(problems)
+        report.articles = len(site.articles)
+        report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
+        report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
+        with timed("related"):
+            related = related_for(site, library, cache, options.jobs)
+        with timed("plan"):
+            planner = PagePlanner(site, related, library.body)
+            pages = planner.plan()
+        if planner.problems:
+            raise BuildFailed(planner.problems)
 
-    with OutputWriter(output_dir, cache.outputs(output_dir)) as out:
-        with timed("render"):
-            renderer = Renderer(theme, site_dir)
-            keys = PageKeys(templates_digest(theme), planner.site_view)
-            page_keys = [keys.key(page) for page in pages]
-            buckets = search_buckets(planner, keys) if config.search else []
-            report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
-                                           tick("render", len(pages)))
-            for page in pages:
-                report.pages_by_kind[page.page_kind] += 1
-        with timed("files"):
-            copy_static(out, theme, media_files(site))
-            for path, data in machine_files(planner, pages, now).items():
-                out.write(path, data)
-        if config.search:
-            with timed("search"):
-                work = cache.folder / "search" if cache.folder else out.staging / ".search"
-                copy_search_bundles(out, index_buckets(buckets, work, options.jobs, search_document_of(planner, library)))
-        with timed("write"), commit_guard():
-            records = out.commit()
-            cache.store_outputs(output_dir, records, out.previous)
-    report.state = BuildState(config, site, planner, pages, renderer)
-    report.files, report.changed = len(records), out.changed
-    if fingerprint is not None and not report.warnings:
-        summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
-                   "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
-        record(cache, output_dir, fingerprint, stamped_at, now.timestamp(), valid_until(library.articles, now, options, config),
-               summary)
-    cache.close()
+        try:
+            with OutputWriter(output_dir, partial(cache.outputs, output_dir), options.force, site_dir) as out:
+                with timed("render"):
+                    renderer = Renderer(theme, site_dir)
+                    keys = PageKeys(templates_digest(theme), planner.site_view)
+                    page_keys = [keys.key(page) for page in pages]
+                    buckets = search_buckets(planner, keys) if config.search else []
+                    report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
+                                                   tick("render", len(pages)))
+                    for page in pages:
+                        report.pages_by_kind[page.page_kind] += 1
+                with timed("files"):
+                    copy_static(out, theme, media_files(site), cache.file_digests)
+                    for path, data in machine_files(planner, pages, now).items():
+                        out.write(path, data)
+                if config.search:
+                    with timed("search"):
+                        work = cache.folder / "search" if cache.folder else out.scratch
+                        bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library))
+                        copy_search_bundles(out, bundles, cache.file_digests)
+                with timed("write"), commit_guard():
+                    records = out.publish()
+                    cache.store_outputs(output_dir, out.release_name, records, out.previous)
+        except OSError as exc:
+            raise BuildFailed([_write_failure(exc, site_dir)]) from None
+        report.warnings += out.notes
+        report.state = BuildState(config, site, planner, pages, renderer)
+        report.files, report.changed = len(records), out.changed
+        if fingerprint is not None and not report.warnings:
+            summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
+                       "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
+            record(cache, output_dir, fingerprint, stamped_at, now.timestamp(),
+                   valid_until(library.articles, now, options, config), summary)
+    finally:
+        cache.close()
     return report
+
+
+def _write_failure(exc: OSError, site_dir: Path) -> Problem:
+    """A file that could not be written (a full disk, a read-only folder) as the editor's problem."""
+    where = display_path(Path(exc.filename), site_dir) if exc.filename else "output"
+    if exc.errno == errno.ENOSPC:
+        hint = "free some space on the disk, then build again (output/ is as it was)"
+    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        hint = "check that you may write there (permissions, a read-only disk), or choose another --output"
+    else:
+        hint = "check the disk and the folder, then build again (output/ is as it was)"
+    return Problem(where, f"cannot write {where}: {exc.strerror or exc}", hint)

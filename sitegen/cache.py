@@ -5,12 +5,20 @@ it was made from, so that a cached build gives exactly the bytes of a build with
 
 - `articles`: each article file read and rendered to HTML, with its related-article features,
   keyed by the file's bytes and the settings that shape reading (base path, timezone, categories);
-  the file's size and mtime only spare re-hashing unchanged files.
-- `outputs`: per output folder (output/, the preview server's), the previous build's files (content digest, size, mtime) and, for pages, the
-  digest of everything their template got — a page whose inputs did not change is not rendered again.
-- `values`: anything else keyed by an input digest (related links, search index parts).
+  the file's stamps (size, mtime, ctime, inode) only spare re-hashing unchanged files.
+- `files`: the content digest of every photo, static and search file a build copies, with the
+  same stamps; a file replaced under its name is seen even when its size and mtime were kept
+  (`cp -p`, unzip), because its ctime or inode moved.
+- `outputs`: per output folder, what its live release holds (content digest, size, mtime) and,
+  for pages, the digest of everything their template got — a page whose inputs did not change is
+  not rendered again.  The records name the release they describe: after a crash between
+  publishing and recording they describe another release, and are not trusted.
+- `vals`: anything else keyed by an input digest (related links, fingerprints).
 
-Deleting the folder is always safe; the next build is simply cold.
+Every stored value carries a digest of itself, checked when it is read: a damaged row raises
+`CacheDamaged` (the build then starts again without the cache) instead of being published.  A
+cache file that SQLite cannot read is the same.  Deleting the folder is always safe; the next build
+is simply cold.
 """
 
 from __future__ import annotations
@@ -19,7 +27,9 @@ import functools
 import hashlib
 import os
 import pickle
+import shutil
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -27,7 +37,13 @@ from typing import Any, Iterable, Iterator
 from . import __version__
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 4
+SCHEMA = 5
+SEAL = 16
+"""Bytes of the digest that leads every stored value."""
+
+
+class CacheDamaged(Exception):
+    """The cache cannot be trusted (unreadable, or a value whose digest does not match)."""
 
 
 @functools.lru_cache(maxsize=1)
@@ -51,11 +67,36 @@ def digest(*parts: bytes | str) -> bytes:
     return h.digest()
 
 
+def file_digest(path: str | Path) -> bytes:
+    """The digest of a file's bytes, read in blocks (photos can be large)."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as file:
+        while block := file.read(1 << 20):
+            h.update(block)
+    return h.digest()
+
+
 def racy_margin(mtime_ns: int) -> int:
     """How close to a stamp's taking a change can leave it unchanged: the filesystem's mtime step.
     Nanosecond stamps (ext4, xfs, btrfs, APFS) move at least every clock tick, 10 ms at worst;
     whole-second stamps (FAT, HFS+) may stand still for 2 s."""
     return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 20_000_000
+
+
+def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file may have changed: size, mtime, and ctime and inode, which no copying tool
+    can set back (`cp -p` and unzip keep the mtime; a write still moves the ctime)."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def seal(data: bytes) -> bytes:
+    return digest(data) + data
+
+
+def unseal(value: bytes | None, what: str) -> bytes:
+    if value is None or len(value) < SEAL or digest(value[SEAL:]) != value[:SEAL]:
+        raise CacheDamaged(f"a damaged entry ({what})")
+    return value[SEAL:]
 
 
 @dataclass(frozen=True)
@@ -65,6 +106,23 @@ class OutputRecord:
     mtime_ns: int
     page_key: bytes | None
 
+    def sealed(self, path: str) -> bytes:
+        return digest(path, self.digest, str(self.size), str(self.mtime_ns), self.page_key or b"")
+
+
+_ARTICLE_COLUMNS = ("meta", "body", "search", "features")
+
+
+def _guarded(method):
+    """SQLite's errors on a damaged or unreadable cache file become CacheDamaged."""
+    @functools.wraps(method)
+    def call(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            raise CacheDamaged(str(exc)) from None
+    return call
+
 
 class BuildCache:
     """One site's cache.  `BuildCache(None)` is a cache that remembers nothing (--no-cache)."""
@@ -73,11 +131,21 @@ class BuildCache:
         self.folder = folder
         self.db: sqlite3.Connection | None = None
         self._pid = os.getpid()
-        if folder is None:
-            return
-        folder.mkdir(parents=True, exist_ok=True)
-        if not (folder / ".gitignore").exists():  # never committed, even without a .gitignore entry
-            (folder / ".gitignore").write_text("*\n")
+        if folder is not None:
+            self._open()
+
+    @_guarded
+    def _open(self) -> None:
+        folder = self.folder
+        assert folder is not None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not (folder / ".gitignore").exists():  # never committed, even without a .gitignore entry
+                (folder / ".gitignore").write_text("*\n")
+        except OSError as exc:
+            raise CacheDamaged(f"cannot write in {folder}: {exc.strerror}") from None
+        if (folder / "cache.sqlite").exists() and not (folder / "cache.sqlite").is_file():
+            raise CacheDamaged("cache.sqlite is not a file")
         self.db = sqlite3.connect(folder / "cache.sqlite", timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
@@ -85,19 +153,21 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != version:  # another sitegen wrote it: start afresh
-            for table in ("articles", "outputs", "vals"):
+            for table in ("articles", "outputs", "vals", "files", "releases"):
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.execute("""CREATE TABLE IF NOT EXISTS articles (
-            source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, key BLOB, meta BLOB,
-            body TEXT, search TEXT, features BLOB, feature_key BLOB)""")
+            source TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, key BLOB,
+            meta BLOB, body BLOB, search BLOB, features BLOB, feature_key BLOB, failed INTEGER)""")
+        self.db.execute("""CREATE TABLE IF NOT EXISTS files (
+            path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, digest BLOB,
+            seen_ns INTEGER)""")
         self.db.execute("""CREATE TABLE IF NOT EXISTS outputs (
-            root TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB,
+            root TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB, seal BLOB,
             PRIMARY KEY (root, path))""")
+        self.db.execute("CREATE TABLE IF NOT EXISTS releases (root TEXT PRIMARY KEY, name TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
         self.db.commit()
-
-    # --- articles ----------------------------------------------------------------------------------
 
     def _connection(self) -> sqlite3.Connection | None:
         """The connection of this process: a forked worker opens its own (sqlite's rule)."""
@@ -106,57 +176,74 @@ class BuildCache:
             self._pid = os.getpid()
         return self.db
 
-    def article_stamps(self) -> dict[str, tuple[int, int, bytes]]:
-        """source -> (size, mtime_ns, key) of every cached article."""
+    # --- articles ----------------------------------------------------------------------------------
+
+    @_guarded
+    def article_stamps(self) -> dict[str, tuple[tuple[int, int, int, int], bytes, bool]]:
+        """source -> (stamp, key, failed) of every cached article; `failed`: its read found errors."""
         if self.db is None:
             return {}
-        return {s: (size, mtime, k) for s, size, mtime, k in
-                self.db.execute("SELECT source, size, mtime_ns, key FROM articles")}
+        return {s: ((size, mtime, ctime, ino), k, bool(failed)) for s, size, mtime, ctime, ino, k, failed in
+                self.db.execute("SELECT source, size, mtime_ns, ctime_ns, ino, key, failed FROM articles")}
 
+    @_guarded
     def article_entries(self, sources: Iterable[str]) -> dict[str, tuple[Any, bytes]]:
-        """source -> (the pickled (article, problems), feature key) of the cached articles asked for."""
+        """source -> (the (article, problems) read, feature key) of the cached articles asked for."""
         if self.db is None:
             return {}
         wanted = set(sources)
-        return {source: (pickle.loads(meta), fkey) for source, meta, fkey in
+        return {source: (pickle.loads(unseal(meta, source)), fkey) for source, meta, fkey in
                 self.db.execute("SELECT source, meta, feature_key FROM articles") if source in wanted}
 
+    @_guarded
     def article_column(self, column: str, source: str) -> Any:
         """One article's `body`, `search` (text) or `features` (bytes)."""
-        assert column in ("body", "search", "features")
+        assert column in _ARTICLE_COLUMNS[1:]
         db = self._connection()
         row = db.execute(f"SELECT {column} FROM articles WHERE source = ?", (source,)).fetchone() if db else None
         if row is None:
             raise KeyError(source)
-        return row[0]
+        data = unseal(row[0], source)
+        return data if column == "features" else data.decode()
 
+    @_guarded
     def article_sizes(self, column: str, sources: Iterable[str]) -> dict[str, int]:
         """The byte length of one column of many articles, without loading it."""
-        assert column in ("body", "search", "features")
+        assert column in _ARTICLE_COLUMNS[1:]
         wanted = set(sources)
         db = self._connection()
         if db is None or not wanted:
             return {}
-        return {s: n for s, n in db.execute(f"SELECT source, length({column}) FROM articles") if s in wanted}
+        return {s: n - SEAL for s, n in db.execute(f"SELECT source, length({column}) FROM articles") if s in wanted}
 
+    @_guarded
     def each_article_column(self, column: str, sources: set[str]) -> Iterator[tuple[str, Any]]:
         """(source, value) of one column for many articles, one row at a time."""
-        assert column in ("body", "search", "features")
+        assert column in _ARTICLE_COLUMNS[1:]
         db = self._connection()
         if db is None or not sources:
             return
         for source, value in db.execute(f"SELECT source, {column} FROM articles"):
             if source in sources:
-                yield source, value
+                data = unseal(value, source)
+                yield source, data if column == "features" else data.decode()
 
+    @_guarded
     def store_articles(self, rows: Iterable[tuple]) -> None:
-        """Upsert (source, size, mtime_ns, key, meta, body, search, features, feature_key) rows."""
+        """Upsert (source, stamp, key, (article, problems), body, search, features, feature_key) rows."""
         if self.db is None:
             return
-        self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                            ((*row[:4], pickle.dumps(row[4], protocol=5), *row[5:]) for row in rows))
+
+        def sealed(row):
+            source, stamp, key, meta, body, search, features, feature_key = row
+            failed = any(problem.severity == "error" for problem in meta[1])
+            return (source, *stamp, key, seal(pickle.dumps(meta, protocol=5)), seal(body.encode()),
+                    seal(search.encode()), seal(features), feature_key, failed)
+        self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                            (sealed(row) for row in rows))
         self.db.commit()
 
+    @_guarded
     def forget_articles(self, gone: Iterable[str]) -> None:
         """Drop the entries of article files that are gone."""
         if self.db is None:
@@ -164,66 +251,132 @@ class BuildCache:
         self.db.executemany("DELETE FROM articles WHERE source = ?", ((s,) for s in gone))
         self.db.commit()
 
-    def touch_articles(self, rows: Iterable[tuple[str, int, int]]) -> None:
-        """Record new (size, mtime_ns) for articles whose bytes did not change."""
+    @_guarded
+    def touch_articles(self, rows: Iterable[tuple[str, tuple[int, int, int, int]]]) -> None:
+        """Record new stamps for articles whose bytes did not change."""
         if self.db is None:
             return
-        self.db.executemany("UPDATE articles SET size = ?, mtime_ns = ? WHERE source = ?",
-                            ((size, m, s) for s, size, m in rows))
+        self.db.executemany("UPDATE articles SET size = ?, mtime_ns = ?, ctime_ns = ?, ino = ? WHERE source = ?",
+                            ((*stamp, s) for s, stamp in rows))
         self.db.commit()
+
+    # --- files copied as they are ------------------------------------------------------------------
+
+    @_guarded
+    def file_digests(self, paths: Iterable[str]) -> dict[str, bytes]:
+        """The content digest of each file: hashed again only when its stamp moved, or when it was
+        changed too close to the moment it was hashed for the stamp to prove anything."""
+        paths = list(paths)
+        known: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
+        if self.db is not None and paths:
+            known = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
+                     self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
+        result, fresh = {}, []
+        for path in paths:
+            stamp = stamp_of(os.stat(path))
+            old = known.get(path)
+            changed_at = max(stamp[1], stamp[2])
+            if old and old[0] == stamp and changed_at < old[2] - racy_margin(stamp[1]):
+                result[path] = old[1]
+            else:
+                seen = time.time_ns()
+                result[path] = file_digest(path)
+                fresh.append((path, *stamp, result[path], seen))
+        if self.db is not None and fresh:
+            self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", fresh)
+            self.db.commit()
+        return result
 
     # --- outputs -----------------------------------------------------------------------------------
 
     @staticmethod
     def _root(output_dir: Path) -> str:
-        return str(output_dir.resolve())
+        return os.path.abspath(output_dir)  # the link's path: the release behind it changes every build
 
-    def outputs(self, output_dir: Path) -> dict[str, OutputRecord]:
-        """What the previous build into `output_dir` wrote there."""
-        if self.db is None:
+    @_guarded
+    def outputs(self, output_dir: Path, release: str | None) -> dict[str, OutputRecord]:
+        """What the cache recorded of `release` of `output_dir` (empty if it recorded another)."""
+        if self.db is None or release is None:
             return {}
-        rows = self.db.execute("SELECT path, digest, size, mtime_ns, page_key FROM outputs WHERE root = ?",
-                               (self._root(output_dir),))
-        return {p: OutputRecord(d, size, m, k) for p, d, size, m, k in rows}
+        root = self._root(output_dir)
+        row = self.db.execute("SELECT name FROM releases WHERE root = ?", (root,)).fetchone()
+        if row is None or row[0] != release:
+            return {}
+        records = {}
+        for p, d, size, m, k, check in self.db.execute(
+                "SELECT path, digest, size, mtime_ns, page_key, seal FROM outputs WHERE root = ?", (root,)):
+            record = OutputRecord(d, size, m, k)
+            if record.sealed(p) != check:
+                raise CacheDamaged(f"a damaged record of output file {p}")
+            records[p] = record
+        return records
 
-    def output_stamps(self, output_dir: Path) -> list[tuple[str, int, int]]:
-        """(path, size, mtime_ns) of what the previous build into `output_dir` wrote there."""
+    @_guarded
+    def output_stamps(self, output_dir: Path) -> tuple[str | None, list[tuple[str, int, int]]]:
+        """The release recorded for `output_dir`, and (path, size, mtime_ns) of what it holds."""
         if self.db is None:
-            return []
-        return self.db.execute("SELECT path, size, mtime_ns FROM outputs WHERE root = ?",
-                               (self._root(output_dir),)).fetchall()
+            return None, []
+        root = self._root(output_dir)
+        row = self.db.execute("SELECT name FROM releases WHERE root = ?", (root,)).fetchone()
+        return (row[0] if row else None), self.db.execute(
+            "SELECT path, size, mtime_ns FROM outputs WHERE root = ?", (root,)).fetchall()
 
-    def store_outputs(self, output_dir: Path, records: dict[str, OutputRecord],
+    @_guarded
+    def store_outputs(self, output_dir: Path, release: str, records: dict[str, OutputRecord],
                       previous: dict[str, OutputRecord]) -> None:
-        """Record this build's output files (writing only the rows that differ from `previous`)."""
+        """Record the live release's files (writing only the rows that differ from `previous`), in
+        one transaction with the release's name."""
         if self.db is None:
             return
         root = self._root(output_dir)
-        if not previous:
-            self.db.execute("DELETE FROM outputs WHERE root = ?", (root,))
-        self.db.executemany("DELETE FROM outputs WHERE root = ? AND path = ?",
-                            ((root, p) for p in previous if p not in records))
-        self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?)",
-                            ((root, p, r.digest, r.size, r.mtime_ns, r.page_key) for p, r in records.items()
-                             if previous.get(p) != r))
-        self.db.commit()
+        with self.db:
+            if not previous:
+                self.db.execute("DELETE FROM outputs WHERE root = ?", (root,))
+            self.db.executemany("DELETE FROM outputs WHERE root = ? AND path = ?",
+                                ((root, p) for p in previous if p not in records))
+            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                                ((root, p, r.digest, r.size, r.mtime_ns, r.page_key, r.sealed(p))
+                                 for p, r in records.items() if previous.get(p) != r))
+            self.db.execute("INSERT OR REPLACE INTO releases VALUES (?, ?)", (root, release))
 
     # --- other values ------------------------------------------------------------------------------
 
+    @_guarded
     def value(self, key: str, expected: bytes) -> Any | None:
         """The value stored under `key`, if it was made from inputs with digest `expected`."""
         if self.db is None:
             return None
         row = self.db.execute("SELECT digest, value FROM vals WHERE key = ?", (key,)).fetchone()
-        return pickle.loads(row[1]) if row and row[0] == expected else None
+        return pickle.loads(unseal(row[1], key)) if row and row[0] == expected else None
 
+    @_guarded
     def store_value(self, key: str, made_from: bytes, value: Any) -> None:
         if self.db is None:
             return
-        self.db.execute("INSERT OR REPLACE INTO vals VALUES (?, ?, ?)", (key, made_from, pickle.dumps(value, protocol=5)))
+        self.db.execute("INSERT OR REPLACE INTO vals VALUES (?, ?, ?)",
+                        (key, made_from, seal(pickle.dumps(value, protocol=5))))
         self.db.commit()
 
     def close(self) -> None:
         if self.db is not None:
             self.db.close()
             self.db = None
+
+
+def set_aside(folder: Path) -> Path | None:
+    """Move a damaged cache file out of the way (it is only a cache: the next build is cold)."""
+    damaged = folder / "cache.sqlite"
+    for suffix in ("-wal", "-shm"):
+        try:
+            os.unlink(f"{damaged}{suffix}")
+        except OSError:
+            pass
+    if not (damaged.exists() or damaged.is_symlink()):
+        return None
+    aside = folder / "cache.sqlite.damaged"
+    if aside.is_dir() and not aside.is_symlink():
+        shutil.rmtree(aside)
+    elif aside.exists() or aside.is_symlink():
+        aside.unlink()
+    os.rename(damaged, aside)
+    return aside

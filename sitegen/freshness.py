@@ -2,11 +2,11 @@
 parts of sitegen are even imported, so that a build with nothing to do takes a fraction of a second.
 
 A successful build records a fingerprint of its inputs — every file of the site's content, templates,
-static files and themes (path, size, mtime), config.toml's bytes, sitegen's version, the build
+static files and themes (path and stamp: size, mtime, ctime, inode), config.toml's bytes, sitegen's version, the build
 options — and the moment its output stops being right by the clock alone (the next scheduled article
 to come out, the next article to leave the news sitemap's window).  A later build with the same
-fingerprint, before that moment, into an output/ whose files are all as the previous build left
-them, has nothing to do.
+fingerprint, before that moment, into an output/ that still links to the release the previous build
+published, whose files are all as that build left them, has nothing to do.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import os
 import time
 from pathlib import Path
 
-from .cache import BuildCache, code_version, racy_margin
+from .cache import BuildCache, CacheDamaged, code_version, racy_margin, stamp_of
 
 WATCHED = ("content", "templates", "static", "themes")
 
@@ -32,7 +32,7 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
     and the newest mtime among them."""
     newest = 0
     h = hashlib.blake2b(digest_size=16)
-    h.update(repr((code_version(), drafts, future, str(output_dir.resolve()))).encode())
+    h.update(repr((code_version(), drafts, future, os.path.abspath(output_dir))).encode())
     try:
         h.update((site_dir / "config.toml").read_bytes())
     except OSError:
@@ -46,27 +46,30 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
                     stat = os.stat(path)
                 except OSError:
                     continue
-                h.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-                newest = max(newest, stat.st_mtime_ns)
+                h.update(f"{path}\0{stamp_of(stat)}\n".encode())
+                newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
     return h.digest(), newest
 
 
 def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, now: float | None = None) -> dict | None:
     """The previous build's summary if output/ is already what a build with inputs `fingerprint`
     would make now, else None.  `folder` is the cache folder."""
-    if not (folder / "cache.sqlite").is_file() or (output_dir / ".sitegen-staging").exists():
-        return None  # no record, or a build was killed half-way: do the work
+    if not (folder / "cache.sqlite").is_file() or not output_dir.is_symlink():
+        return None  # no record, or no release published yet: do the work
     now = time.time() if now is None else now
-    cache = BuildCache(folder)
     try:
-        recorded = cache.value(f"fingerprint:{output_dir.resolve()}", fingerprint[0])
+        cache = BuildCache(folder)
+    except CacheDamaged:
+        return None  # the build says so, and starts afresh
+    try:
+        recorded = cache.value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0])
         if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"] \
                 or fingerprint[1] >= recorded["stamped_at"] - racy_margin(fingerprint[1]):
             # A file modified this close to the moment its stamp was taken may have changed again
             # without its stamp changing: then the fingerprint proves nothing.
             return None
-        stamps = cache.output_stamps(output_dir)
-        if not stamps:
+        release, stamps = cache.output_stamps(output_dir)
+        if not stamps or os.path.basename(os.readlink(output_dir)) != release:
             return None
         root = str(output_dir)
         for rel, size, mtime_ns in stamps:
@@ -77,6 +80,8 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
             if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
                 return None
         return recorded["summary"]
+    except CacheDamaged:
+        return None
     finally:
         cache.close()
 
@@ -85,6 +90,6 @@ def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], 
            valid_until: float, summary: dict) -> None:
     """After a successful build: its inputs' fingerprint (taken at `stamped_at`, ns), the span of
     time its output is right for, and its summary (to report when a later build has nothing to do)."""
-    cache.store_value(f"fingerprint:{output_dir.resolve()}", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
+    cache.store_value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
                                                       "stamped_at": stamped_at, "summary": summary})
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 
-from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin
+from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin, stamp_of
 from .config import Config
 from .content import Article, ArticleReader, Parsed, find_article_files
 from .errors import Problem
@@ -128,25 +128,30 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     same_reader = cache.value("reader", digest(fingerprint)) is not None
     stamps = cache.article_stamps()
     started = time.time_ns()
-    # A file saved within a moment of the previous read can change without changing its size or
-    # (coarse) mtime: such "racily clean" files are hashed, whatever their stamp says (as git does).
+    # A file saved within a moment of the previous read can change without changing its stamp:
+    # such "racily clean" files are hashed, whatever their stamp says (as git does).
     stamped_at = cache.value("stamped-at", b"") or 0
     cached, touched, to_read = [], [], []
-    files: dict[str, tuple[Path, os.stat_result]] = {}
+    files: dict[str, tuple[Path, tuple[int, int, int, int]]] = {}
     prefix = len(str(content_dir)) + 1
     for path in find_article_files(content_dir):
         source = "content/" + str(path)[prefix:].replace(os.sep, "/")
-        stat = path.stat()
-        files[source] = (path, stat)
+        stamp = stamp_of(path.stat())
+        files[source] = (path, stamp)
         known = stamps.get(source)
-        if same_reader and known and known[:2] == (stat.st_size, stat.st_mtime_ns) \
-                and stat.st_mtime_ns < stamped_at - racy_margin(stat.st_mtime_ns):
+        if known and known[2]:
+            # Its read found errors, which may name other files (a photo not there yet): an
+            # error is checked afresh every time, never taken from the cache.
+            to_read.append((source, digest(fingerprint, path.read_bytes())))
+            continue
+        if same_reader and known and known[0] == stamp \
+                and stamp[1] < stamped_at - racy_margin(stamp[1]) and stamp[2] < stamped_at - racy_margin(stamp[2]):
             cached.append(source)
             continue
         key = digest(fingerprint, path.read_bytes())
-        if known and known[2] == key:
+        if known and known[1] == key:
             cached.append(source)
-            touched.append((source, stat.st_size, stat.st_mtime_ns))
+            touched.append((source, stamp))
         else:
             to_read.append((source, key))
 
@@ -180,8 +185,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
                 meta = (outcome.parsed.article, outcome.parsed.problems)
                 results[source] = meta
                 feature_keys[source] = digest(outcome.features)
-                stat = files[source][1]
-                rows.append((source, stat.st_size, stat.st_mtime_ns, key, meta, outcome.body_html,
+                rows.append((source, files[source][1], key, meta, outcome.body_html,
                              outcome.search_text, outcome.features, feature_keys[source]))
                 if len(rows) >= 1000:
                     cache.store_articles(rows)

@@ -130,9 +130,11 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
     return len(todo)
 
 
-def copy_static(writer: OutputWriter, theme: Theme, media: dict[str, str]) -> None:
-    """The photos articles use, and the theme's static files (both unchanged while their source is)."""
-    for rel, path in sorted(media.items()):
-        writer.copy(rel, path)
-    for rel, path in theme.static_files():
-        writer.copy(f"static/{rel}", path)
+def copy_static(writer: OutputWriter, theme: Theme, media: dict[str, str],
+                digests: Callable[[list[str]], dict[str, bytes]]) -> None:
+    """The photos articles use, and the theme's static files (both unchanged while their bytes are;
+    `digests(paths)` gives the digest of each file's bytes)."""
+    files = sorted(media.items()) + [(f"static/{rel}", str(path)) for rel, path in theme.static_files()]
+    known = digests([path for _, path in files])
+    for rel, path in files:
+        writer.copy(rel, path, known[path])

@@ -52,7 +52,8 @@ class Preview:
         self.site_dir = site_dir
         self.cache_dir = site_dir / CACHE_DIR
         self.output_dir = self.cache_dir / PREVIEW_FOLDER
-        self.options = BuildOptions(drafts=drafts, future=drafts, jobs=jobs)
+        # A build of the same site started by hand finishes first: the preview waits for it.
+        self.options = BuildOptions(drafts=drafts, future=drafts, jobs=jobs, wait=600.0)
         self.log = log
         self.readers = threading.Lock()
         self.problems: list[Problem] = []

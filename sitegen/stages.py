@@ -64,16 +64,21 @@ def media_files(site: Site) -> dict[str, str]:
     return {photo.output_path: photo.file for article in site.articles for photo in article.photos}
 
 
-def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path]) -> None:
+def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path],
+                        digests: Callable[[list[str]], dict[str, bytes]]) -> None:
     """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone)."""
+    files = []
     for name, folder in bundles.items():
         root = str(folder)
-        for directory, _, files in sorted(os.walk(root)):
-            for file in sorted(files):
+        for directory, _, names in sorted(os.walk(root)):
+            for file in sorted(names):
                 path = os.path.join(directory, file)
                 rel = path[len(root) + 1:].replace(os.sep, "/")
                 if not rel.startswith(UNUSED_BUNDLE_FILES):
-                    out.copy(f"{INDEX_DIR}/{name}/{rel}", path)
+                    files.append((f"{INDEX_DIR}/{name}/{rel}", path))
+    known = digests([path for _, path in files])
+    for rel, path in files:
+        out.copy(rel, path, known[path])
 
 
 def machine_files(planner: PagePlanner, pages: list[Page], now: datetime) -> dict[str, bytes]:

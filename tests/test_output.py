@@ -1,4 +1,4 @@
-"""output/: deterministic, no stale files, unchanged files untouched, nothing written elsewhere."""
+"""output/: deterministic, no stale files, unchanged files untouched, published whole, nothing written elsewhere."""
 
 import os
 
@@ -7,7 +7,7 @@ from conftest import article, png
 
 def files_outside_output(root):
     return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*"))
-            if p.is_file() and p.relative_to(root).parts[0] not in ("output", ".sitegen-cache")}
+            if p.is_file() and p.relative_to(root).parts[0] not in ("output", ".output-releases", ".sitegen-cache")}
 
 
 def sample(make_site):
@@ -44,42 +44,101 @@ def test_rebuild_writes_only_changed_files_and_drops_stale_ones(make_site):
     unchanged = [rel for rel in files if rel in stamp and (rebuilt.output / rel).stat().st_mtime_ns == stamp[rel]]
     assert "static/css/style.css" in unchanged
     assert rebuilt.report.files - rebuilt.report.changed == len(unchanged)
-    assert not (rebuilt.output / ".sitegen-staging").exists() and not (rebuilt.output / ".sitegen-previous").exists()
+    assert sorted(p.name for p in rebuilt.output.iterdir() if p.name.startswith(".")) == []
 
 
-def test_a_build_writes_nothing_outside_output_but_its_cache(make_site):
+def test_a_build_writes_nothing_outside_output_its_releases_and_its_cache(make_site):
     site = sample(make_site)
     before = files_outside_output(site.root)
     site.build()
     site.build()
     assert files_outside_output(site.root) == before
-    assert sorted(p.name for p in site.root.iterdir()) == [".sitegen-cache", "config.toml", "content", "output"]
+    assert sorted(p.name for p in site.root.iterdir()) == [".output-releases", ".sitegen-cache", "config.toml", "content", "output"]
     assert (site.root / ".sitegen-cache" / ".gitignore").read_text() == "*\n"
+    assert (site.root / ".output-releases" / ".gitignore").read_text() == "*\n"
 
 
-def test_without_the_cache_nothing_at_all_is_written_outside_output(make_site):
+def test_without_the_cache_nothing_is_written_outside_output_and_its_releases(make_site):
     site = sample(make_site)
     site.build(cache=False)
-    assert sorted(p.name for p in site.root.iterdir()) == ["config.toml", "content", "output"]
+    assert sorted(p.name for p in site.root.iterdir()) == [".output-releases", "config.toml", "content", "output"]
 
 
-def test_git_folder_in_output_survives(make_site):
+def test_output_is_a_link_to_a_whole_release_and_the_previous_one_is_kept(make_site):
     site = sample(make_site)
-    git = site.root / "output" / ".git"
-    git.mkdir(parents=True)
-    (git / "HEAD").write_text("ref: refs/heads/main\n")
-    (site.root / "output" / "stale.html").write_text("cũ")
+    first = site.build().files()
+    link = site.root / "output"
+    first_release = os.readlink(link)
+    assert link.is_symlink() and first_release.startswith(".output-releases/")
+    site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
+    second = site.build().files()
+    assert os.readlink(link) != first_release
+    # The release before stays whole (a reader may still be in it); the one before that goes.
+    kept = site.root / first_release
+    assert {p.relative_to(kept).as_posix(): p.read_bytes() for p in kept.rglob("*") if p.is_file()} == first
+    site.write("content/kinh-te/c.md", article(title="Bài C lần ba", category="Kinh tế", date="2023-02-02 08:00"))
+    site.build()
+    assert not kept.exists()
+    assert first != second
+
+
+def test_unchanged_files_are_the_same_inode_in_the_new_release(make_site):
+    site = sample(make_site)
     built = site.build()
-    assert (git / "HEAD").read_text() == "ref: refs/heads/main\n"
-    assert not built.exists("stale.html")
+    before = (built.output / "static/css/style.css").stat()
+    site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
+    rebuilt = site.build()
+    after = (rebuilt.output / "static/css/style.css").stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_a_folder_sitegen_did_not_make_is_never_emptied(make_site):
+    site = sample(make_site)
+    mine = site.root / "output"
+    (mine / ".git").mkdir(parents=True)
+    (mine / ".git" / "HEAD").write_text("ref: refs/heads/main\n")
+    (mine / "ghi-chu.txt").write_text("của tôi")
+    problems = site.build_fails()
+    assert "holds files sitegen did not publish (.git, ghi-chu.txt)" in problems[0].message
+    assert "--force" in problems[0].hint
+    assert (mine / "ghi-chu.txt").read_text() == "của tôi" and not mine.is_symlink()
+    # Forced: moved aside whole, never deleted.
+    built = site.build(force=True)
+    assert built.exists("index.html")
+    aside = [p for p in (site.root / ".output-releases").iterdir() if p.name.startswith("before-sitegen-")]
+    assert len(aside) == 1 and (aside[0] / "ghi-chu.txt").read_text() == "của tôi"
+    assert (aside[0] / ".git" / "HEAD").is_file()
+    assert "was moved to" in built.report.warnings[-1].message
+    site.build()  # later builds leave what was moved aside alone
+    site.build()
+    assert (aside[0] / "ghi-chu.txt").is_file()
+
+
+def test_the_cli_refuses_a_folder_of_other_files_as_output(make_site):
+    site = sample(make_site)
+    site.write("templates/article.html", "{% extends \"!default/article.html\" %}")
+    result = site.cli("build", "-o", "templates")
+    assert result.returncode == 1
+    assert "holds the site itself" in result.stderr
+    (site.root / "khac").mkdir()
+    (site.root / "khac" / "a.txt").write_text("x")
+    result = site.cli("build", "-o", "khac")
+    assert result.returncode == 1 and "did not publish (a.txt)" in result.stderr
+    assert (site.root / "khac" / "a.txt").read_text() == "x"
+    assert (site.root / "templates/article.html").is_file()
 
 
 def test_leftovers_of_a_killed_build_are_cleaned(make_site):
     site = sample(make_site)
     site.build()
-    (site.root / "output/.sitegen-staging/half").mkdir(parents=True)
-    built = site.build()
-    assert not (built.output / ".sitegen-staging").exists()
+    half = site.root / ".output-releases" / "20200101-000000-1"
+    (half / "thoi-su").mkdir(parents=True)
+    (site.root / ".output-releases" / ".work-20200101-000000-1").mkdir()
+    os.symlink("half", site.root / ".output-releases" / ".link-20200101-000000-1")
+    site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
+    site.build()
+    names = sorted(p.name for p in (site.root / ".output-releases").iterdir())
+    assert not any(n.startswith(("20200101", ".work-", ".link-")) for n in names)
 
 
 def test_only_photos_articles_use_are_copied(make_site):
