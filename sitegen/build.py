@@ -214,7 +214,8 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 if config.search:
                     with timed("search"):
                         work = cache.folder / "search" if cache.folder else out.scratch
-                        bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library))
+                        bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
+                                                cache.file_digests)
                         copy_search_bundles(out, bundles, cache.file_digests)
                 with timed("write"), commit_guard():
                     records = out.publish()

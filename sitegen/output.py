@@ -122,6 +122,7 @@ class OutputWriter:
         """The live release's folder name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
         self.staged: set[str] = set()
+        self.published = False
         self.notes: list[Problem] = []
         """What the writer did that the editor should know (a folder moved aside)."""
         self._dirs: set[str] = set()
@@ -322,6 +323,7 @@ class OutputWriter:
         if out.is_dir() and not out.is_symlink():
             out.rmdir()  # an empty folder (checked when the build began): a link cannot replace it
         os.replace(link, out)
+        self.published = True
         self._prune()
         return self.records
 
@@ -338,7 +340,8 @@ class OutputWriter:
                 shutil.rmtree(entry.path, ignore_errors=True)
 
     def abort(self) -> None:
-        """The build failed: its release goes, output/ stays as it was."""
+        """The build failed: its release goes, output/ stays as it was (once published, the
+        release is live and stays)."""
         shutil.rmtree(self.scratch, ignore_errors=True)
-        if getattr(self, "staging", None) is not None:
+        if getattr(self, "staging", None) is not None and not self.published:
             shutil.rmtree(self.staging, ignore_errors=True)

@@ -27,7 +27,7 @@ from html import escape
 from pathlib import Path
 from typing import Callable
 
-from .cache import digest
+from .cache import digest, file_digest
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
@@ -78,11 +78,12 @@ def search_document(title: str, summary: str, date, category: str, tags: tuple[s
     )
 
 
-def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
-                  document: Callable[[str], str]) -> dict[str, Path]:
+def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Callable[[str], str],
+                  digests: Callable[[list[str]], dict[str, bytes]]) -> dict[str, Path]:
     """Bucket name -> folder holding its Pagefind bundle, built only for buckets not already in
     `work_dir` (`document(source)` gives an article's search document); bundles of other inputs
-    are removed from it.
+    are removed from it.  A kept bundle must still match the manifest written when it was made
+    (`digests(paths)` gives the digest of each file's bytes); one that does not is made again.
 
     The documents of one bucket are written (here, in this thread: they may come from the cache)
     while Pagefind indexes the ones before; Pagefind runs hold about 125 kB per document, so runs
@@ -95,7 +96,7 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int,
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 old.unlink()
-    missing = [b for key, b in wanted.items() if not (work_dir / key / "pagefind-entry.json").is_file()]
+    missing = [b for key, b in wanted.items() if not _intact(work_dir / key, digests)]
     program = _pagefind() if missing else ""
     budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
@@ -164,5 +165,28 @@ def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget, share:
             "search", f"Pagefind failed to index the articles of {bucket.name}: {detail[0]}",
             "reinstall it with pip install 'pagefind[extended]', or set search = false in config.toml",
         )])
-    (scratch / "bundle").rename(work_dir / key)
+    bundle = scratch / "bundle"
+    files = sorted(p for p in bundle.rglob("*") if p.is_file())
+    manifest = "".join(f"{file_digest(p).hex()} {p.relative_to(bundle).as_posix()}\n" for p in files)
+    (bundle / MANIFEST).write_text(manifest, encoding="utf-8")
+    shutil.rmtree(work_dir / key, ignore_errors=True)  # a damaged bundle of the same input
+    bundle.rename(work_dir / key)
     shutil.rmtree(scratch, ignore_errors=True)
+
+
+MANIFEST = ".sitegen-manifest"
+"""In each cached bundle: the digest and path of every file Pagefind wrote, one per line."""
+
+
+def _intact(folder: Path, digests: Callable[[list[str]], dict[str, bytes]]) -> bool:
+    """Whether a cached bundle holds exactly the files its manifest lists, with their bytes."""
+    try:
+        lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+        listed = dict(reversed(line.split(" ", 1)) for line in lines)
+        present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {MANIFEST}
+        if not listed or set(listed) != present:
+            return False
+        known = digests([str(folder / rel) for rel in sorted(listed)])
+        return all(known[str(folder / rel)].hex() == expected for rel, expected in listed.items())
+    except (OSError, ValueError):
+        return False

@@ -16,7 +16,7 @@ from .reading import Library
 from .related import RelatedDoc, Weights, related_articles
 from .rendering import PageKeys
 from .output import OutputWriter
-from .search import INDEX_DIR, UNUSED_BUNDLE_FILES, Bucket, bucket_of, search_document
+from .search import INDEX_DIR, MANIFEST, UNUSED_BUNDLE_FILES, Bucket, bucket_of, search_document
 from .site import Site
 from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
 from .vietnamese import variant_key
@@ -74,7 +74,7 @@ def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path],
             for file in sorted(names):
                 path = os.path.join(directory, file)
                 rel = path[len(root) + 1:].replace(os.sep, "/")
-                if not rel.startswith(UNUSED_BUNDLE_FILES):
+                if not rel.startswith(UNUSED_BUNDLE_FILES) and rel != MANIFEST:
                     files.append((f"{INDEX_DIR}/{name}/{rel}", path))
     known = digests([path for _, path in files])
     for rel, path in files:
