@@ -138,6 +138,8 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
                 display_path(cache_dir, site_dir), f"the build cache was damaged ({exc}); {what}, and the site built afresh",
                 f"nothing else to do; if it keeps happening, delete {CACHE_DIR}/ or check the disk", severity="warning"))
             return report
+    except OSError as exc:
+        raise BuildFailed([_disk_trouble(exc, site_dir)]) from None
     finally:
         if lock:
             lock.release()
@@ -196,32 +198,29 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         if planner.problems:
             raise BuildFailed(planner.problems)
 
-        try:
-            with OutputWriter(output_dir, partial(cache.outputs, output_dir), options.force, site_dir) as out:
-                with timed("render"):
-                    renderer = Renderer(theme, site_dir)
-                    keys = PageKeys(templates_digest(theme), planner.site_view)
-                    page_keys = [keys.key(page) for page in pages]
-                    buckets = search_buckets(planner, keys) if config.search else []
-                    report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
-                                                   tick("render", len(pages)))
-                    for page in pages:
-                        report.pages_by_kind[page.page_kind] += 1
-                with timed("files"):
-                    copy_static(out, theme, media_files(site), cache.file_digests)
-                    for path, data in machine_files(planner, pages, now).items():
-                        out.write(path, data)
-                if config.search:
-                    with timed("search"):
-                        work = cache.folder / "search" if cache.folder else out.scratch
-                        bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
-                                                cache.file_digests)
-                        copy_search_bundles(out, bundles, cache.file_digests)
-                with timed("write"), commit_guard():
-                    records = out.publish()
-                    cache.store_outputs(output_dir, out.release_name, records, out.previous)
-        except OSError as exc:
-            raise BuildFailed([_write_failure(exc, site_dir)]) from None
+        with OutputWriter(output_dir, partial(cache.outputs, output_dir), options.force, site_dir) as out:
+            with timed("render"):
+                renderer = Renderer(theme, site_dir)
+                keys = PageKeys(templates_digest(theme), planner.site_view)
+                page_keys = [keys.key(page) for page in pages]
+                buckets = search_buckets(planner, keys) if config.search else []
+                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
+                                               tick("render", len(pages)))
+                for page in pages:
+                    report.pages_by_kind[page.page_kind] += 1
+            with timed("files"):
+                copy_static(out, theme, media_files(site), cache.file_digests)
+                for path, data in machine_files(planner, pages, now).items():
+                    out.write(path, data)
+            if config.search:
+                with timed("search"):
+                    work = cache.folder / "search" if cache.folder else out.scratch
+                    bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
+                                            cache.file_digests)
+                    copy_search_bundles(out, bundles, cache.file_digests)
+            with timed("write"), commit_guard():
+                records = out.publish()
+                cache.store_outputs(output_dir, out.release_name, records, out.previous)
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)
         report.files, report.changed = len(records), out.changed
@@ -235,13 +234,16 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
     return report
 
 
-def _write_failure(exc: OSError, site_dir: Path) -> Problem:
-    """A file that could not be written (a full disk, a read-only folder) as the editor's problem."""
-    where = display_path(Path(exc.filename), site_dir) if exc.filename else "output"
-    if exc.errno == errno.ENOSPC:
-        hint = "free some space on the disk, then build again (output/ is as it was)"
-    elif exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        hint = "check that you may write there (permissions, a read-only disk), or choose another --output"
+def _disk_trouble(exc: OSError, site_dir: Path) -> Problem:
+    """A file that could not be written or read (a full disk, a read-only folder, permissions) as
+    the editor's problem: what, where, and what to do.  The build stopped before publishing."""
+    where = display_path(Path(exc.filename), site_dir) if exc.filename else "the site folder"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        what, hint = "cannot write", "free some space on the disk, then build again (output/ is as it was)"
+    elif exc.errno == errno.EROFS:
+        what, hint = "cannot write", "the disk is read-only: choose another --output, or make it writable"
+    elif exc.errno in (errno.EACCES, errno.EPERM):
+        what, hint = "not allowed to use", "check the permissions of that file or folder, or choose another --output"
     else:
-        hint = "check the disk and the folder, then build again (output/ is as it was)"
-    return Problem(where, f"cannot write {where}: {exc.strerror or exc}", hint)
+        what, hint = "cannot use", "check the disk and the folder, then build again (output/ is as it was)"
+    return Problem(where, f"{what} {where}: {exc.strerror or exc}", hint)

@@ -23,6 +23,7 @@ is simply cold.
 
 from __future__ import annotations
 
+import errno
 import functools
 import hashlib
 import os
@@ -120,6 +121,11 @@ def _guarded(method):
         try:
             return method(self, *args, **kwargs)
         except sqlite3.DatabaseError as exc:
+            # A full or read-only disk is not damage: the build reports it as such.
+            if "full" in str(exc):
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.folder)) from None
+            if "readonly" in str(exc):
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self.folder)) from None
             raise CacheDamaged(str(exc)) from None
     return call
 

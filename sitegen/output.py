@@ -271,9 +271,12 @@ class OutputWriter:
                 except OSError:
                     pass  # written anew below
         target = self._on_disk(rel)
-        self._parent_of(target)
-        with open(target, "wb") as file:
-            file.write(data)
+        try:
+            self._parent_of(target)
+            with open(target, "wb") as file:
+                file.write(data)
+        except OSError as exc:  # named as the editor knows it: output/<path>
+            raise OSError(exc.errno, exc.strerror, str(self.output_dir / rel)) from None
         stat = os.stat(target)
         return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), True)
 
