@@ -118,7 +118,9 @@ class Sitegen(Tool):
         self.command = [sys.executable, "-m", "sitegen.cli", "build", "--no-progress"]
 
     def cold(self) -> Timing:
-        shutil.rmtree(self.site / "output", ignore_errors=True)
+        # output/ is a link to a release in .output-releases/: both go, or the build is not cold.
+        (self.site / "output").unlink(missing_ok=True)
+        shutil.rmtree(self.site / ".output-releases", ignore_errors=True)
         shutil.rmtree(self.site / ".sitegen-cache", ignore_errors=True)
         return run(self.command, self.site)
 

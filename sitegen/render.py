@@ -12,6 +12,7 @@ prefix: `{% extends "!default/article.html" %}` in the site's `templates/article
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -25,6 +26,7 @@ from .search import search_token
 from .vietnamese import format_date_vn
 
 PARENT_PREFIX = "!default"
+_THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
 def builtin_themes_dir() -> Path:
@@ -45,6 +47,11 @@ class Theme:
     @classmethod
     def for_site(cls, site_dir: Path, config: Config) -> "Theme":
         builtin = builtin_themes_dir()
+        if not _THEME_NAME.match(config.theme):
+            raise BuildFailed([Problem(
+                "config.toml", f"theme: {config.theme!r} is not a theme's name",
+                'name a folder under themes/ (letters, digits, "-", "_"), e.g. theme = "default"',
+            )])
         own = site_dir / "themes" / config.theme
         theme_dir = own if own.is_dir() else builtin / config.theme
         if not theme_dir.is_dir():
@@ -55,7 +62,26 @@ class Theme:
         default = builtin / "default"
         template_dirs = _unique([site_dir / "templates", theme_dir / "templates", default / "templates"])
         static_dirs = _unique([site_dir / "static", theme_dir / "static", default / "static"])
-        return cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
+        theme = cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
+        theme._refuse_links_outside(site_dir, builtin)
+        return theme
+
+    def _refuse_links_outside(self, site_dir: Path, builtin: Path) -> None:
+        """A theme's file or folder that is a link to somewhere outside the site (or outside the
+        themes shipped with sitegen) would publish, or render, whatever it points at."""
+        allowed = (site_dir.resolve(), builtin.resolve())
+        problems = []
+        for folder in (*self.template_dirs, *self.static_dirs):
+            for path in [folder, *folder.rglob("*")]:
+                if path.is_symlink() or path == folder:
+                    real = path.resolve()
+                    if not any(real.is_relative_to(root) for root in allowed):
+                        problems.append(Problem(
+                            display_path(path, site_dir), f"is a link to {real}, outside the site",
+                            "put the file itself in the site folder instead of a link to it",
+                        ))
+        if problems:
+            raise BuildFailed(problems)
 
     def static_files(self) -> Iterator[tuple[str, Path]]:
         """(path relative to static/, file) for every static file, overrides first-wins."""
