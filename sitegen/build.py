@@ -15,7 +15,6 @@ import time
 from collections import Counter
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
-from functools import partial
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterator
@@ -198,7 +197,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         if planner.problems:
             raise BuildFailed(planner.problems)
 
-        with OutputWriter(output_dir, partial(cache.outputs, output_dir), options.force, site_dir) as out:
+        with OutputWriter(output_dir, cache, options.force, site_dir) as out:
             with timed("render"):
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
@@ -220,7 +219,6 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():
                 records = out.publish()
-                cache.store_outputs(output_dir, out.release_name, records, out.previous)
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)
         report.files, report.changed = len(records), out.changed

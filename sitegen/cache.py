@@ -9,10 +9,11 @@ it was made from, so that a cached build gives exactly the bytes of a build with
 - `files`: the content digest of every photo, static and search file a build copies, with the
   same stamps; a file replaced under its name is seen even when its size and mtime were kept
   (`cp -p`, unzip), because its ctime or inode moved.
-- `outputs`: per output folder, what its live release holds (content digest, size, mtime) and,
-  for pages, the digest of everything their template got — a page whose inputs did not change is
-  not rendered again.  The records name the release they describe: after a crash between
-  publishing and recording they describe another release, and are not trusted.
+- `outputs`: per output folder, what each of its two trees holds (content digest, size, mtime)
+  and, for pages, the digest of everything their template got — a page whose inputs did not
+  change is not rendered again.  A tree's records are marked untrusted before a build changes it,
+  and trusted again in the transaction that records it live: after a crash at any point, no
+  record describes a tree that differs from it.
 - `vals`: anything else keyed by an input digest (related links, fingerprints).
 
 Every stored value carries a digest of itself, checked when it is read: a damaged row raises
@@ -159,7 +160,7 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != version:  # another sitegen wrote it: start afresh
-            for table in ("articles", "outputs", "vals", "files", "releases"):
+            for table in ("articles", "outputs", "vals", "files", "trees", "live"):
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.execute("""CREATE TABLE IF NOT EXISTS articles (
@@ -169,9 +170,10 @@ class BuildCache:
             path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, digest BLOB,
             seen_ns INTEGER)""")
         self.db.execute("""CREATE TABLE IF NOT EXISTS outputs (
-            root TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB, seal BLOB,
-            PRIMARY KEY (root, path))""")
-        self.db.execute("CREATE TABLE IF NOT EXISTS releases (root TEXT PRIMARY KEY, name TEXT)")
+            root TEXT, tree TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB, seal BLOB,
+            PRIMARY KEY (root, tree, path))""")
+        self.db.execute("CREATE TABLE IF NOT EXISTS trees (root TEXT, tree TEXT, clean INTEGER, PRIMARY KEY (root, tree))")
+        self.db.execute("CREATE TABLE IF NOT EXISTS live (root TEXT PRIMARY KEY, tree TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
         self.db.commit()
 
@@ -297,20 +299,22 @@ class BuildCache:
 
     @staticmethod
     def _root(output_dir: Path) -> str:
-        return os.path.abspath(output_dir)  # the link's path: the release behind it changes every build
+        return os.path.abspath(output_dir)  # the link's path: the tree behind it changes every build
 
     @_guarded
-    def outputs(self, output_dir: Path, release: str | None) -> dict[str, OutputRecord]:
-        """What the cache recorded of `release` of `output_dir` (empty if it recorded another)."""
-        if self.db is None or release is None:
-            return {}
+    def outputs(self, output_dir: Path, tree: str | None) -> dict[str, OutputRecord] | None:
+        """What `tree` of `output_dir` holds, or None when the cache cannot vouch for it (never
+        recorded, or a build that was changing it did not finish)."""
+        if self.db is None or tree is None:
+            return None
         root = self._root(output_dir)
-        row = self.db.execute("SELECT name FROM releases WHERE root = ?", (root,)).fetchone()
-        if row is None or row[0] != release:
-            return {}
+        row = self.db.execute("SELECT clean FROM trees WHERE root = ? AND tree = ?", (root, tree)).fetchone()
+        if row is None or not row[0]:
+            return None
         records = {}
         for p, d, size, m, k, check in self.db.execute(
-                "SELECT path, digest, size, mtime_ns, page_key, seal FROM outputs WHERE root = ?", (root,)):
+                "SELECT path, digest, size, mtime_ns, page_key, seal FROM outputs WHERE root = ? AND tree = ?",
+                (root, tree)):
             record = OutputRecord(d, size, m, k)
             if record.sealed(p) != check:
                 raise CacheDamaged(f"a damaged record of output file {p}")
@@ -318,32 +322,46 @@ class BuildCache:
         return records
 
     @_guarded
+    def standby_dirty(self, output_dir: Path, tree: str) -> None:
+        """`tree` is about to change: until `store_outputs`, its records are not to be trusted."""
+        if self.db is None:
+            return
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 0)", (self._root(output_dir), tree))
+
+    @_guarded
     def output_stamps(self, output_dir: Path) -> tuple[str | None, list[tuple[str, int, int]]]:
-        """The release recorded for `output_dir`, and (path, size, mtime_ns) of what it holds."""
+        """The tree recorded as live for `output_dir`, and (path, size, mtime_ns) of what it holds
+        (nothing when its record is not to be trusted)."""
         if self.db is None:
             return None, []
         root = self._root(output_dir)
-        row = self.db.execute("SELECT name FROM releases WHERE root = ?", (root,)).fetchone()
-        return (row[0] if row else None), self.db.execute(
-            "SELECT path, size, mtime_ns FROM outputs WHERE root = ?", (root,)).fetchall()
+        row = self.db.execute("SELECT l.tree FROM live l JOIN trees t ON t.root = l.root AND t.tree = l.tree "
+                              "WHERE l.root = ? AND t.clean", (root,)).fetchone()
+        if row is None:
+            return None, []
+        return row[0], self.db.execute("SELECT path, size, mtime_ns FROM outputs WHERE root = ? AND tree = ?",
+                                       (root, row[0])).fetchall()
 
     @_guarded
-    def store_outputs(self, output_dir: Path, release: str, records: dict[str, OutputRecord],
-                      previous: dict[str, OutputRecord]) -> None:
-        """Record the live release's files (writing only the rows that differ from `previous`), in
-        one transaction with the release's name."""
+    def store_outputs(self, output_dir: Path, tree: str, records: dict[str, OutputRecord],
+                      before: dict[str, OutputRecord] | None) -> None:
+        """Record what `tree`, now live, holds (writing only the rows that differ from `before`, its
+        record when the build began), in one transaction that also marks it trusted and live."""
         if self.db is None:
             return
         root = self._root(output_dir)
         with self.db:
-            if not previous:
-                self.db.execute("DELETE FROM outputs WHERE root = ?", (root,))
-            self.db.executemany("DELETE FROM outputs WHERE root = ? AND path = ?",
-                                ((root, p) for p in previous if p not in records))
-            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                                ((root, p, r.digest, r.size, r.mtime_ns, r.page_key, r.sealed(p))
-                                 for p, r in records.items() if previous.get(p) != r))
-            self.db.execute("INSERT OR REPLACE INTO releases VALUES (?, ?)", (root, release))
+            if before is None:
+                self.db.execute("DELETE FROM outputs WHERE root = ? AND tree = ?", (root, tree))
+                before = {}
+            self.db.executemany("DELETE FROM outputs WHERE root = ? AND tree = ? AND path = ?",
+                                ((root, tree, p) for p in before if p not in records))
+            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                ((root, tree, p, r.digest, r.size, r.mtime_ns, r.page_key, r.sealed(p))
+                                 for p, r in records.items() if before.get(p) != r))
+            self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 1)", (root, tree))
+            self.db.execute("INSERT OR REPLACE INTO live VALUES (?, ?)", (root, tree))
 
     # --- other values ------------------------------------------------------------------------------
 

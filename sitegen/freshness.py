@@ -6,7 +6,7 @@ static files and themes (path and stamp: size, mtime, ctime, inode), config.toml
 options — and the moment its output stops being right by the clock alone (the next scheduled article
 to come out, the next article to leave the news sitemap's window).  A later build with the same
 fingerprint, before that moment, into an output/ that still links to the release the previous build
-published, whose files are all as that build left them, has nothing to do.
+published (its tree still recorded as whole), whose files are all as that build left them, has nothing to do.
 """
 
 from __future__ import annotations
@@ -68,8 +68,8 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
             # A file modified this close to the moment its stamp was taken may have changed again
             # without its stamp changing: then the fingerprint proves nothing.
             return None
-        release, stamps = cache.output_stamps(output_dir)
-        if not stamps or os.path.basename(os.readlink(output_dir)) != release:
+        tree, stamps = cache.output_stamps(output_dir)
+        if not stamps or os.path.basename(os.readlink(output_dir)) != tree:
             return None
         root = str(output_dir)
         for rel, size, mtime_ns in stamps:

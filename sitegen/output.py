@@ -1,22 +1,23 @@
-"""Publishing output/: every build makes a whole new release, and one atomic switch makes it live.
+"""Publishing output/: two whole copies of the site, and one atomic switch from one to the other.
 
-output/ is a symbolic link to a release folder kept beside it, in a folder named after it:
+output/ is a symbolic link to one of two trees kept beside it, in a folder named after it:
 
-    output -> .output-releases/20261201-213501-4242
+    output -> .output-releases/blue        (and .output-releases/green, the standby)
 
-A build writes its release in a new folder there.  A file the previous release already holds with
-the very same bytes is a hard link to it (same inode, same mtime: `rsync` skips it, and linking costs
-no copy); every other file is written anew.  Only when the whole build succeeded does `publish()`
-point output/ at the new release, by renaming a fresh link over the old one.  rename(2) is atomic:
-a web server or `rsync` that reads output/ sees the old site or the new one, never a mix, at any
-instant, even when the build is killed (a killed build leaves an unused folder that the next build
-deletes).  The previous release is kept for readers still inside it (and for a rollback by hand);
-older ones are deleted.  Nothing is written outside output/ and its releases folder, and nothing in
-them is deleted that sitegen did not make: a folder in output/'s place that sitegen did not make is
-refused, or moved aside with `--force`, never emptied.
+The live tree is never touched.  A build brings the standby tree up to date — writing only the
+files that differ from what the standby holds (those changed by this build and by the one before),
+a file the live tree holds with the same bytes being a hard link to it (same inode, same mtime:
+`rsync` skips it) — and deletes what the site no longer has.  Only when the whole build succeeded
+does `publish()` point output/ at it, by renaming a fresh link over the old one.  rename(2) is
+atomic: a web server or `rsync` that reads output/ sees the old site or the new one, never a mix,
+at any instant, even when the build is killed; a killed build leaves only the standby tree half
+updated, and the next build sets it right.  So a build costs what changed, not the size of the
+archive.  A reader still inside the old tree has until the next build (which updates it) to finish.
 
-Decisions about single files (`OutputWriter.put`) write only into the new release and report what
-they did, so they can run in forked worker processes; the parent collects the reports.
+Nothing is written outside output/ and its releases folder, and nothing is deleted that sitegen did
+not make: a folder in output/'s place that sitegen did not make is refused, or moved aside with
+`--force`, never emptied.  Decisions about single files (`OutputWriter.put`) write only into the
+standby tree and report what they did, so they can run in forked worker processes.
 """
 
 from __future__ import annotations
@@ -28,13 +29,15 @@ import shutil
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Any
 
-from .cache import OutputRecord, digest
+from .cache import OutputRecord, digest, file_digest
 from .errors import BuildFailed, Problem, display_path
 
 MARKER = ".sitegen-releases"
 """The file that marks a releases folder as sitegen's own."""
+TREES = ("blue", "green")
+"""The two trees output/ switches between."""
 MOVED_ASIDE = "before-sitegen-"
 """Prefix of a folder that stood where output/ goes, moved aside by --force: never deleted."""
 
@@ -107,19 +110,19 @@ class Put:
 
 
 class OutputWriter:
-    """A new release of output/, filled file by file and published at once by `publish()`."""
+    """The standby tree of output/, brought up to date file by file and published at once."""
 
-    def __init__(self, output_dir: Path, previous: Callable[[str], dict[str, OutputRecord]],
-                 force: bool = False, site_dir: Path | None = None):
-        """`previous(release)` gives what the cache recorded of that release (empty if unknown)."""
+    def __init__(self, output_dir: Path, cache: Any, force: bool = False, site_dir: Path | None = None):
+        """`cache` keeps what each tree holds (`BuildCache.outputs`, `.standby_dirty`, `.store_outputs`)."""
         self.output_dir = Path(os.path.abspath(output_dir))
         self.releases = releases_dir(self.output_dir)
         self.force = force
         self.site_dir = site_dir or self.output_dir.parent
-        self._previous_of = previous
+        self.cache = cache
         self.previous: dict[str, OutputRecord] = {}
-        self.current: str | None = None
-        """The live release's folder name (None before the first build)."""
+        """What the live tree holds, as far as the cache can vouch (empty if it cannot)."""
+        self.live: str | None = None
+        """The live tree's name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
         self.staged: set[str] = set()
         self.published = False
@@ -128,7 +131,7 @@ class OutputWriter:
         self._dirs: set[str] = set()
         self._lock = OutputLock(self.releases / ".lock", display_path(self.output_dir, self.site_dir))
 
-    # --- the release folder ------------------------------------------------------------------------
+    # --- the two trees -----------------------------------------------------------------------------
 
     def __enter__(self) -> "OutputWriter":
         self._lock.acquire()
@@ -140,57 +143,55 @@ class OutputWriter:
         return self
 
     def __exit__(self, kind, value, traceback) -> None:
-        if kind is not None:
-            self.abort()
+        shutil.rmtree(self.scratch, ignore_errors=True)
         self._lock.release()
 
     def _prepare(self) -> None:
-        self.current = self._live_release()
-        self.previous = self._previous_of(self.current) if self.current else {}
-        self._live_root = str(self.releases / self.current) if self.current else None
-        name = time.strftime("%Y%m%d-%H%M%S") + f"-{os.getpid()}"
-        for attempt in range(100):
-            candidate = self.releases / (name if attempt == 0 else f"{name}-{attempt}")
-            try:
-                candidate.mkdir()
-                break
-            except FileExistsError:
-                continue
-        self.release_name = candidate.name
-        self.staging = candidate
-        self._root = str(candidate)
+        self.live = self._live_tree()
+        self.release_name = TREES[1] if self.live == TREES[0] else TREES[0]
+        self.staging = self.releases / self.release_name
+        """The standby tree, which this build brings up to date."""
+        self.previous = (self.cache.outputs(self.output_dir, self.live) or {}) if self.live else {}
+        standby = self.cache.outputs(self.output_dir, self.release_name) if self.staging.is_dir() else {}
+        # What the standby holds: known, or (after a killed build, or files changed by hand)
+        # unknown, and then every file there is checked as the build meets it.
+        self.standby: dict[str, OutputRecord] | None = standby
+        self.cache.standby_dirty(self.output_dir, self.release_name)  # before its first change
+        self.staging.mkdir(exist_ok=True)
+        self._root = str(self.staging)
+        self._live_root = str(self.releases / self.live) if self.live else None
         self._dirs = {self._root}
-        self.scratch = self.releases / f".work-{self.release_name}"
+        self.scratch = self.releases / ".work"
         """A folder for temporary work (never published), removed with the build."""
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
-    def _live_release(self) -> str | None:
-        """The release output/ points at now; refuses (or, forced, moves aside) anything else there."""
+    def _live_tree(self) -> str | None:
+        """The tree output/ points at now; refuses (or, forced, moves aside) anything else there."""
         self.releases.mkdir(parents=True, exist_ok=True)
         marker = self.releases / MARKER
         if not marker.exists():
-            if any(entry.name not in (".lock",) for entry in os.scandir(self.releases)):
+            if any(entry.name != ".lock" for entry in os.scandir(self.releases)):
                 raise BuildFailed([Problem(
                     display_path(self.releases, self.site_dir),
-                    "this folder is where sitegen keeps the releases of the output folder, but sitegen did not make it",
+                    "this folder is where sitegen keeps the copies of the output folder, but sitegen did not make it",
                     "move it away, or choose another --output",
                 )])
-            marker.write_text("Releases of the site published by sitegen; output/ links to one of them.\n")
+            marker.write_text("The two copies of the site published by sitegen; output/ links to one of them.\n")
             (self.releases / ".gitignore").write_text("*\n")
         out = self.output_dir
         if out.is_symlink():
             target = os.readlink(out)
-            parent = Path(os.path.abspath(out.parent / target)).parent
-            if parent == self.releases and (self.releases / Path(target).name).is_dir():
-                return Path(target).name
+            name = Path(target).name
+            if Path(os.path.abspath(out.parent / target)).parent == self.releases and name in TREES \
+                    and (self.releases / name).is_dir():
+                return name
             if not self.force:
                 raise BuildFailed([Problem(
                     display_path(out, self.site_dir), f"the output folder is a link to {target}, which sitegen did not make",
                     "remove the link, choose another --output, or build with --force to replace the link (its target is kept)",
                 )])
             return None
-        if not out.exists():
-            return None
-        if out.is_dir() and not any(os.scandir(out)):
+        if not out.exists() or (out.is_dir() and not any(os.scandir(out))):
             return None
         if not self.force:
             entries = sorted(entry.name for entry in os.scandir(out)) if out.is_dir() else []
@@ -213,7 +214,7 @@ class OutputWriter:
     # --- deciding, file by file (safe in worker processes) -----------------------------------------
 
     def _on_disk(self, rel: str, root: str | None = None) -> str:
-        """The file's path in the new release (or under `root`); rejects anything that could leave it."""
+        """The file's path in the standby tree (or under `root`); rejects anything that could leave it."""
         if not rel or rel[0] == "/" or "\\" in rel or "\0" in rel or "/../" in f"/{rel}/" or "/./" in f"/{rel}/":
             raise ValueError(f"refusing to write outside output/: {rel!r}")
         return f"{root or self._root}/{rel}"
@@ -221,73 +222,101 @@ class OutputWriter:
     def _live(self, rel: str) -> str | None:
         return self._on_disk(rel, self._live_root) if self._live_root else None
 
+    @staticmethod
+    def _as_recorded(path: str | None, record: OutputRecord | None) -> bool:
+        if path is None or record is None:
+            return False
+        try:
+            stat = os.stat(path)
+        except OSError:
+            return False
+        return (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns)
+
     def intact(self, rel: str, key: bytes | None = None) -> OutputRecord | None:
-        """The previous build's record of `rel` if its file is still as that build left it (and, with
-        `key`, was made from inputs with that digest)."""
+        """The live tree's record of `rel` if its file is still as the build that wrote it left it
+        (and, with `key`, was made from inputs with that digest)."""
         record = self.previous.get(rel)
         if record is None or (key is not None and record.page_key != key):
             return None
-        try:
-            stat = os.stat(self._live(rel))
-        except OSError:
+        return record if self._as_recorded(self._live(rel), record) else None
+
+    def _standby_holds(self, rel: str, content: bytes) -> OutputRecord | None:
+        """The standby's record of `rel` if its file already has these bytes."""
+        if self.standby is None:  # unknown: look at the file itself
+            target = self._on_disk(rel)
+            try:
+                stat = os.stat(target)
+                if stat.st_size <= 64 << 20 and file_digest(target) == content:
+                    return OutputRecord(content, stat.st_size, stat.st_mtime_ns, None)
+            except OSError:
+                pass
             return None
-        return record if (stat.st_size, stat.st_mtime_ns) == (record.size, record.mtime_ns) else None
+        record = self.standby.get(rel)
+        if record is not None and record.digest == content and self._as_recorded(self._on_disk(rel), record):
+            return record
+        return None
 
-    def _parent_of(self, target: str) -> None:
-        folder = os.path.dirname(target)
-        if folder not in self._dirs:
-            os.makedirs(folder, exist_ok=True)
-            self._dirs.add(folder)
-
-    def _link(self, rel: str) -> OutputRecord | None:
-        """Hard-link the live release's file into the new one; None where links are not possible."""
+    def _place(self, rel: str, source: str | None, data: bytes | None) -> os.stat_result:
+        """Put a hard link to `source`, or a new file holding `data`, at `rel` in the standby tree —
+        always as a new inode renamed into place: the old file may be a link into the live tree."""
         target = self._on_disk(rel)
-        self._parent_of(target)
+        temporary = f"{target}.sitegen-new"
         try:
-            os.link(self._live(rel), target)
-        except OSError as exc:
-            if exc.errno in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
-                return None
-            raise
-        return self.previous.get(rel)
-
-    def put(self, rel: str, data: bytes, key: bytes | None = None) -> Put:
-        """Place `data` at `rel`: linked from the live release when it holds exactly these bytes."""
-        content = digest(data)
-        record = self.intact(rel)
-        if record is not None and record.digest == content and self._link(rel) is not None:
-            return Put(rel, replace(record, page_key=key), False)
-        live = self._live(rel)
-        if record is None and live and os.path.isfile(live):
-            # No record of this file (no cache, or a crash between publishing and recording): compare
-            # with the file itself.
-            stat = os.stat(live)
-            if stat.st_size == len(data) and Path(live).read_bytes() == data:
-                target = self._on_disk(rel)
-                self._parent_of(target)
+            folder = os.path.dirname(target)
+            if folder not in self._dirs:
+                if os.path.isfile(folder) or os.path.islink(folder):  # a file stands where a folder goes
+                    os.unlink(folder)
+                os.makedirs(folder, exist_ok=True)
+                self._dirs.add(folder)
+            if os.path.isdir(target) and not os.path.islink(target):  # a folder stands where a file goes
+                shutil.rmtree(target)
+            if source is not None:
                 try:
-                    os.link(live, target)
-                    return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), False)
-                except OSError:
-                    pass  # written anew below
-        target = self._on_disk(rel)
-        try:
-            self._parent_of(target)
-            with open(target, "wb") as file:
-                file.write(data)
+                    os.link(source, temporary)
+                except FileExistsError:
+                    os.unlink(temporary)
+                    os.link(source, temporary)
+                except OSError as exc:
+                    if exc.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK, errno.ENOTSUP):
+                        raise
+                    shutil.copy2(source, temporary)
+            else:
+                with open(temporary, "wb") as file:
+                    file.write(data)
+            os.replace(temporary, target)
+            return os.stat(target)
         except OSError as exc:  # named as the editor knows it: output/<path>
             raise OSError(exc.errno, exc.strerror, str(self.output_dir / rel)) from None
-        stat = os.stat(target)
+
+    def put(self, rel: str, data: bytes, key: bytes | None = None) -> Put:
+        """Make `rel` hold `data` in the standby tree; `staged` when it differs from the live tree."""
+        content = digest(data)
+        live = self.intact(rel)
+        if live is not None and live.digest != content:
+            live = None
+        if live is None and rel not in self.previous and self._live(rel) and os.path.isfile(self._live(rel)):
+            # No record of the live file (no cache, or a crash between publishing and recording):
+            # compare with the file itself.
+            stat = os.stat(self._live(rel))
+            if stat.st_size == len(data) and Path(self._live(rel)).read_bytes() == data:
+                live = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
+        held = self._standby_holds(rel, content)
+        if held is not None and (live is None or (held.size, held.mtime_ns) == (live.size, live.mtime_ns)):
+            return Put(rel, replace(held, page_key=key), live is None)
+        if live is not None:
+            stat = self._place(rel, self._live(rel), None)
+            return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), False)
+        stat = self._place(rel, None, data)
         return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), True)
 
     # --- collecting, in the parent -----------------------------------------------------------------
 
     def keep(self, rel: str, record: OutputRecord) -> None:
-        """`rel` is unchanged: the live release's file goes into the new release as it is."""
-        if self._link(rel) is None:
-            self.add(self.put(rel, Path(self._live(rel)).read_bytes(), record.page_key))
-        else:
-            self.records[rel] = record
+        """`rel` is unchanged in the live tree: the standby gets the same file."""
+        held = self._standby_holds(rel, record.digest)
+        if held is None or (held.size, held.mtime_ns) != (record.size, record.mtime_ns):
+            self._place(rel, self._live(rel), None)
+        self.records[rel] = record
 
     def add(self, put: Put) -> None:
         self.records[put.path] = put.record
@@ -312,39 +341,48 @@ class OutputWriter:
         return len(self.staged)
 
     def stale(self) -> list[str]:
-        """Files of the previous release that this build no longer makes."""
+        """Files of the live tree that this build no longer makes."""
         return [rel for rel in self.previous if rel not in self.records]
 
     def publish(self) -> dict[str, OutputRecord]:
-        """Make the new release live in one atomic step; the new records."""
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        """Delete what the site no longer has from the standby tree, switch output/ to it in one
+        atomic step, and record what it holds; the new records."""
+        self._remove_stale()
         out = self.output_dir
-        # The new link is made in the releases folder (cleaned by the next build if this one dies
-        # here); its target is relative to where it will stand, so the site folder can move.
-        link = self.releases / f".link-{self.release_name}"
+        # The new link is made in the releases folder (a build killed here leaves it for the next
+        # one to replace); its target is relative to where it will stand, so the site can move.
+        link = self.releases / ".link"
+        if link.is_symlink() or link.exists():
+            link.unlink()
         os.symlink(os.path.relpath(self.staging, out.parent), link)
         if out.is_dir() and not out.is_symlink():
             out.rmdir()  # an empty folder (checked when the build began): a link cannot replace it
         os.replace(link, out)
         self.published = True
-        self._prune()
+        self.cache.store_outputs(self.output_dir, self.release_name, self.records, self.standby)
         return self.records
 
-    def _prune(self) -> None:
-        """Delete releases older than the previous one, and any a killed build left."""
-        keep = {self.release_name, self.current}
-        for entry in os.scandir(self.releases):
-            name = entry.name
-            if name in keep or name.startswith(MOVED_ASIDE) or name in (MARKER, ".gitignore", ".lock"):
-                continue
-            if entry.is_symlink():
-                os.unlink(entry.path)
-            elif entry.is_dir(follow_symlinks=False):
-                shutil.rmtree(entry.path, ignore_errors=True)
+    def _remove_stale(self) -> None:
+        if self.standby is not None:
+            for rel in self.standby:
+                if rel not in self.records:
+                    self._unlink(rel)
+            return
+        root = self._root  # unknown standby: whatever is not this build's goes
+        for folder, _, files in os.walk(root):
+            rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
+            for name in files:
+                rel = name if rel_folder == "." else f"{rel_folder}/{name}"
+                if rel not in self.records:
+                    self._unlink(rel)
 
-    def abort(self) -> None:
-        """The build failed: its release goes, output/ stays as it was (once published, the
-        release is live and stays)."""
-        shutil.rmtree(self.scratch, ignore_errors=True)
-        if getattr(self, "staging", None) is not None and not self.published:
-            shutil.rmtree(self.staging, ignore_errors=True)
+    def _unlink(self, rel: str) -> None:
+        path = self._on_disk(rel)
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            return
+        folder = os.path.dirname(path)
+        while folder != self._root and not os.listdir(folder):
+            os.rmdir(folder)
+            folder = os.path.dirname(folder)

@@ -64,22 +64,21 @@ def test_without_the_cache_nothing_is_written_outside_output_and_its_releases(ma
     assert sorted(p.name for p in site.root.iterdir()) == [".output-releases", "config.toml", "content", "output"]
 
 
-def test_output_is_a_link_to_a_whole_release_and_the_previous_one_is_kept(make_site):
+def test_output_is_a_link_to_one_of_two_trees_and_the_other_keeps_the_site_before(make_site):
     site = sample(make_site)
     first = site.build().files()
     link = site.root / "output"
-    first_release = os.readlink(link)
-    assert link.is_symlink() and first_release.startswith(".output-releases/")
+    assert link.is_symlink() and os.readlink(link) == ".output-releases/blue"
     site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
     second = site.build().files()
-    assert os.readlink(link) != first_release
-    # The release before stays whole (a reader may still be in it); the one before that goes.
-    kept = site.root / first_release
+    assert os.readlink(link) == ".output-releases/green" and first != second
+    # The tree before stays whole until the next build (a reader may still be in it).
+    kept = site.root / ".output-releases/blue"
     assert {p.relative_to(kept).as_posix(): p.read_bytes() for p in kept.rglob("*") if p.is_file()} == first
     site.write("content/kinh-te/c.md", article(title="Bài C lần ba", category="Kinh tế", date="2023-02-02 08:00"))
-    site.build()
-    assert not kept.exists()
-    assert first != second
+    third = site.build()
+    assert os.readlink(link) == ".output-releases/blue"
+    assert third.files() == site.build(site.root.parent / "clean", cache=False).files()
 
 
 def test_unchanged_files_are_the_same_inode_in_the_new_release(make_site):
@@ -128,17 +127,26 @@ def test_the_cli_refuses_a_folder_of_other_files_as_output(make_site):
     assert (site.root / "templates/article.html").is_file()
 
 
-def test_leftovers_of_a_killed_build_are_cleaned(make_site):
+def test_what_a_killed_build_left_in_the_standby_tree_is_set_right(make_site):
     site = sample(make_site)
     site.build()
-    half = site.root / ".output-releases" / "20200101-000000-1"
-    (half / "thoi-su").mkdir(parents=True)
-    (site.root / ".output-releases" / ".work-20200101-000000-1").mkdir()
-    os.symlink("half", site.root / ".output-releases" / ".link-20200101-000000-1")
     site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
     site.build()
-    names = sorted(p.name for p in (site.root / ".output-releases").iterdir())
-    assert not any(n.startswith(("20200101", ".work-", ".link-")) for n in names)
+    # A build killed while it was bringing the standby tree ("blue") up to date: it had marked
+    # the tree as changing, written a half file, a file under a temporary name, a stray page.
+    from sitegen.cache import BuildCache
+    cache = BuildCache(site.root / ".sitegen-cache")
+    cache.standby_dirty(site.root / "output", "blue")
+    cache.close()
+    standby = site.root / ".output-releases/blue"
+    (standby / "index.html").write_text("<html>nửa")
+    (standby / "404.html.sitegen-new").write_text("x")
+    (standby / "thoi-su/bai-la/").mkdir(parents=True)
+    (standby / "thoi-su/bai-la/index.html").write_text("lạ")
+    site.write("content/kinh-te/b.md", article(title="Bài B mới", category="Kinh tế", date="2023-01-02 08:00", author="Thu Hà"))
+    built = site.build()
+    assert os.readlink(site.root / "output") == ".output-releases/blue"
+    assert built.files() == site.build(site.root.parent / "clean", cache=False).files()
 
 
 def test_only_photos_articles_use_are_copied(make_site):
