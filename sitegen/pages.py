@@ -15,6 +15,7 @@ from functools import partial
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
+from .addresses import AddressError, alias_path
 from .content import Article
 from .errors import Problem
 from .search import INDEX_DIR, bucket_of
@@ -316,24 +317,30 @@ class PagePlanner:
         return pages
 
     def _redirects(self, pages: list[Page]) -> list[Page]:
+        """A page at each old address, checked on the normalised address: `/thoi-su/./` is the
+        category page's address and cannot replace it."""
         taken = {p.output_file: p for p in pages}
         redirects = []
         for article in self.site.articles:
             for alias in article.aliases:
-                path = alias.lstrip("/")
-                if not path.endswith((".html", ".htm", "/")):
-                    path += "/"
-                output = Page(path, "", {}).output_file
+                try:
+                    where = alias_path(alias)
+                except AddressError as exc:  # the reader refuses these: a second guard, not the check
+                    self.problems.append(Problem(article.source, exc.message, exc.hint, article.line_of("aliases")))
+                    continue
+                output = Page(where.file, "", {}).output_file
                 if output in taken:
-                    other = taken[output].source or "/" + taken[output].path
+                    first = taken[output]
+                    other = first.source or f"the {first.page_kind.replace('_', ' ')} page"
+                    normalised = "" if alias == "/" + where.url else f" (that is /{where.url})"
                     self.problems.append(Problem(
-                        article.source, f"alias {alias!r} is already the address of {other}",
+                        article.source, f"alias {alias!r}{normalised} is already the address of {other}",
                         "remove this alias or change it", article.line_of("aliases"),
                     ))
                     continue
                 view = self.views[article.source]
-                page = Page(path, "redirect.html", {
-                    "page": PageInfo("redirect", article.title, self.url(path), view.absolute_url),
+                page = Page(where.file, "redirect.html", {
+                    "page": PageInfo("redirect", article.title, self.url(where.url), view.absolute_url),
                     "target": view.absolute_url,
                 }, article.source)
                 taken[output] = page
