@@ -3,7 +3,7 @@
 - `sitemap.xml` lists every indexable page with `lastmod`; past `sitemap_max_urls` it becomes a
   sitemap index over `sitemap-1.xml`, `sitemap-2.xml`, ... (the protocol allows 50,000 per file).
 - `sitemap-news.xml` holds only the articles of the last `news_sitemap_days` days before the build
-  time, as Google News asks.
+  time, as Google News asks; it is not written (nor named in robots.txt) when there are none.
 - `_redirects` (Netlify, Cloudflare Pages) and `nginx-redirects.conf` (a `map` for nginx) turn the
   articles' `aliases` into real 301s on servers that can do them; the alias pages' meta refresh
   covers the rest.
@@ -25,6 +25,7 @@ NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 ET.register_namespace("", SITEMAP)
 ET.register_namespace("news", NEWS)
 
+NEWS_SITEMAP = "sitemap-news.xml"
 NOT_LISTED = {"redirect", "not_found", "search"}
 
 
@@ -88,14 +89,17 @@ def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byte
     return files
 
 
-def news_sitemap(planner: PagePlanner, now: datetime) -> bytes:
-    """Articles published within `news_sitemap_days` before `now` (and not after it)."""
+def news_sitemap(planner: PagePlanner, now: datetime) -> dict[str, bytes]:
+    """`sitemap-news.xml`: articles published within `news_sitemap_days` before `now` (and not after
+    it).  With none, no file at all: an empty <urlset/> is invalid against the sitemaps.org schema
+    (it asks for one <url> or more), and nothing then refers to it (see `robots_txt`)."""
     config = planner.config
     since = now - timedelta(days=config.news_sitemap_days)
+    recent = [a for a in planner.site.articles if since <= a.date <= now]
+    if not recent:
+        return {}
     root = ET.Element(f"{{{SITEMAP}}}urlset")
-    for article in planner.site.articles:
-        if not since <= article.date <= now:
-            continue
+    for article in recent:
         view = planner.views[article.source]
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = view.absolute_url
@@ -105,13 +109,13 @@ def news_sitemap(planner: PagePlanner, now: datetime) -> bytes:
         ET.SubElement(publication, f"{{{NEWS}}}language").text = config.language
         ET.SubElement(news, f"{{{NEWS}}}publication_date").text = view.date.isoformat(timespec="seconds")
         ET.SubElement(news, f"{{{NEWS}}}title").text = view.title
-    return _xml(root)
+    return {NEWS_SITEMAP: _xml(root)}
 
 
-def robots_txt(planner: PagePlanner) -> bytes:
-    lines = ["User-agent: *", "Allow: /", "",
-             f"Sitemap: {planner.absolute('sitemap.xml')}",
-             f"Sitemap: {planner.absolute('sitemap-news.xml')}", ""]
+def robots_txt(planner: PagePlanner, sitemaps: Sequence[str]) -> bytes:
+    """`sitemaps`: the sitemap files written at the root ("sitemap.xml", and "sitemap-news.xml"
+    only when it exists: a crawler told of a missing file reports an error to the paper)."""
+    lines = ["User-agent: *", "Allow: /", "", *(f"Sitemap: {planner.absolute(name)}" for name in sitemaps), ""]
     return "\n".join(lines).encode()
 
 
