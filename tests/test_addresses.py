@@ -107,6 +107,24 @@ def test_dot_segments_cannot_replace_the_home_or_a_category_page(make_site, alia
     assert check.returncode == 1 and what in check.stdout + check.stderr
 
 
+@pytest.mark.parametrize("aliases_of_a, what", [
+    ('["/robots.txt"]', "sitegen writes robots.txt"),
+    ('["/sitemap-news.xml"]', "sitegen writes sitemap-news.xml"),
+    ('["/nginx-redirects.conf"]', "sitegen writes nginx-redirects.conf"),
+    ('["/static/style.css"]', "sitegen writes static/"),
+    ('["/media/thoi-su/anh.html"]', "sitegen writes media/"),
+    ('["/pagefind/x.html"]', "sitegen writes pagefind/"),
+    ('["/rss/tin-moi-nhat.rss"]', "sitegen writes rss/tin-moi-nhat.rss"),
+    ('["/404.html/"]', "sitegen writes 404.html"),
+    ('["/cu.html/", "/cu.html"]', "sitegen writes the folder cu.html/"),
+])
+def test_an_alias_cannot_take_the_place_of_a_file_sitegen_writes(make_site, aliases_of_a, what):
+    site = make_site({"content/a.md": article(aliases=aliases_of_a)})
+    problems = site.build_fails()  # it was a traceback (IsADirectoryError) or a silent overwrite
+    assert len(problems) == 1 and what in problems[0].message, messages(problems)
+    assert problems[0].file == "content/a.md" and problems[0].line == 5
+
+
 def test_two_spellings_of_one_old_address_are_one_address(make_site):
     site = make_site({"content/a.md": article(title="Bài A", aliases='["/tin-tức/x.html"]'),
                       "content/b.md": article(title="Bài B", aliases='["/tin-t%E1%BB%A9c/x.html"]')})
