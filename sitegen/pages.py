@@ -1,6 +1,6 @@
 """The page plan: which address gets which template with which data.
 
-`plan_pages()` turns the site index into a list of `Page`s — articles, home, category, tag and
+`PagePlanner.plan()` turns the site index into a list of `Page`s — articles, home, category, tag and
 author listings with pagination, the date archive, 404 and the redirects of old addresses — with
 their template contexts built from `views`.  Nothing is rendered or written here, and every address
 is checked once for collisions (an alias that lands on a real page, or in the way of a file
