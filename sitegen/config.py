@@ -17,6 +17,7 @@ from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .addresses import AddressError, permalink_pattern
 from .errors import BuildFailed, Problem
 from .vietnamese import slugify
 
@@ -240,6 +241,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
     }
     config = reader.table(Config, raw, "", nested)
     _check_values(reader, config)
+    config = _normalised_permalinks(reader, config)
     errors = [p for p in reader.problems if p.severity == "error"]
     if errors:
         raise BuildFailed(errors)
@@ -304,5 +306,31 @@ def _check_values(reader: _Reader, config: Config) -> None:
             reader.problem(key, f"unknown placeholder(s) {sorted(unknown)}", f"allowed: {sorted(_ALLOWED_PLACEHOLDERS.get(name, set()))}")
         if missing := _REQUIRED_PLACEHOLDERS.get(name, set()) - used:
             reader.problem(key, f"must contain {', '.join('{%s}' % m for m in sorted(missing))}")
-        if not pattern.endswith("/") or pattern.startswith("/") or ".." in pattern or ":" in pattern or "\\" in pattern:
+        if not pattern.endswith("/"):
             reader.problem(key, f"{pattern!r} must be a relative folder path ending in '/'", 'e.g. "{category}/{slug}/"')
+
+
+def _normalised_permalinks(reader: _Reader, config: Config) -> Config:
+    """The permalink patterns as `addresses` normalises them ("./{slug}/" is "{slug}/"), so that the
+    page plan compares real addresses: no pattern may lead to the home page, above the site, or to
+    the address of another fixed page."""
+    normalised = {}
+    fixed: dict[str, str] = {}
+    for name, pattern in dataclasses.asdict(config.permalinks).items():
+        key = f"permalinks.{name}"
+        try:
+            normalised[name] = permalink_pattern(pattern)
+        except AddressError as exc:
+            reader.problem(key, exc.message, exc.hint)
+            continue
+        if not normalised[name]:
+            reader.problem(key, f"{pattern!r} is the address of the home page",
+                           "give it a folder of its own, e.g. \"luu-tru/\"" if name != "page"
+                           else 'e.g. page = "trang-{number}/"')
+        elif not _PLACEHOLDER.search(pattern):
+            if normalised[name] in fixed:
+                other = fixed[normalised[name]]
+                reader.problem(key, f"{pattern!r} is also the address of permalinks.{other}",
+                               "give each page its own folder")
+            fixed[normalised[name]] = name
+    return dataclasses.replace(config, permalinks=dataclasses.replace(config.permalinks, **normalised))

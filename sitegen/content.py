@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 import yaml
 
+from .addresses import AddressError, alias_path
 from .config import Category, Config
 from .errors import Problem, display_path
 from .markup import BodyRenderer, RenderedBody
@@ -390,13 +391,13 @@ class ArticleReader:
         return slug, False
 
     def _alias(self, fields: _Fields, alias: str, node: yaml.Node) -> str:
-        path = alias.strip()
-        if "://" in path or path.startswith("//") or "\\" in path or "?" in path or "#" in path \
-                or ".." in PurePosixPath(path).parts or re.match(r"^[a-z]+:", path, re.I):
-            fields.problem(node, f"alias {alias!r} must be a path on this site",
-                           'write the old address without the domain, e.g. "/tin-tuc/bai-cu-123.html"')
+        """The old address as written, once `addresses` accepts it; "" (and a problem) if not."""
+        try:
+            alias_path(alias)
+        except AddressError as exc:
+            fields.problem(node, exc.message, exc.hint)
             return ""
-        return "/" + path.lstrip("/")
+        return alias
 
     def _photo(self, fields: _Fields, article: Path, node: yaml.Node, label: str) -> Photo | None:
         if isinstance(node, yaml.ScalarNode):

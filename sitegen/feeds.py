@@ -2,12 +2,13 @@
 
 Feed readers and aggregators (báo mới, Google News, Zalo) read these.  Dates are RFC 822 with the
 site's offset ("Thu, 25 Jun 2020 15:18:00 +0700"), the guid is the article's permalink, the
-description is the sapo, and the lead photo travels both as <enclosure> and <media:content>.
+description is the sapo (escaped as HTML, then as XML), and the lead photo travels both as <enclosure> and <media:content>.
 The channel's lastBuildDate is the newest item's date, not the clock, so feeds are deterministic.
 """
 
 from __future__ import annotations
 
+import html
 import mimetypes
 import os
 import xml.etree.ElementTree as ET
@@ -55,7 +56,9 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
         _text(item, "title", view.title)
         _text(item, "link", view.absolute_url)
         _text(item, "guid", view.absolute_url, isPermaLink="true")
-        _text(item, "description", view.summary)
+        # RSS reads <description> as HTML: the sapo is plain text, so it is escaped for HTML here and
+        # for XML by ElementTree ("a < b" reaches a reader as text, never as a tag).
+        _text(item, "description", html.escape(view.summary, quote=False))
         _text(item, "pubDate", format_datetime(view.date))
         _text(item, "category", view.category.name)
         if view.author:

@@ -1,21 +1,24 @@
 """The page plan: which address gets which template with which data.
 
-`plan_pages()` turns the site index into a list of `Page`s — articles, home, category, tag and
+`PagePlanner.plan()` turns the site index into a list of `Page`s — articles, home, category, tag and
 author listings with pagination, the date archive, 404 and the redirects of old addresses — with
 their template contexts built from `views`.  Nothing is rendered or written here, and every address
-is checked once for collisions (an alias that lands on a real page is an error).
+is checked once for collisions (an alias that lands on a real page, or in the way of a file
+sitegen writes, is an error).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
-from .content import Article
+from .addresses import AddressError, alias_path
+from .content import MEDIA_DIR, Article
 from .errors import Problem
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term
@@ -25,6 +28,10 @@ from .views import (
 )
 
 HOME = "Trang chủ"
+SITEGEN_FOLDERS = frozenset({"static", MEDIA_DIR, INDEX_DIR})
+"""Folders of output/ that hold files pages know nothing of: theme files, photos, the search index."""
+SITEGEN_FILES = re.compile(r"robots\.txt|_redirects|nginx-redirects\.conf|sitemap[\w-]*\.xml")
+"""The files for crawlers and servers that `sitemaps` writes at the root."""
 
 
 @dataclass(frozen=True)
@@ -316,29 +323,64 @@ class PagePlanner:
         return pages
 
     def _redirects(self, pages: list[Page]) -> list[Page]:
+        """A page at each old address, checked on the normalised address: `/thoi-su/./` is the
+        category page's address and cannot replace it."""
         taken = {p.output_file: p for p in pages}
+        files = set(taken) | set(self.feed_paths.values())
+        folders = {folder for file in files for folder in _folders_of(file)}
         redirects = []
         for article in self.site.articles:
             for alias in article.aliases:
-                path = alias.lstrip("/")
-                if not path.endswith((".html", ".htm", "/")):
-                    path += "/"
-                output = Page(path, "", {}).output_file
+                try:
+                    where = alias_path(alias)
+                except AddressError as exc:  # the reader refuses these: a second guard, not the check
+                    self.problems.append(Problem(article.source, exc.message, exc.hint, article.line_of("aliases")))
+                    continue
+                output = Page(where.file, "", {}).output_file
+                normalised = "" if alias == "/" + where.url else f" (that is /{where.url})"
                 if output in taken:
-                    other = taken[output].source or "/" + taken[output].path
+                    first = taken[output]
+                    other = first.source or f"the {first.page_kind.replace('_', ' ')} page"
                     self.problems.append(Problem(
-                        article.source, f"alias {alias!r} is already the address of {other}",
+                        article.source, f"alias {alias!r}{normalised} is already the address of {other}",
+                        "remove this alias or change it", article.line_of("aliases"),
+                    ))
+                    continue
+                if clash := _sitegen_file_at(output, files, folders):
+                    self.problems.append(Problem(
+                        article.source, f"alias {alias!r}{normalised} would stand where sitegen writes {clash}",
                         "remove this alias or change it", article.line_of("aliases"),
                     ))
                     continue
                 view = self.views[article.source]
-                page = Page(path, "redirect.html", {
-                    "page": PageInfo("redirect", article.title, self.url(path), view.absolute_url),
+                page = Page(where.file, "redirect.html", {
+                    "page": PageInfo("redirect", article.title, self.url(where.url), view.absolute_url),
                     "target": view.absolute_url,
                 }, article.source)
                 taken[output] = page
+                files.add(output)
+                folders.update(_folders_of(output))
                 redirects.append(page)
         return redirects
+
+
+def _folders_of(file: str) -> list[str]:
+    """"a/b/c.html" -> ["a", "a/b"]."""
+    parts = file.split("/")[:-1]
+    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
+
+
+def _sitegen_file_at(output: str, files: set[str], folders: set[str]) -> str:
+    """What sitegen itself writes in the way of an alias's file ("robots.txt", "static/"): a folder
+    of its own, a file where the alias needs a folder, or a folder where it needs a file.  `files`
+    and `folders`: what the pages and feeds take.  "" when the place is free."""
+    first = output.split("/", 1)[0]
+    if first in SITEGEN_FOLDERS:
+        return f"{first}/"
+    for n, parent in enumerate(_folders_of(output)):
+        if parent in files or (n == 0 and SITEGEN_FILES.fullmatch(parent)):
+            return parent
+    return f"the folder {output}/" if output in folders else ""
 
 
 def _day(moment: datetime) -> datetime:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import errno
 import html
+import ipaddress
 import os
 import threading
 import time
@@ -173,16 +174,81 @@ class _Reloads(Watcher):
         return None, None
 
 
-class _Pages(StaticFileHandler):
+def host_allowed(host_header: str | None, bound: str) -> bool:
+    """Whether a request naming `host_header` may see the preview served on address `bound`.
+
+    A web page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding) and then read the
+    preview — drafts included — from the reader's browser; the browser still sends that name in
+    `Host`.  So a preview on a loopback address answers only to loopback names (`localhost`,
+    127.x.x.x, [::1]); one on a given address also to that address (or name); one on 0.0.0.0 or ::
+    to any name: opening the preview to the network is then the user's own choice.  A request with
+    no Host at all (HTTP/1.0 by hand) comes from no browser and is answered."""
+    bound = bound.strip("[]").lower()
+    if bound in ("", "0.0.0.0", "::"):
+        return True
+    if host_header is None:
+        return True
+    name = _host_name(host_header)
+    return name is not None and (_is_loopback(name) or name == bound)
+
+
+def _host_name(header: str) -> str | None:
+    """"127.0.0.1:8000" -> "127.0.0.1", "[::1]:8000" -> "::1", "LocalHost." -> "localhost"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        name, bracket, rest = header[1:].partition("]")
+        return name if bracket and (not rest or rest[0] == ":" and rest[1:].isdigit()) else None
+    name, colon, port = header.partition(":")
+    if colon and not port.isdigit():
+        return None
+    return name.rstrip(".") or None
+
+
+def _is_loopback(name: str) -> bool:
+    if name == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def _servable(path: str) -> bool:
+    """A decoded request path that can name a file of the preview: no control characters (`%00`
+    reached the file system as an error, a 500) and no `..` (tornado's 403 says less than a 400)."""
+    return path.isprintable() and ".." not in path.split("/")
+
+
+class _LocalHostsOnly(web.RequestHandler):
+    """Refuses requests whose `Host` the preview must not answer (see `host_allowed`)."""
+
+    def initialize(self, bound: str = "127.0.0.1", **kwargs) -> None:
+        self.bound = bound
+        super().initialize(**kwargs)
+
+    def prepare(self):
+        if not host_allowed(self.request.headers.get("Host"), self.bound):
+            self.set_status(421)
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish('<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>421</title></head>'
+                        "<body><p>Bản xem trước của sitegen chỉ trả lời ở địa chỉ nó đang chạy "
+                        f"({html.escape(self.bound)}). This preview answers only for the address it "
+                        "listens on; to open it to the network, start it with --host 0.0.0.0.</p></body></html>")
+
+
+class _Pages(_LocalHostsOnly, StaticFileHandler):
     """The preview's files under the site's base path; the problems page while the build fails."""
 
-    def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None):
-        super().initialize(path, default_filename)
+    def initialize(self, path: str, default_filename: str | None = None, preview: Preview | None = None,
+                   bound: str = "127.0.0.1"):
+        super().initialize(bound=bound, path=path, default_filename=default_filename)
         self.preview = preview
 
     async def get(self, path: str, include_body: bool = True) -> None:
         preview = self.preview
         assert preview is not None
+        if not _servable(path):
+            raise web.HTTPError(400)
         if preview.problems and (path.endswith((".html", "/")) or not path or "." not in path.rsplit("/", 1)[-1]):
             self.set_status(500)
             self.set_header("Content-Type", "text/html; charset=UTF-8")
@@ -200,8 +266,9 @@ class _Pages(StaticFileHandler):
             super().write_error(status_code, **kwargs)
 
 
-class _ToBase(web.RequestHandler):
-    def initialize(self, base: str):
+class _ToBase(_LocalHostsOnly):
+    def initialize(self, base: str, bound: str = "127.0.0.1"):
+        super().initialize(bound=bound)
         self.base = base
 
     def get(self, _path: str = "") -> None:
@@ -209,16 +276,17 @@ class _ToBase(web.RequestHandler):
 
 
 class _PreviewServer(Server):
-    def __init__(self, preview: Preview, reloads: _Reloads):
+    def __init__(self, preview: Preview, reloads: _Reloads, host: str):
         super().__init__(watcher=reloads)
         self.preview = preview
+        self.host = host
 
     def get_web_handlers(self, script):
         base = self.preview.base_path
-        handlers = [(rf"{base}(.*)", _Pages, {"path": str(self.preview.output_dir),
-                                               "default_filename": "index.html", "preview": self.preview})]
+        handlers = [(rf"{base}(.*)", _Pages, {"path": str(self.preview.output_dir), "default_filename": "index.html",
+                                               "preview": self.preview, "bound": self.host})]
         if base != "/":
-            handlers.append((r"/(.*)", _ToBase, {"base": base}))
+            handlers.append((r"/(.*)", _ToBase, {"base": base, "bound": self.host}))
         return handlers
 
 
@@ -252,7 +320,7 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     watcher.start()
     preview.log(f"Serving on http://{host}:{port}{preview.base_path} — press Ctrl+C to stop.")
     try:
-        _PreviewServer(preview, reloads).serve(port=port, host=host, root=str(preview.output_dir), restart_delay=0)
+        _PreviewServer(preview, reloads, host).serve(port=port, host=host, root=str(preview.output_dir), restart_delay=0)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
             raise click.ClickException(f"port {port} on {host} is already in use (another `sitegen serve`?): "

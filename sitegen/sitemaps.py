@@ -3,7 +3,7 @@
 - `sitemap.xml` lists every indexable page with `lastmod`; past `sitemap_max_urls` it becomes a
   sitemap index over `sitemap-1.xml`, `sitemap-2.xml`, ... (the protocol allows 50,000 per file).
 - `sitemap-news.xml` holds only the articles of the last `news_sitemap_days` days before the build
-  time, as Google News asks.
+  time, as Google News asks; it is not written (nor named in robots.txt) when there are none.
 - `_redirects` (Netlify, Cloudflare Pages) and `nginx-redirects.conf` (a `map` for nginx) turn the
   articles' `aliases` into real 301s on servers that can do them; the alias pages' meta refresh
   covers the rest.
@@ -11,9 +11,11 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime, timedelta
 from typing import Sequence
+from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
 from .pages import Page, PagePlanner
@@ -23,6 +25,7 @@ NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 ET.register_namespace("", SITEMAP)
 ET.register_namespace("news", NEWS)
 
+NEWS_SITEMAP = "sitemap-news.xml"
 NOT_LISTED = {"redirect", "not_found", "search"}
 
 
@@ -86,14 +89,17 @@ def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byte
     return files
 
 
-def news_sitemap(planner: PagePlanner, now: datetime) -> bytes:
-    """Articles published within `news_sitemap_days` before `now` (and not after it)."""
+def news_sitemap(planner: PagePlanner, now: datetime) -> dict[str, bytes]:
+    """`sitemap-news.xml`: articles published within `news_sitemap_days` before `now` (and not after
+    it).  With none, no file at all: an empty <urlset/> is invalid against the sitemaps.org schema
+    (it asks for one <url> or more), and nothing then refers to it (see `robots_txt`)."""
     config = planner.config
     since = now - timedelta(days=config.news_sitemap_days)
+    recent = [a for a in planner.site.articles if since <= a.date <= now]
+    if not recent:
+        return {}
     root = ET.Element(f"{{{SITEMAP}}}urlset")
-    for article in planner.site.articles:
-        if not since <= article.date <= now:
-            continue
+    for article in recent:
         view = planner.views[article.source]
         url = ET.SubElement(root, f"{{{SITEMAP}}}url")
         ET.SubElement(url, f"{{{SITEMAP}}}loc").text = view.absolute_url
@@ -103,27 +109,77 @@ def news_sitemap(planner: PagePlanner, now: datetime) -> bytes:
         ET.SubElement(publication, f"{{{NEWS}}}language").text = config.language
         ET.SubElement(news, f"{{{NEWS}}}publication_date").text = view.date.isoformat(timespec="seconds")
         ET.SubElement(news, f"{{{NEWS}}}title").text = view.title
-    return _xml(root)
+    return {NEWS_SITEMAP: _xml(root)}
 
 
-def robots_txt(planner: PagePlanner) -> bytes:
-    lines = ["User-agent: *", "Allow: /", "",
-             f"Sitemap: {planner.absolute('sitemap.xml')}",
-             f"Sitemap: {planner.absolute('sitemap-news.xml')}", ""]
+def robots_txt(planner: PagePlanner, sitemaps: Sequence[str]) -> bytes:
+    """`sitemaps`: the sitemap files written at the root ("sitemap.xml", and "sitemap-news.xml"
+    only when it exists: a crawler told of a missing file reports an error to the paper)."""
+    lines = ["User-agent: *", "Allow: /", "", *(f"Sitemap: {planner.absolute(name)}" for name in sitemaps), ""]
     return "\n".join(lines).encode()
 
 
 def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, bytes]:
-    """`_redirects` and an nginx `map` from every alias (old path) to its article (new path)."""
+    """`_redirects` and an nginx `map` from every alias (old path) to its article (new path).
+
+    Aliases reach here validated and normalised (`addresses`); each value is still written through
+    the format's own quoting, which refuses what could end a field, a string or a line: a file that
+    configures a server must never take its syntax from an article."""
     pairs = []
     for page in pages:
         if page.page_kind == "redirect":
-            pairs.append((planner.url(page.path), planner.views[page.source].url))
-    netlify = "".join(f"{old} {new} 301\n" for old, new in pairs)
+            pairs.append((page.context["page"].url, planner.views[page.source].url))
+    netlify = "".join(f"{_redirects_field(old)} {_redirects_field(new)} 301\n" for old, new in pairs)
+    # nginx compares `$uri`, the request path decoded ("/tin-tức/bài-1.html"): the keys are decoded,
+    # the Location values stay percent-encoded.  A folder is matched with and without its final "/".
+    entries: dict[str, str] = {}
+    for old, new in pairs:
+        decoded = unquote(old)
+        entries.setdefault(decoded, new)
+        if decoded.endswith("/") and len(decoded) > 1:
+            entries.setdefault(decoded.rstrip("/"), new)
     nginx = ["# Old addresses of articles (front matter `aliases`) -> their current address.",
-             "# In the http block:   include /path/to/nginx-redirects.conf;",
-             "# In the server block: if ($sitegen_redirect) { return 301 $sitegen_redirect; }",
-             "map $uri $sitegen_redirect {", "    default \"\";"]
-    nginx += [f'    "{old}" "{new}";' for old, new in pairs]
+             "# In the http block, before any other map:   include /path/to/nginx-redirects.conf;",
+             "# In the server block: if ($sitegen_redirect) { return 301 $sitegen_redirect; }"]
+    nginx += _nginx_hash_sizes(list(entries))
+    nginx += ["map $uri $sitegen_redirect {", "    default \"\";"]
+    nginx += [f"    {_nginx_string(old)} {_nginx_string(new, value=True)};" for old, new in entries.items()]
     nginx += ["}", ""]
     return {"_redirects": netlify.encode(), "nginx-redirects.conf": "\n".join(nginx).encode()}
+
+
+class UnsafeServerFile(RuntimeError):
+    """A value that would change the meaning of a server's file reached its writer: a bug in sitegen
+    (addresses are validated long before), never something to write."""
+
+
+_REDIRECTS_FIELD = re.compile(r"/(?:[A-Za-z0-9\-._~!$&'()+,;=@/]|%[0-9A-F]{2})*")
+"""RFC 3986 path characters, without ":" and "*" (Netlify's placeholders and splats): no space can
+split the line, no "#" start a comment."""
+
+
+def _redirects_field(path: str) -> str:
+    if not _REDIRECTS_FIELD.fullmatch(path):
+        raise UnsafeServerFile(f"internal error: {path!r} cannot be one field of a _redirects line")
+    return path
+
+
+def _nginx_string(text: str, *, value: bool = False) -> str:
+    """`text` as a double-quoted nginx string.  Inside quotes `;`, `{`, `}` and spaces are plain text
+    and `\\` escapes `"` and itself; a map value would expand `$name`, a key never does."""
+    if not text.startswith("/") or not text.isprintable() or (value and "$" in text):
+        raise UnsafeServerFile(f"internal error: {text!r} cannot be written into nginx-redirects.conf")
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _nginx_hash_sizes(keys: list[str]) -> list[str]:
+    """nginx refuses a map whose longest key does not fit its hash bucket (64 bytes by default:
+    an old address of 47 characters is too long) or whose keys do not fit 2048 buckets."""
+    longest = max((len(k.encode()) for k in keys), default=0)
+    needed = -(-(longest + 2 + 8) // 8) * 8 + 8  # ngx_hash_init: pointer + key + 2, aligned, + a pointer
+    lines = []
+    if needed > 64:
+        lines.append(f"map_hash_bucket_size {1 << (needed - 1).bit_length()};")
+    if 4 * len(keys) > 2048:
+        lines.append(f"map_hash_max_size {1 << (4 * len(keys) - 1).bit_length()};")
+    return lines

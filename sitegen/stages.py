@@ -85,8 +85,9 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime) -> dic
     """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes."""
     files = feed_files(planner)
     files |= sitemap_files(planner, pages)
-    files["sitemap-news.xml"] = news_sitemap(planner, now)
-    files["robots.txt"] = robots_txt(planner)
+    news = news_sitemap(planner, now)
+    files |= news
+    files["robots.txt"] = robots_txt(planner, ["sitemap.xml", *news])
     files |= redirect_files(planner, pages)
     return files
 

@@ -1,11 +1,13 @@
 #!/bin/sh
 # Installs the programs the test suite drives, besides Python packages:
-# Chromium (Playwright, axe-core), Java (the Nu Html Checker), Node's npm (to fetch vnu-jar, axe-core).
+# Chromium (Playwright, axe-core), Java (the Nu Html Checker), Node's npm (to fetch vnu-jar, axe-core),
+# nginx (tests run their own nginx on a free port against the generated nginx-redirects.conf).
 set -eu
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing="$missing nginx"
 if [ -n "$missing" ]; then
     SUDO=""
     [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -2,10 +2,13 @@
 
 import json
 import xml.etree.ElementTree as ET
+from datetime import datetime
+
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
-from conftest import article, png
+from conftest import ZONE, article, png
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -55,6 +58,19 @@ def test_feeds_are_capped(make_site):
     files = {f"content/{i}.md": article(title=f"Tin {i}", date=f"2024-01-{i + 1:02d}") for i in range(8)}
     built = make_site(files, extra_config="feed_limit = 5").build()
     assert len(feedparser.parse(built.path("rss/tin-moi-nhat.rss").read_bytes()).entries) == 5
+
+
+def test_a_sapo_with_markup_characters_reaches_feed_readers_as_text(make_site):
+    sapo = "a < b & <script>alert(1)</script> “Đắk Tô”"
+    built = make_site({"content/a.md": article(summary=f"'{sapo}'")}).build()
+    raw = built.text("rss/tin-moi-nhat.rss")
+    # HTML-escaped, then XML-escaped: the XML text of <description> is the HTML "a &lt; b ...".
+    assert "<description>a &amp;lt; b &amp;amp; &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt;" in raw
+    item = ET.fromstring(raw.encode()).find("channel/item")
+    assert BeautifulSoup(item.find("description").text, "html.parser").get_text() == sapo
+    entry = feedparser.parse(raw.encode()).entries[0]
+    assert entry.summary_detail.type == "text/html"
+    assert BeautifulSoup(entry.summary, "html.parser").get_text() == sapo  # shown as text, not run
 
 
 def aliased(built):
@@ -125,6 +141,19 @@ def test_news_sitemap_holds_exactly_the_last_two_days(paper):
     assert news.find(f"{NEWS}publication/{NEWS}name").text == "Báo Thử Nghiệm"
     assert news.find(f"{NEWS}publication/{NEWS}language").text == "vi"
     assert news.find(f"{NEWS}publication_date").text == "2026-11-25T08:00:00+07:00"
+
+
+def test_without_recent_articles_no_news_sitemap_is_written_or_announced(make_site):
+    site = make_site({"content/a.md": article(date="2026-11-25 08:00")})
+    recent = site.build()
+    assert recent.exists("sitemap-news.xml")
+    assert "Sitemap: https://example.vn/sitemap-news.xml" in recent.text("robots.txt").splitlines()
+    later = site.build(now=datetime(2026, 12, 20, 9, 0, tzinfo=ZONE))  # the article left the window
+    assert not later.exists("sitemap-news.xml")
+    assert "sitemap-news" not in later.text("robots.txt")
+    assert later.text("robots.txt").splitlines().count("Sitemap: https://example.vn/sitemap.xml") == 1
+    assert not any("sitemap-news" in content.decode(errors="ignore") for name, content in later.files().items()
+                   if name.endswith((".xml", ".txt", ".html")))
 
 
 def test_robots_txt_points_at_both_sitemaps(paper):

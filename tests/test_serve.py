@@ -1,10 +1,12 @@
 """`sitegen serve` for real: a server process, Chromium driven by Playwright, files edited on disk."""
 
+import http.client
 import re
 import socket
 import subprocess
 import sys
 import time
+from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import expect
@@ -30,6 +32,14 @@ class Server:
             assert self.process.poll() is None, self.output()
             assert time.time() < deadline, self.output()
             time.sleep(0.1)
+        self.address = args[args.index("--host") + 1] if "--host" in args else "127.0.0.1"
+        while True:  # "Serving on" is printed just before the socket listens
+            try:
+                socket.create_connection((self.address.replace("0.0.0.0", "127.0.0.1"), self.port), timeout=1).close()
+                break
+            except OSError:
+                assert self.process.poll() is None and time.time() < deadline, self.output()
+                time.sleep(0.05)
 
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
@@ -144,3 +154,76 @@ def test_a_busy_port_is_a_clear_message(served):
                             cwd=site.root, capture_output=True, text=True, timeout=120)
     assert second.returncode == 1
     assert "already in use" in second.stderr and "Traceback" not in second.stderr
+
+
+def raw_get(port: int, path: str, host: str | None = None, address: str = "127.0.0.1") -> tuple[int, str]:
+    """A GET as written, with `host` as the Host header (http.client sends it unchanged)."""
+    connection = http.client.HTTPConnection(address, port, timeout=10)
+    connection.putrequest("GET", path, skip_host=True, skip_accept_encoding=True)
+    if host is not None:
+        connection.putheader("Host", host)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", errors="replace")
+    connection.close()
+    return response.status, body
+
+
+DRAFT = "thoi-su/ban-nhap-bi-mat-202406251518/"
+
+
+def test_a_forged_host_never_gets_the_preview(served):
+    _, server = served({"content/a.md": article(title="Bản nháp bí mật", draft="true")})
+    port = server.port
+    for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", "localhost.evil.example",
+                 f"192.168.1.10:{port}", "[::2]", f"localhost:{port}:1", "", f"localhost:x"):
+        status, body = raw_get(port, "/" + DRAFT, host)
+        assert status == 421, (host, status)
+        assert "Bản nháp bí mật" not in body and "--host 0.0.0.0" in body, host
+    for host in (f"localhost:{port}", f"127.0.0.1:{port}", "127.8.9.10", f"[::1]:{port}", "LOCALHOST"):
+        status, body = raw_get(port, "/" + DRAFT, host)
+        assert status == 200 and "Bản nháp bí mật" in body, (host, status)
+
+
+def test_a_forged_host_is_refused_at_a_sub_path_too(served):
+    _, server = served({"content/a.md": article()}, base_url="https://example.vn/bao/")
+    assert raw_get(server.port, "/", "evil.example")[0] == 421
+    assert raw_get(server.port, "/", f"localhost:{server.port}")[0] == 302
+
+
+def this_computers_address() -> str:
+    """This computer's address on its network (a UDP "connection" sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.connect(("192.0.2.254", 9))
+        address = s.getsockname()[0]
+    assert not address.startswith("127."), "the test needs a network interface besides loopback"
+    return address
+
+
+def test_a_preview_on_a_given_address_answers_that_address_and_loopback_names_only(served):
+    address = this_computers_address()
+    _, server = served({"content/a.md": article(title="Họp báo")}, "--host", address)
+    assert raw_get(server.port, "/" + ARTICLE_URL, f"{address}:{server.port}", address)[0] == 200
+    assert raw_get(server.port, "/" + ARTICLE_URL, f"localhost:{server.port}", address)[0] == 200
+    assert raw_get(server.port, "/" + ARTICLE_URL, "evil.example", address)[0] == 421
+
+
+def test_a_preview_opened_to_the_network_answers_any_host(served):
+    _, server = served({"content/a.md": article(title="Họp báo")}, "--host", "0.0.0.0")
+    status, body = raw_get(server.port, "/" + ARTICLE_URL, "bao.example.vn")
+    assert status == 200 and "Họp báo" in body
+
+
+ODD_PATHS = ["/x%00.jpg", "/thoi-su/%00", "/%0a.html", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+             "/thoi-su/%2E%2E/%2e%2e/config.toml", "/" + "a" * 300 + ".jpg", "/" + quote("ư" * 200) + "/",
+             "/%ff%fe.jpg", "/%zz", "/%"]
+
+
+def test_odd_paths_are_a_400_or_404_never_a_500(served):
+    _, server = served({"content/a.md": article(title="Họp báo")})
+    for path in ODD_PATHS:
+        status, body = raw_get(server.port, path, f"127.0.0.1:{server.port}")
+        assert status in (400, 404), (path, status, body[:300])
+        assert "Traceback" not in body
+    assert "Traceback" not in server.output() and "500" not in server.output()
+    assert raw_get(server.port, "/" + ARTICLE_URL, f"127.0.0.1:{server.port}")[0] == 200
