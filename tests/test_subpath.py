@@ -9,7 +9,7 @@ def test_every_internal_link_works_under_a_sub_path(make_site):
     site = make_site({
         "content/thoi-su/a.md": article(title="Bài A", tags='["Đắk Tô"]', author="Mai Trâm",
                                         image="{src: a.png, caption: Ảnh A, credit: MT}",
-                                        body="Xem [chuyên mục kinh tế](/kinh-te/).\n\n![](a.png)"),
+                                        body="Đoạn mở đầu.\n\nXem [chuyên mục kinh tế](/kinh-te/).\n\n![](a.png)"),
         "content/thoi-su/a.png": png(),
         "content/kinh-te/b.md": article(title="Bài B", category="Kinh tế", date="2023-01-02 08:00",
                                         aliases='["/tin-cu/b.html"]'),
@@ -37,3 +37,18 @@ def test_every_internal_link_works_under_a_sub_path(make_site):
                 checked += 1
     assert checked > 200
     assert built.html("").select_one("link[rel=canonical]")["href"] == "https://example.vn/bao/"
+
+
+def test_a_site_relative_link_in_a_body_gets_the_sub_path(make_site):
+    site = make_site({
+        "content/a.md": article(title="Bài A", body="Đoạn mở đầu.\n\nXem [tin kinh tế](/kinh-te/), "
+                                "[bài cũ](/luu-tru/2023/), [trang khác](https://example.org/kinh-te/) và "
+                                "[ảnh gốc](//cdn.example.org/kinh-te/)."),
+        "content/b.md": article(title="Bài B", category="Kinh tế", date="2023-01-02 08:00"),
+    }, base_url="https://example.vn/bao/")
+    built = site.build()
+    body = built.html("thoi-su/bai-a-202406251518/").select_one(".article-body")
+    links = {a.get_text(): a["href"] for a in body.find_all("a")}
+    assert links == {"tin kinh tế": "/bao/kinh-te/", "bài cũ": "/bao/luu-tru/2023/",
+                     "trang khác": "https://example.org/kinh-te/", "ảnh gốc": "//cdn.example.org/kinh-te/"}
+    assert built.exists("kinh-te/") and built.exists("luu-tru/2023/")
