@@ -54,6 +54,8 @@ REMOVED = {
                          "link to 'javascript:alert(1)' removed", "https://"),
     "javascript: link hidden by an entity": ('<a href="java&#x09;script:alert(1)">xem</a>',
                                              lambda b: b.find("a", href=True), "removed (its text is kept)", ""),
+    "javascript: link after spaces": ('<a href=" \tjavascript:alert(1)">xem</a>', lambda b: b.find("a", href=True),
+                                      "removed (its text is kept)", ""),
     "vbscript: link": ('<a href="VBScript:msgbox(1)">xem</a>', lambda b: b.find("a", href=True), "'VBScript:msgbox(1)'", ""),
     "style element": ("<style>body { display: none }</style>", lambda b: b.find("style") or "display" in b.text,
                       "<style> removed", "the theme sets the look"),
