@@ -9,6 +9,8 @@ ammonia, which parses HTML as browsers do) down to an allow-list:
   with their ids, paragraphs, emphasis, links, lists, quotes, tables, figures, photos, code, ...);
 - links and sources: http, https, mailto, tel and addresses on this site; anything else is removed;
 - `<iframe>`: only from https on a host of `[embeds] hosts`, always with loading="lazy" and a title;
+- `<video>`/`<audio>` (with `<source>`): kept, always with controls, never autoplaying; their files
+  are https addresses or the site's own (`/static/...`);
 - removed with their content, and reported: script, style, object/embed, forms, page-level tags
   (meta, link, base), svg/math; `on*=` handlers and disallowed addresses are reported too;
 - unwrapped silently, their text kept: formatting tags of old CMSs (font, span, center, div, ...);
@@ -118,6 +120,8 @@ class BodySanitiser:
             attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
             attribute_filter=self._attribute, allowed_classes={t: set(c) for t, c in CLASSES.items()},
             url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+            # Without autoplay (never allowed: readers hate it) a player without controls cannot start.
+            set_tag_attribute_values={"video": {"controls": ""}, "audio": {"controls": ""}},
         )
 
     def embed_allowed(self, src: str) -> bool:

@@ -140,6 +140,16 @@ def test_an_embed_from_an_allowed_host_survives_lazy_titled_and_with_only_harmle
     assert [p.message for p in built.report.warnings] == ["`onload` removed from <iframe>: articles cannot run scripts"]
 
 
+def test_video_and_audio_play_only_when_the_reader_asks(make_site):
+    snippet = ('<video src="https://cdn.baongoclinh.vn/le-hoi.mp4" poster="/static/le-hoi.jpg" autoplay muted loop '
+               'width="640"></video>\n\n<audio autoplay><source src="/static/phong-su.mp3" type="audio/mpeg"></audio>')
+    content = article_body(make_site({SOURCE: article(body=body(snippet))}).build())
+    video, audio = content.find("video"), content.find("audio")
+    assert video.attrs == {"src": "https://cdn.baongoclinh.vn/le-hoi.mp4", "poster": "/static/le-hoi.jpg",
+                           "muted": "", "loop": "", "width": "640", "controls": ""}
+    assert audio.attrs == {"controls": ""} and audio.source.attrs == {"src": "/static/phong-su.mp3", "type": "audio/mpeg"}
+
+
 def test_the_embed_hosts_come_from_config_and_a_change_reaches_cached_articles(make_site):
     files = {SOURCE: article(body=body('<iframe src="https://video.baongoclinh.vn/v/12" title="Phóng sự"></iframe>\n\n'
                                        '<iframe src="https://www.youtube.com/embed/abc" title="Clip"></iframe>'))}
