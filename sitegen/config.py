@@ -305,7 +305,10 @@ def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
         return Embeds()
     for index, host in enumerate(hosts):
         if not isinstance(host, str) or not _HOST.match(host.lower()):
-            example = urlsplit(host).hostname if isinstance(host, str) and "//" in host else None
+            try:
+                example = urlsplit(host).hostname if isinstance(host, str) and "//" in host else None
+            except ValueError:  # "https://[...": no host to suggest
+                example = None
             reader.problem(f"embeds.hosts[{index}]", f"{host!r} is not a host name",
                            f'write the host alone, e.g. "{example or "www.youtube.com"}" (no https://, no path)')
     return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))

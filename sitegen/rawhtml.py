@@ -104,6 +104,15 @@ class Removal:
     hint: str
 
 
+def embed_origin(src: str) -> tuple[str, str]:
+    """(scheme, host) of an iframe's address, lowercased; ("", "") when it cannot be read."""
+    try:
+        url = urlsplit(_URL_NOISE.sub("", src.strip()))
+        return url.scheme.lower(), url.hostname or ""
+    except ValueError:  # "https://[::1": no address a browser would load either
+        return "", ""
+
+
 def url_scheme(value: str) -> str:
     """The scheme a browser would see in an address ("" for one on this site), lowercased."""
     match = _SCHEME.match(_URL_NOISE.sub("", value).lstrip("\x00\x01\x02\x03\x04\x05\x06\x07\x08 \x0b\x0c"))
@@ -125,8 +134,8 @@ class BodySanitiser:
         )
 
     def embed_allowed(self, src: str) -> bool:
-        url = urlsplit(_URL_NOISE.sub("", src.strip()))
-        return url.scheme.lower() == "https" and (url.hostname or "") in self.embed_hosts
+        scheme, host = embed_origin(src)
+        return scheme == "https" and host in self.embed_hosts
 
     def _attribute(self, tag: str, name: str, value: str) -> str | None:
         """nh3's per-attribute hook: the rules an allow-list of names cannot say."""
@@ -173,7 +182,7 @@ class BodySanitiser:
                        for name, value in attributes)
         if "title" not in names:
             # Screen readers announce a frame by its title; an untitled one is only "frame".
-            text += f' title="Nội dung nhúng từ {urlsplit(src.replace("&amp;", "&")).hostname}"'
+            text += f' title="Nội dung nhúng từ {embed_origin(src.replace("&amp;", "&"))[1]}"'
         return f'<iframe{text} loading="lazy"></iframe>'
 
 
@@ -284,8 +293,6 @@ class _Inspector(HTMLParser):
         if tag == "iframe":
             self._embed(values.get("src") or "", raw)
 
-    handle_startendtag = handle_starttag
-
     def handle_endtag(self, tag: str) -> None:
         if self.inside and tag == self.inside[-1]:
             self.inside.pop()
@@ -307,11 +314,11 @@ class _Inspector(HTMLParser):
     def _embed(self, src: str, raw: str) -> None:
         if self.policy.embed_allowed(src):
             return
-        url = urlsplit(src.strip())
-        host = url.hostname or ""
-        if not src.strip():
-            self._report("<iframe> without an address (src) removed", "paste the provider's whole embed code", raw, "<iframe")
-        elif url.scheme.lower() != "https":
+        scheme, host = embed_origin(src)
+        if not src.strip() or not host:
+            self._report(f"<iframe> without a readable address (src={src[:60]!r}) removed",
+                         "paste the provider's whole embed code again", raw, "<iframe")
+        elif scheme != "https":
             self._report(f"<iframe> from {src[:60]!r} removed: an embed must load over https",
                          "copy the embed code again from the provider: its address starts with https://", raw, "<iframe")
         else:

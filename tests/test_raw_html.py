@@ -15,7 +15,7 @@ import sys
 import pytest
 
 from conftest import NOW, REPO, article, png
-from sitegen.build import BuildOptions
+from sitegen.build import BuildOptions, build
 from sitegen.check import check_site
 from sitegen.markup import BodyRenderer
 from sitegen.rawhtml import BodySanitiser
@@ -64,6 +64,8 @@ REMOVED = {
     "iframe from a host not allowed": ('<iframe src="https://quang-cao.example.com/x"></iframe>',
                                        lambda b: b.find("iframe"), "<iframe> from quang-cao.example.com removed",
                                        "iframes from quang-cao.example.com are not allowed; add the host to [embeds] hosts in config.toml"),
+    "iframe with an unreadable address": ('<iframe src="https://[video.example.com/x"></iframe>', lambda b: b.find("iframe"),
+                                          "without a readable address", "embed code again"),
     "iframe over http": ('<iframe src="http://www.youtube.com/embed/abc"></iframe>', lambda b: b.find("iframe"),
                          "an embed must load over https", "https://"),
     "data: photo": ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="Ảnh">', lambda b: b.find("img"),
@@ -167,6 +169,7 @@ def test_the_embed_hosts_come_from_config_and_a_change_reaches_cached_articles(m
     ('["https://www.youtube.com/"]', 'write the host alone, e.g. "www.youtube.com"'),
     ('"www.youtube.com"', "must be a list of host names"),
     ('["www.youtube.com", 12]', "12 is not a host name"),
+    ('["https://[www.youtube.com/"]', "is not a host name"),
 ])
 def test_embed_hosts_that_are_not_host_names_are_config_errors(make_site, hosts, fragment):
     site = make_site({SOURCE: article()}, extra_config=f"[embeds]\nhosts = {hosts}\n")
@@ -258,7 +261,6 @@ def test_every_article_of_the_sample_portal_is_published_as_before_the_policy(tm
     site = tmp_path / "site"
     shutil.copytree(REPO / "content", site / "content")
     shutil.copy(REPO / "config.toml", site / "config.toml")
-    from sitegen.build import build
     options = BuildOptions(now=NOW, jobs=1, cache=False)
     after = build(site, tmp_path / "after", options)
     assert after.warnings == []
