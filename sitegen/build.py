@@ -184,8 +184,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
             now = options.now or datetime.now(config.zone)
             site = Site(config, library.articles, Publication(now, options.drafts, options.future))
         problems = library.problems + site.problems
-        if problems:
+        if any(p.severity == "error" for p in problems):
             raise BuildFailed(problems)
+        report.warnings += problems  # only warnings left (what the raw-HTML policy cut from bodies)
         report.articles = len(site.articles)
         report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
@@ -219,11 +220,13 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():
                 records = out.publish()
+        content_warnings = list(report.warnings)  # the same in a build with nothing to do: kept with its record
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)
         report.files, report.changed = len(records), out.changed
-        if fingerprint is not None and not report.warnings:
+        if fingerprint is not None and not out.notes:
             summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
+                       "warnings": content_warnings,
                        "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
             record(cache, output_dir, fingerprint, stamped_at, now.timestamp(),
                    valid_until(library.articles, now, options, config), summary)

@@ -87,6 +87,18 @@ class Publisher:
 
 
 @dataclass(frozen=True)
+class Embeds:
+    """What an article body may embed with <iframe> (see sitegen/rawhtml.py for the whole policy)."""
+
+    hosts: tuple[str, ...] = (
+        "www.youtube-nocookie.com", "www.youtube.com", "player.vimeo.com", "www.facebook.com", "www.google.com",
+    )
+    """Hosts an <iframe src="https://..."> may come from: YouTube, Vimeo, Facebook videos and posts,
+    Google Maps.  Any other iframe is removed from the page, with a warning to the editor.  Setting
+    the list replaces this one."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything `config.toml` can say.  Only `title`, `base_url` and `categories` are required."""
 
@@ -129,6 +141,7 @@ class Config:
     """The paper's X/Twitter account, e.g. "@baongoclinh", for Twitter cards."""
     permalinks: Permalinks = field(default_factory=Permalinks)
     publisher: Publisher = field(default_factory=Publisher)
+    embeds: Embeds = field(default_factory=Embeds)
 
     @property
     def base_path(self) -> str:
@@ -238,6 +251,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         "permalinks": reader.table(Permalinks, raw.get("permalinks", {}), "permalinks."),
         "publisher": reader.table(Publisher, raw.get("publisher", {}), "publisher."),
         "categories": _read_categories(reader, raw.get("categories")),
+        "embeds": _read_embeds(reader, raw.get("embeds", {})),
     }
     config = reader.table(Config, raw, "", nested)
     _check_values(reader, config)
@@ -280,6 +294,26 @@ def _read_categories(reader: _Reader, raw: Any) -> tuple[Category, ...]:
             seen[value] = index
         categories.append(category)
     return tuple(sorted(categories, key=lambda c: c.order))
+
+
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+
+
+def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
+    embeds = reader.table(Embeds, raw, "embeds.")
+    hosts = embeds.hosts
+    if not isinstance(hosts, (list, tuple)):
+        reader.problem("embeds.hosts", f"must be a list of host names, not {hosts!r}", 'hosts = ["www.youtube.com"]')
+        return Embeds()
+    for index, host in enumerate(hosts):
+        if not isinstance(host, str) or not _HOST.match(host.lower()):
+            try:
+                example = urlsplit(host).hostname if isinstance(host, str) and "//" in host else None
+            except ValueError:  # "https://[...": no host to suggest
+                example = None
+            reader.problem(f"embeds.hosts[{index}]", f"{host!r} is not a host name",
+                           f'write the host alone, e.g. "{example or "www.youtube.com"}" (no https://, no path)')
+    return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))
 
 
 def _check_values(reader: _Reader, config: Config) -> None:

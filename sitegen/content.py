@@ -237,7 +237,7 @@ class ArticleReader:
         for category in config.categories:
             self.categories[variant_key(category.name)] = category
             self.categories[category.slug] = category
-        self.body = BodyRenderer(config.base_path)
+        self.body = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
 
     def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
         """Read one file; never raises for a content mistake (those are `problems`)."""

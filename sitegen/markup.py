@@ -5,6 +5,8 @@
 - Heading anchors keep đ -> d (Python-Markdown's own toc slugify drops the letter).
 - A body never carries a second <h1>: the article title is the page's only one, so `# x` becomes <h2>.
 - Root-relative links ("/thoi-su/") get the site's sub-path when `base_url` has one.
+- The rendered HTML is cut to the raw-HTML policy (sitegen/rawhtml.py): no scripts, handlers or
+  foreign iframes reach a page, whatever the editor pasted; what was cut travels with the body.
 
 Python-Markdown is the costliest step of a build, so two of its stages are replaced by equivalents
 that give the same bytes for less work (tests/test_markup_equivalence.py compares them with the
@@ -28,6 +30,7 @@ from markdown.extensions.toc import TocExtension, remove_fnrefs, render_inner_ht
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 from markdown.util import AtomicString
 
+from .rawhtml import BodySanitiser, Removal
 from .vietnamese import slugify
 
 _STASH_PLACEHOLDER = re.compile("\x02wzxhzdk:\\d+\x03|\x02klzzwxh:\\d+\x03")
@@ -54,6 +57,8 @@ class RenderedBody:
     """The body as plain text (no markup), for related-article scoring and search."""
     first_paragraph: str
     """Plain text of the first text paragraph: the default sapo."""
+    removed: tuple[Removal, ...] = ()
+    """What the raw-HTML policy took out of the editor's body (for warnings)."""
 
 
 ImageResolver = Callable[[str], "tuple[str, Figure | None] | None"]
@@ -177,9 +182,11 @@ class _NewsroomExtension(Extension):
 class BodyRenderer:
     """One Python-Markdown instance, reused for every article of a build (it is costly to set up)."""
 
-    def __init__(self, base_path: str = "/", *, stock: bool = False):
-        """`stock=True` keeps Python-Markdown's own inline and toc stages (for equivalence tests)."""
+    def __init__(self, base_path: str = "/", *, stock: bool = False, embed_hosts: tuple[str, ...] = ()):
+        """`stock=True` keeps Python-Markdown's own inline and toc stages (for equivalence tests);
+        `embed_hosts`: where an <iframe> may come from (config `[embeds] hosts`)."""
         self.base_path = base_path
+        self.sanitiser = BodySanitiser(embed_hosts)
         self.resolve_image: ImageResolver = lambda src: None
         self.last_text = ""
         self.last_first_paragraph = ""
@@ -199,5 +206,5 @@ class BodyRenderer:
         self.resolve_image = resolve_image
         self.lift_first_paragraph = lead_paragraph_is_sapo
         self.md.reset()
-        html = self.md.convert(source)
-        return RenderedBody(html, self.last_text, self.last_first_paragraph)
+        html, removed = self.sanitiser.clean(self.md.convert(source), source)
+        return RenderedBody(html, self.last_text, self.last_first_paragraph, removed)

@@ -10,6 +10,7 @@ until a later stage asks for them: a rebuild after one edit renders one article 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ import numpy as np
 
 from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin, stamp_of
 from .config import Config
-from .content import Article, ArticleReader, Parsed, find_article_files
+from .content import Article, ArticleReader, Parsed, find_article_files, split_front_matter
 from .errors import Problem
 from .related import FeatureTable, TextFeatures, Weights, text_features
 from .workers import forked_map
@@ -62,7 +63,7 @@ _reader: ArticleReader | None = None  # set in the parent before forking; inheri
 def _read_one(job: tuple[Path, str, str]) -> Fresh:
     path, source, revision = job
     assert _reader is not None
-    parsed = _reader.read(path, source, revision)
+    parsed = _with_removal_warnings(_reader.read(path, source, revision), path, source)
     article, body = parsed.article, parsed.body
     if article is None or body is None:
         return Fresh(parsed, "", "", b"")
@@ -70,10 +71,21 @@ def _read_one(job: tuple[Path, str, str]) -> Fresh:
     return Fresh(parsed, body.html, search_text, _pack(text_features(article.title, article.summary, body.text)))
 
 
+def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:
+    """What the raw-HTML policy cut from the body, as warnings at their line of the file (the
+    renderer counts lines from the body's start; where that is, only the file itself tells)."""
+    if parsed.body is None or not parsed.body.removed:
+        return parsed
+    parts = split_front_matter(path.read_bytes().decode("utf-8-sig", "replace").replace("\r\n", "\n"))
+    first = parts[2] if parts else 1
+    warnings = tuple(Problem(source, r.message, r.hint, first + (r.line or 1) - 1, "warning") for r in parsed.body.removed)
+    return dataclasses.replace(parsed, problems=parsed.problems + warnings)
+
+
 def reader_fingerprint(config: Config) -> str:
     """Everything besides a file's bytes that changes what reading it gives."""
     categories = [(c.name, c.slug) for c in config.categories]
-    return repr((code_version(), SCHEMA, config.base_path, config.timezone, categories, Weights()))
+    return repr((code_version(), SCHEMA, config.base_path, config.timezone, categories, Weights(), config.embeds))
 
 
 @dataclass
