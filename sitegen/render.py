@@ -12,6 +12,7 @@ prefix: `{% extends "!default/article.html" %}` in the site's `templates/article
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -55,7 +56,29 @@ class Theme:
         default = builtin / "default"
         template_dirs = _unique([site_dir / "templates", theme_dir / "templates", default / "templates"])
         static_dirs = _unique([site_dir / "static", theme_dir / "static", default / "static"])
-        return cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
+        theme = cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
+        unreadable = theme.unreadable(site_dir)
+        if unreadable:
+            raise BuildFailed(unreadable)
+        return theme
+
+    def unreadable(self, site_dir: Path) -> list[Problem]:
+        """A problem for each folder or file of the theme sitegen cannot read: found here, before any
+        page is rendered, rather than as a crash half-way through writing."""
+        found: list[Problem] = []
+
+        def report(path: str, kind: str) -> None:
+            found.append(Problem(display_path(Path(path), site_dir), f"this theme {kind} cannot be read (permission denied)",
+                                 f"give sitegen read access to it (e.g. `chmod -R u+rX {display_path(Path(path), site_dir)}`)"))
+
+        for root in (*self.template_dirs, *self.static_dirs):
+            for folder, dirs, files in os.walk(root, onerror=lambda error: report(error.filename, "folder")):
+                dirs.sort()
+                for name in sorted(files):
+                    path = os.path.join(folder, name)
+                    if not os.access(path, os.R_OK):
+                        report(path, "file")
+        return found
 
     def static_files(self) -> Iterator[tuple[str, Path]]:
         """(path relative to static/, file) for every static file, overrides first-wins."""
@@ -125,11 +148,29 @@ class Renderer:
                 _template_file(exc.filename, self.site_dir, exc.name), f"template syntax error: {exc.message}",
                 "fix the template tag on this line", exc.lineno,
             )]) from None
+        except OSError as exc:  # the loader opens template files: one unreadable, or a folder of that name
+            raise BuildFailed([Problem(
+                _template_file(exc.filename, self.site_dir, page.template),
+                f"template cannot be read: {exc.strerror or exc}",
+                "give sitegen read access to the theme's files (e.g. `chmod -R u+rX templates/`)"
+                if isinstance(exc, PermissionError) else "check the theme's folder: templates must be files",
+            )]) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_location(exc)
             raise BuildFailed([Problem(
                 _template_file(file, self.site_dir, page.template), f"template error on /{page.path}: {exc.message}",
                 "see sitegen/views.py for the variables templates get", line,
+            )]) from None
+        except Exception as exc:
+            # A template's own mistake (a filter given the wrong kind of value, a division by zero)
+            # is the theme's to fix; an error raised outside any template is sitegen's and goes on.
+            file, line = _template_location(exc)
+            if file is None:
+                raise
+            raise BuildFailed([Problem(
+                _template_file(file, self.site_dir, page.template),
+                f"template error on /{page.path}: {type(exc).__name__}: {exc}",
+                "fix the expression on this line (see sitegen/views.py for the variables templates get)", line,
             )]) from None
 
 
