@@ -91,7 +91,12 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     except BuildFailed as exc:
         report.problems += exc.problems
     cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
-    library = read_articles(config, site_dir, cache, options.jobs)
+    try:
+        library = read_articles(config, site_dir, cache, options.jobs)
+    except BuildFailed as exc:  # content/ has folders or files that cannot be read: nothing else is sure
+        cache.close()
+        report.problems += exc.problems
+        return _sorted(report)
     report.problems += library.problems
     report.articles = library.files
     now = options.now

@@ -6,8 +6,11 @@ with nothing to do answers in a fraction of a second.
 
 from __future__ import annotations
 
+import errno
 import os
+import signal
 import sys
+import traceback
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -35,7 +38,7 @@ def fail(exc: BuildFailed) -> None:
     print_problems(exc.problems)
     errors = sum(1 for p in exc.problems if p.severity == "error")
     click.secho(f"Build failed: {errors} error(s). Nothing was written; output/ is as it was.", fg="red", err=True)
-    sys.exit(1)
+    sys.exit(EXIT_CONTENT)
 
 
 def summary_line(report) -> str:
@@ -54,6 +57,20 @@ def summary_line(report) -> str:
     return (f"Built {report.pages} pages ({kinds}) from {report.articles} articles{note} into {report.output_dir} "
             f"in {report.total_seconds:.2f} s [{stages}]; {report.changed} of {report.files} files changed "
             f"({report.parsed} articles read, {report.rendered} pages rendered afresh).")
+
+
+@contextmanager
+def interrupt_after_commit() -> Iterator[None]:
+    """While a build moves its files into output/, Ctrl-C waits for the move to finish: output/ then
+    holds either the last build or the new one, never half of each."""
+    interrupted: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, frame: interrupted.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if interrupted:
+        raise KeyboardInterrupt
 
 
 @contextmanager
@@ -77,7 +94,67 @@ def progress_bar(enabled: bool) -> Iterator:
         yield update
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+EXIT_CONTENT = 1
+"""The site's input has errors (or the disk refused a write): the editor can fix it."""
+EXIT_INTERNAL = 70
+"""EX_SOFTWARE: sitegen itself failed, whatever the input; CI tells this crash from a content error."""
+EXIT_INTERRUPTED = 130
+"""128 + SIGINT, as shells report Ctrl-C."""
+
+ENVIRONMENT_ERRORS = {
+    errno.EACCES: "check the permissions (`ls -l`): sitegen reads the site folder and writes output/ and "
+                  ".sitegen-cache/; or build elsewhere with --output DIR",
+    errno.EPERM: "check the permissions (`ls -l`) and that no other program holds the file",
+    errno.EROFS: "the disk is mounted read-only: build to another folder with --output DIR",
+    errno.ENOSPC: "the disk is full: free some space (or build to another disk with --output DIR), then build again",
+    errno.EDQUOT: "your disk quota is used up: free some space, then build again",
+    errno.ENAMETOOLONG: "a file name is too long for this disk: shorten the folder names or the `slug:`",
+    errno.EIO: "the disk reported a read or write error: check it, then build again",
+    errno.ENOENT: "a file vanished while sitegen worked (another program moving files?): build again",
+    errno.ENOTDIR: "a file stands where sitegen expects a folder: move it away",
+    errno.EISDIR: "a folder stands where sitegen expects a file: move it away",
+    errno.EMFILE: "too many open files: raise the limit (`ulimit -n 4096`) or build with fewer --jobs",
+}
+"""OSErrors that come from the machine, not from sitegen, and what to do about each."""
+
+
+class _Sitegen(click.Group):
+    """The command group; turns whatever escapes a command into a message and an exit code:
+    1 for the site's or the disk's problems, 130 for Ctrl-C, 70 (and the traceback) for sitegen's bugs."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BuildFailed as exc:
+            fail(exc)
+        except KeyboardInterrupt:
+            click.echo("Interrupted. output/ holds the last complete build.", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except OSError as exc:
+            if exc.errno == errno.EPIPE:
+                raise  # the reader of our output went away (`sitegen check | head`): click handles it
+            if exc.errno not in ENVIRONMENT_ERRORS:
+                internal_error()
+            where = " -> ".join(str(name) for name in (exc.filename, exc.filename2) if name) or "a file"
+            click.echo(f"{where}: error: {exc.strerror or exc}\n    -> {ENVIRONMENT_ERRORS[exc.errno]}", err=True)
+            click.secho("Build failed: the disk refused sitegen's work (see above).", fg="red", err=True)
+            sys.exit(EXIT_CONTENT)
+        except Exception:
+            internal_error()
+
+
+def internal_error() -> None:
+    """Exit with the traceback of the exception being handled, marked as sitegen's fault (exit 70)."""
+    click.secho("Internal error: this is a bug in sitegen (please report it, with the details below)",
+                fg="red", err=True)
+    click.echo(f"sitegen {__version__}, Python {sys.version.split()[0]}, {sys.platform}", err=True)
+    click.echo(traceback.format_exc(), err=True)
+    sys.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=_Sitegen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitegen")
 def main() -> None:
     """sitegen: build a Vietnamese news portal from Markdown articles."""
@@ -104,7 +181,8 @@ def build_command(source: Path, output: Path | None, drafts: bool, future: bool,
     show = sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
     try:
         with progress_bar(show) as update:
-            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache), update)
+            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache), update,
+                           commit_guard=interrupt_after_commit)
     except BuildFailed as exc:
         fail(exc)
     print_problems(report.warnings)

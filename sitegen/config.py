@@ -237,6 +237,12 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         )]) from None
     except UnicodeDecodeError as exc:
         raise BuildFailed([Problem(CONFIG_FILE, f"not UTF-8 text ({exc.reason})", "save the file as UTF-8")]) from None
+    except OSError as exc:  # unreadable (permissions), a folder of that name, a disk error
+        raise BuildFailed([Problem(
+            CONFIG_FILE, f"{CONFIG_FILE} cannot be read: {exc.strerror or exc}",
+            f"give sitegen read access to it (e.g. `chmod u+r {CONFIG_FILE}`)" if isinstance(exc, PermissionError)
+            else f"{CONFIG_FILE} must be a text file in the site folder",
+        )]) from None
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,17 +13,18 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import yaml
 
 from .addresses import AddressError, alias_path
+from .body_limits import body_problem
 from .config import Category, Config
-from .errors import Problem, display_path
+from .errors import BuildFailed, Problem, display_path
 from .markup import BodyRenderer, RenderedBody
-from .vietnamese import DateFormatError, has_time, nfc, parse_date, slugify, variant_key
+from .vietnamese import MAX_SLUG_LENGTH, DateFormatError, address_slug, has_time, nfc, parse_date, slugify, variant_key
 
 MEDIA_DIR = "media"
 """Folder in output/ that receives the photos articles use, mirroring their place under content/."""
@@ -37,6 +38,9 @@ _TRUE = {"true", "yes", "on", "có"}
 CREDIT_WORDS = ("ảnh", "nguồn", "theo", "đồ họa", "đồ hoạ", "video", "clip", "photo")
 """A credit starting with one of these is printed as written; others get "Ảnh: " before them."""
 _FALSE = {"false", "no", "off", "không", ""}
+
+MAX_FRONT_MATTER_DEPTH = 8
+"""Levels of lists and mappings in front matter (`images:` -> a photo -> its `caption` is 3)."""
 
 KNOWN_FIELDS = (
     "title", "date", "category", "author", "tags", "summary", "image", "images",
@@ -126,14 +130,43 @@ class Parsed:
 
 
 def find_article_files(content_dir: Path) -> list[Path]:
-    """Every article file under content/, in a stable order; names starting with . or _ are skipped."""
+    """Every article file under content/, in a stable order; names starting with . or _ are skipped.
+
+    Raises BuildFailed when a folder or an article under content/ cannot be read: skipping it would
+    build a site without its articles and take every one of them offline."""
     found = []
-    for folder, dirs, files in os.walk(content_dir):
+    problems: list[Problem] = []
+    site_dir = content_dir.parent
+
+    def unreadable(error: OSError) -> None:
+        problems.append(_unreadable(display_path(Path(error.filename or content_dir), site_dir), error, "folder"))
+
+    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
-        found += [os.path.join(folder, f) for f in files
-                  if not f.startswith((".", "_")) and f.lower().endswith((".md", ".markdown"))]
+        for name in files:
+            if name.startswith((".", "_")) or not name.lower().endswith((".md", ".markdown")):
+                continue
+            path = os.path.join(folder, name)
+            if not os.access(path, os.R_OK) or not os.path.isfile(path):
+                error = PermissionError(13, "Permission denied", path) if os.path.exists(path) \
+                    else FileNotFoundError(2, "No such file (a link to nothing?)", path)
+                problems.append(_unreadable(display_path(Path(path), site_dir), error, "file"))
+                continue
+            found.append(path)
+    if problems:
+        raise BuildFailed(problems)
     found.sort(key=lambda p: p.replace(os.sep, "/"))
     return [Path(p) for p in found]
+
+
+def _unreadable(source: str, error: OSError, kind: str) -> Problem:
+    """The problem for a file or folder of the site that cannot be read."""
+    if isinstance(error, PermissionError):
+        hint = (f"give sitegen read access to the {kind} (e.g. `chmod -R u+rX content/`), "
+                f"or move it out of content/ or rename it to start with '_' if it is not part of the site")
+    else:
+        hint = f"check the {kind}: fix or remove it, or rename it to start with '_' to leave it out"
+    return Problem(source, f"this {kind} cannot be read: {error.strerror or error}", hint)
 
 
 class _Fields:
@@ -198,7 +231,9 @@ class _Fields:
 
 
 def _plain(node: yaml.Node) -> Any:
-    """A front-matter value for `extra`: YAML's usual types, except dates and times stay text."""
+    """A front-matter value for `extra`: YAML's usual types, except dates and times stay text.
+
+    Only called on front matter `_structure_problem` accepted: a tree (no aliases) of bounded depth."""
     if isinstance(node, yaml.MappingNode):
         return {str(_plain(k)): _plain(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
@@ -211,6 +246,31 @@ def _plain(node: yaml.Node) -> Any:
         except yaml.YAMLError:
             pass  # not a number or boolean after all: keep the text
     return nfc(node.value)
+
+
+def _structure_problem(front: str, root: yaml.Node) -> tuple[str, str, int] | None:
+    """(what, how to fix, 0-based line) when the front matter uses YAML anchors or aliases or nests too
+    deeply, else None.  Checked on the composed nodes before any value is expanded: an alias is the
+    way a "billion laughs" (a few hundred bytes that expand to gigabytes) or a structure that contains
+    itself gets in, and editors never need one."""
+    if "&" in front or "*" in front:  # else there can be neither anchor nor alias: skip the second parse
+        for event in yaml.parse(front, Loader=_LOADER):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                return (f"YAML anchors and aliases ({sign}{event.anchor}) are not allowed in front matter",
+                        "write the value out in full; text starting with & or * must be in double quotes, "
+                        'e.g. `title: "*Tin nóng*"`', event.start_mark.line)
+    stack = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_FRONT_MATTER_DEPTH:
+            return (f"the front matter nests lists and mappings more than {MAX_FRONT_MATTER_DEPTH} levels deep",
+                    "flatten this value: sitegen's fields need at most 3 levels", node.start_mark.line)
+        if isinstance(node, yaml.MappingNode):
+            stack += [(child, depth + 1) for pair in node.value for child in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, depth + 1) for child in node.value]
+    return None
 
 
 def split_front_matter(text: str) -> tuple[str, str, int] | None:
@@ -242,7 +302,10 @@ class ArticleReader:
     def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
         """Read one file; never raises for a content mistake (those are `problems`)."""
         source = source or display_path(path, self.site_dir)
-        raw = path.read_bytes()
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return Parsed(None, None, (_unreadable(source, exc, "file"),))
         article, body, problems = self._read(path, source, raw, revision)
         return Parsed(article, body, tuple(problems))
 
@@ -276,6 +339,9 @@ class ArticleReader:
             return None, None, [Problem(source, f"the front matter is not valid YAML: {exc}", "", 2)]
         if not isinstance(root, yaml.MappingNode):
             return None, None, [Problem(source, "the front matter must be a list of `key: value` lines", "e.g. title: \"...\"", 2)]
+        refused = _structure_problem(front, root)
+        if refused:
+            return None, None, [Problem(source, refused[0], refused[1], refused[2] + 2)]
 
         nodes: dict[str, yaml.Node] = {}
         fields = _Fields(source, nodes, 2)
@@ -299,7 +365,11 @@ class ArticleReader:
         slug, pinned = self._slug(fields, title)
         tags = []
         seen_tags = set()
-        for tag, _ in fields.text_list("tags"):
+        for tag, node in fields.text_list("tags"):
+            if not _nameable(tag):
+                fields.problem(node, f"the tag {tag!r} has no letters or digits to make its page's address from",
+                               "write the tag in words, e.g. `tags: [Kinh tế, Đắk Tô]`, or remove it")
+                continue
             if variant_key(tag) not in seen_tags:
                 seen_tags.add(variant_key(tag))
                 tags.append(tag)
@@ -325,7 +395,13 @@ class ArticleReader:
         def resolve_body_image(src: str) -> tuple[str, Photo | None] | None:
             if src in resolved:  # one answer (and one problem) per photo, however often it is asked
                 return resolved[src]
-            file = self._media_file(fields, path, src, _body_line(body, src, body_line), "body image")
+            line = _body_line(body, src, body_line)
+            # A path written URL-style ("anh%20dep.jpg") names the file with the space, unless a file
+            # is really called that way.
+            unquoted = unquote(src)
+            file = self._media_file(fields, path, unquoted, line, "body image", shown_as=src) \
+                if unquoted != src and self._locate(path, src) is None and self._locate(path, unquoted) is not None \
+                else self._media_file(fields, path, src, line, "body image")
             photo = photos.get(file) if file else None
             if lead is not None and file == lead.file:
                 lead_in_body.append(True)
@@ -339,10 +415,23 @@ class ArticleReader:
             return resolved[src]
 
         author = fields.text("author")
+        if author and not _nameable(author):
+            fields.problem("author", f"the author {author!r} has no letters or digits to make a page's address from",
+                           'write the name in words, e.g. `author: "Minh Thư"`, or remove the line')
         draft, featured = fields.flag("draft"), fields.flag("featured")
         summary = fields.text("summary")
-        # Without a `summary`, the body's first paragraph is the sapo: shown once, in bold, not twice.
-        rendered = self.body.render(body, resolve_body_image, lead_paragraph_is_sapo=not summary)
+        too_hard = body_problem(body)
+        if too_hard:
+            fields.problems.append(Problem(source, too_hard.message, too_hard.hint, body_line + too_hard.line - 1))
+            return None
+        try:
+            # Without a `summary`, the body's first paragraph is the sapo: shown once, in bold, not twice.
+            rendered = self.body.render(body, resolve_body_image, lead_paragraph_is_sapo=not summary)
+        except RecursionError:
+            # body_limits keeps nesting far below this; a last guard, so that the editor still hears why.
+            fields.problems.append(Problem(source, "the body nests quotes, lists or tags too deeply to be read",
+                                           "remove levels of '>' quotes, list indentation or nested HTML", body_line))
+            return None
         if fields.problems or date is None or category is None:
             return None
         extra = {key: _plain(node) for key, node in nodes.items() if key not in KNOWN_FIELDS}
@@ -380,11 +469,14 @@ class ArticleReader:
         pinned = fields.text("slug")
         if pinned:
             if not _SLUG.match(pinned):
-                suggestion = slugify(pinned)
+                suggestion = address_slug(pinned)
                 fields.problem("slug", f"`slug` {pinned!r} is not a valid address part",
                                f"use lowercase a-z, 0-9 and hyphens, e.g. `slug: {suggestion or 'tin-moi'}`")
+            elif len(pinned) > MAX_SLUG_LENGTH:
+                fields.problem("slug", f"`slug` has {len(pinned)} characters; an address part has at most {MAX_SLUG_LENGTH}",
+                               f"shorten it, e.g. `slug: {address_slug(pinned)}`")
             return pinned, True
-        slug = slugify(title)
+        slug = address_slug(title)
         if title and not slug:
             fields.problem("title", "the title has no letters or digits to make an address from",
                            "add `slug: ten-bai-viet` to the front matter")
@@ -436,28 +528,74 @@ class ArticleReader:
 
     def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
                   declared: bool = False) -> Photo:
-        rel = Path(file).relative_to(self.content_dir).as_posix()
+        # In NFC whatever the disk holds, so that the photo's address is the same from macOS and Linux.
+        rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
         output_path = f"{MEDIA_DIR}/{rel}"
         return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt, declared)
 
-    def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str) -> str | None:
-        """The image file `src` names, if it is safely inside content/ and exists; else a problem."""
+    def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str,
+                    shown_as: str = "") -> str | None:
+        """The image file `src` names, if it is safely inside content/ and exists; else a problem.
+        `shown_as` is the path as the editor wrote it, when `src` is its unquoted form."""
         hint_ok = "use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)"
-        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src:
-            fields.problems.append(Problem(fields.source, f"{label} {src!r} is not a file inside content/", hint_ok, line))
+        written = shown_as or src
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src or "\0" in src:
+            fields.problems.append(Problem(fields.source, f"{label} {written!r} is not a file inside content/", hint_ok, line))
             return None
-        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
-        file = Path(os.path.normpath(base / src.lstrip("/")))
-        if not file.is_relative_to(self.content_dir):
-            fields.problems.append(Problem(fields.source, f"{label} {src!r} leads outside content/", hint_ok, line))
+        file = self._within(article, src)
+        if file is None:
+            fields.problems.append(Problem(fields.source, f"{label} {written!r} leads outside content/", hint_ok, line))
             return None
-        if not file.is_file():
+        found = self._locate(article, src)
+        if found is None:
             fields.problems.append(Problem(
-                fields.source, f"{label}: the photo {src!r} does not exist (looked for {display_path(file, self.site_dir)})",
+                fields.source, f"{label}: the photo {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
                 "check the file name and folder, or add the photo", line,
             ))
             return None
-        return str(file)
+        if not os.access(found, os.R_OK):
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {written!r} cannot be read (permission denied)",
+                f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
+            return None
+        return found
+
+    def _within(self, article: Path, src: str) -> Path | None:
+        """The path `src` names (relative to the article, or to content/ when it starts with /), if inside content/."""
+        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
+        file = Path(os.path.normpath(base / src.lstrip("/")))
+        return file if file.is_relative_to(self.content_dir) else None
+
+    def _locate(self, article: Path, src: str) -> str | None:
+        """The existing file `src` names, or None.  Names are compared in NFC when the exact one is
+        missing: macOS writes file names decomposed (NFD), editors type them composed, and the reverse."""
+        if "\0" in src:
+            return None
+        file = self._within(article, src)
+        if file is None:
+            return None
+        try:
+            if file.is_file():
+                return str(file)
+        except OSError:  # a name too long for the file system, say: no such photo
+            return None
+        current = self.content_dir
+        for part in file.relative_to(self.content_dir).parts:
+            try:
+                names = sorted(os.listdir(current))
+            except OSError:
+                return None
+            wanted = nfc(part)
+            match = next((name for name in names if nfc(name) == wanted), None)
+            if match is None:
+                return None
+            current = current / match
+        return str(current) if current.is_file() else None
+
+
+def _nameable(name: str) -> bool:
+    """Whether a tag or author has letters or digits to make a page's address from (not "!!!" or "🎉")."""
+    return bool(variant_key(name)) and bool(slugify(name))
 
 
 def _body_line(body: str, needle: str, body_line: int) -> int:

@@ -12,6 +12,7 @@ prefix: `{% extends "!default/article.html" %}` in the site's `templates/article
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,25 +64,41 @@ class Theme:
         template_dirs = _unique([site_dir / "templates", theme_dir / "templates", default / "templates"])
         static_dirs = _unique([site_dir / "static", theme_dir / "static", default / "static"])
         theme = cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
-        theme._refuse_links_outside(site_dir, builtin)
-        return theme
-
-    def _refuse_links_outside(self, site_dir: Path, builtin: Path) -> None:
-        """A theme's file or folder that is a link to somewhere outside the site (or outside the
-        themes shipped with sitegen) would publish, or render, whatever it points at."""
-        allowed = (site_dir.resolve(), builtin.resolve())
-        problems = []
-        for folder in (*self.template_dirs, *self.static_dirs):
-            for path in [folder, *folder.rglob("*")]:
-                if path.is_symlink() or path == folder:
-                    real = path.resolve()
-                    if not any(real.is_relative_to(root) for root in allowed):
-                        problems.append(Problem(
-                            display_path(path, site_dir), f"is a link to {real}, outside the site",
-                            "put the file itself in the site folder instead of a link to it",
-                        ))
+        problems = theme.problems(site_dir, builtin)
         if problems:
             raise BuildFailed(problems)
+        return theme
+
+    def problems(self, site_dir: Path, builtin: Path) -> list[Problem]:
+        """Found here, before any page is rendered rather than half-way through writing: each file or
+        folder of the theme sitegen cannot read, and each that is a link to somewhere outside the
+        site (or outside the themes shipped with sitegen) — it would publish, or render, whatever it
+        points at."""
+        found: list[Problem] = []
+        allowed = (site_dir.resolve(), builtin.resolve())
+
+        def unreadable(path: str, kind: str) -> None:
+            found.append(Problem(display_path(Path(path), site_dir), f"this theme {kind} cannot be read (permission denied)",
+                                 f"give sitegen read access to it (e.g. `chmod -R u+rX {display_path(Path(path), site_dir)}`)"))
+
+        def outside(path: str) -> None:
+            real = Path(path).resolve()
+            if not any(real.is_relative_to(root) for root in allowed):
+                found.append(Problem(display_path(Path(path), site_dir), f"is a link to {real}, outside the site",
+                                     "put the file itself in the site folder instead of a link to it"))
+
+        for root in (*self.template_dirs, *self.static_dirs):
+            outside(str(root))
+            for folder, dirs, files in os.walk(root, onerror=lambda error: unreadable(error.filename, "folder")):
+                dirs.sort()
+                for name in sorted(dirs + files):
+                    if os.path.islink(os.path.join(folder, name)):
+                        outside(os.path.join(folder, name))
+                for name in sorted(files):
+                    path = os.path.join(folder, name)
+                    if not os.access(path, os.R_OK):
+                        unreadable(path, "file")
+        return found
 
     def static_files(self) -> Iterator[tuple[str, Path]]:
         """(path relative to static/, file) for every static file, overrides first-wins."""
@@ -151,11 +168,29 @@ class Renderer:
                 _template_file(exc.filename, self.site_dir, exc.name), f"template syntax error: {exc.message}",
                 "fix the template tag on this line", exc.lineno,
             )]) from None
+        except OSError as exc:  # the loader opens template files: one unreadable, or a folder of that name
+            raise BuildFailed([Problem(
+                _template_file(exc.filename, self.site_dir, page.template),
+                f"template cannot be read: {exc.strerror or exc}",
+                "give sitegen read access to the theme's files (e.g. `chmod -R u+rX templates/`)"
+                if isinstance(exc, PermissionError) else "check the theme's folder: templates must be files",
+            )]) from None
         except jinja2.UndefinedError as exc:
             file, line = _template_location(exc)
             raise BuildFailed([Problem(
                 _template_file(file, self.site_dir, page.template), f"template error on /{page.path}: {exc.message}",
                 "see sitegen/views.py for the variables templates get", line,
+            )]) from None
+        except Exception as exc:
+            # A template's own mistake (a filter given the wrong kind of value, a division by zero)
+            # is the theme's to fix; an error raised outside any template is sitegen's and goes on.
+            file, line = _template_location(exc)
+            if file is None:
+                raise
+            raise BuildFailed([Problem(
+                _template_file(file, self.site_dir, page.template),
+                f"template error on /{page.path}: {type(exc).__name__}: {exc}",
+                "fix the expression on this line (see sitegen/views.py for the variables templates get)", line,
             )]) from None
 
 

@@ -14,7 +14,7 @@ from datetime import datetime
 from .config import Category, Config
 from .content import Article
 from .errors import Problem
-from .vietnamese import slugify, sort_key, variant_key
+from .vietnamese import address_slug, sort_key, variant_key
 
 
 @dataclass(frozen=True)
@@ -150,7 +150,7 @@ class Site:
             ranked = sorted(spellings[key].items(),
                             key=lambda kv: (-kv[1], not kv[0][:1].isupper(), -oldest_use[kv[0]]))
             name = ranked[0][0]
-            base = slugify(name) or "x"
+            base = address_slug(name) or "x"  # the reader refuses names without letters or digits
             slug, n = base, 2
             while slug in used_slugs:  # "Hòa" and "Hóa" are different tags with one ASCII form
                 slug, n = f"{base}-{n}", n + 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 
 from slugify import slugify as _ascii_slugify
 
@@ -67,6 +67,25 @@ def slugify(text: str) -> str:
     return _ascii_slugify(text, lowercase=True)  # other scripts: transliterated by unidecode
 
 
+MAX_SLUG_LENGTH = 100
+"""Characters of an address part made from a title, tag or author (or pinned with `slug:`).
+
+File systems refuse names over 255 bytes; an address part is a folder name in output/, and 100
+leaves room for what a permalink pattern adds ("-202406251518").  Vietnamese titles of 20 words
+fit; longer ones are cut at a word boundary."""
+
+
+def address_slug(text: str) -> str:
+    """`slugify(text)` cut to at most MAX_SLUG_LENGTH characters at the last hyphen that fits (or in
+    the middle of a word with none), so that the same title always gives the same address."""
+    slug = slugify(text)
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    cut = slug[:MAX_SLUG_LENGTH + 1]
+    head = cut.rsplit("-", 1)[0] if "-" in cut else cut
+    return head[:MAX_SLUG_LENGTH].strip("-")
+
+
 # --- dates -------------------------------------------------------------------------------------------
 
 _VN_DATE = re.compile(
@@ -85,6 +104,13 @@ DATE_FORMS_HINT = (
     'write it as "2024-06-25 15:18", "25/06/2024 15:18", "25/06/2024" '
     'or "2024-06-25T15:18:00+07:00"'
 )
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2100
+"""Years an article can carry: a newspaper's archive on one side, a typo ("20024") on the other.
+Kept far from datetime's limits, which converting to another zone would cross."""
+MAX_OFFSET = timedelta(hours=14)
+"""The largest UTC offset in use (Kiribati, +14:00); Python accepts up to 23:59."""
 
 
 def parse_date(raw: str, zone: tzinfo) -> datetime:
@@ -111,9 +137,19 @@ def parse_date(raw: str, zone: tzinfo) -> datetime:
         else:
             value = datetime.fromisoformat(text.replace(" +", "+"))
     except ValueError as exc:
+        if "offset" in str(exc):
+            raise DateFormatError(f"the time offset in {raw!r} is not a real one: offsets run from -12:00 to +14:00 "
+                                  "(Việt Nam is +07:00)") from None
         if m or re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text):
             raise DateFormatError(f"{raw!r} is not a real date or time ({exc})") from None
         raise DateFormatError(f"cannot read the date {raw!r}; {DATE_FORMS_HINT}") from None
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise DateFormatError(f"the year {value.year} in {raw!r} is out of range: sitegen accepts "
+                              f"{MIN_YEAR} to {MAX_YEAR}")
+    offset = value.utcoffset()
+    if offset is not None and abs(offset) > MAX_OFFSET:
+        raise DateFormatError(f"the time offset in {raw!r} is not a real one: offsets run from -12:00 to +14:00 "
+                              "(Việt Nam is +07:00)")
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone)
     return value
