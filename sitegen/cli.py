@@ -173,15 +173,17 @@ def main() -> None:
               help="Reuse earlier builds' work from .sitegen-cache/ (the output is the same either way).")
 @click.option("--progress/--no-progress", default=None,
               help="Show a progress bar. Default: only when the terminal is interactive.")
+@click.option("--force", is_flag=True, default=False,
+              help="Publish even where the output folder holds files sitegen did not make: they are moved aside, never deleted.")
 def build_command(source: Path, output: Path | None, drafts: bool, future: bool, jobs: int, cache: bool,
-                  progress: bool | None) -> None:
+                  progress: bool | None, force: bool) -> None:
     """Build the site into output/."""
     from .build import BuildOptions, build  # light: the pipeline itself loads only if there is work
 
     show = sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
     try:
         with progress_bar(show) as update:
-            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache), update,
+            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache, force=force), update,
                            commit_guard=interrupt_after_commit)
     except BuildFailed as exc:
         fail(exc)

@@ -141,12 +141,26 @@ def find_article_files(content_dir: Path) -> list[Path]:
     def unreadable(error: OSError) -> None:
         problems.append(_unreadable(display_path(Path(error.filename or content_dir), site_dir), error, "folder"))
 
+    # Links are resolved before anything is read: an article, or content/ itself, that is a link
+    # to a file outside the site would publish whatever it points at.
+    real_content = os.path.realpath(content_dir)
+    if not Path(real_content).is_relative_to(os.path.realpath(site_dir)):
+        raise BuildFailed([_outside("content", real_content, "folder")])
     for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):  # os.walk would skip it without a word
+                path = os.path.join(folder, name)
+                problems.append(Problem(
+                    display_path(Path(path), site_dir), f"is a link to the folder {os.path.realpath(path)}, which sitegen does not follow",
+                    "move the folder itself into content/ (or rename the link to start with '_' to leave it out)"))
         for name in files:
             if name.startswith((".", "_")) or not name.lower().endswith((".md", ".markdown")):
                 continue
             path = os.path.join(folder, name)
+            if os.path.islink(path) and not Path(os.path.realpath(path)).is_relative_to(real_content):
+                problems.append(_outside(display_path(Path(path), site_dir), os.path.realpath(path), "file"))
+                continue
             if not os.access(path, os.R_OK) or not os.path.isfile(path):
                 error = PermissionError(13, "Permission denied", path) if os.path.exists(path) \
                     else FileNotFoundError(2, "No such file (a link to nothing?)", path)
@@ -157,6 +171,11 @@ def find_article_files(content_dir: Path) -> list[Path]:
         raise BuildFailed(problems)
     found.sort(key=lambda p: p.replace(os.sep, "/"))
     return [Path(p) for p in found]
+
+
+def _outside(source: str, target: str, kind: str) -> Problem:
+    return Problem(source, f"is a link to {target}, outside content/",
+                   f"put the {kind} itself in content/ instead of a link to it")
 
 
 def _unreadable(source: str, error: OSError, kind: str) -> Problem:
@@ -293,6 +312,7 @@ class ArticleReader:
         self.zone = config.zone
         self.site_dir = site_dir
         self.content_dir = Path(os.path.abspath(content_dir))
+        self.real_content_dir = os.path.realpath(content_dir)
         self.categories: dict[str, Category] = {}
         for category in config.categories:
             self.categories[variant_key(category.name)] = category
@@ -557,6 +577,12 @@ class ArticleReader:
             fields.problems.append(Problem(
                 fields.source, f"{label}: the photo {written!r} cannot be read (permission denied)",
                 f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
+            return None
+        real = os.path.realpath(found)
+        if not Path(real).is_relative_to(self.real_content_dir):  # a link, or in a linked folder
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {written!r} is a link to {real}, outside content/",
+                "put the photo itself in content/ instead of a link to it", line))
             return None
         return found
 

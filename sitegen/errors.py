@@ -7,6 +7,7 @@ only the CLI turns that into text on the terminal and an exit code.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,8 +50,11 @@ class BuildFailed(Exception):
 
 
 def display_path(path: Path, root: Path) -> str:
-    """`path` relative to the site folder for messages, or as given when outside it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
+    """`path` relative to the site folder for messages, or as given when outside it.  A link is
+    named where it stands, not where it points."""
+    for mine, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+        try:
+            return mine.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(path)

@@ -124,6 +124,9 @@ def test_the_cli_refuses_a_folder_of_other_files_as_output(make_site):
     result = site.cli("build", "-o", "khac")
     assert result.returncode == 1 and "did not publish (a.txt)" in result.stderr
     assert (site.root / "khac" / "a.txt").read_text() == "x"
+    forced = site.cli("build", "-o", "khac", "--force")
+    assert forced.returncode == 0 and "was moved to .khac-releases/before-sitegen-" in forced.stderr
+    assert [p.read_text() for p in (site.root / ".khac-releases").glob("before-sitegen-*/a.txt")] == ["x"]
     assert (site.root / "templates/article.html").is_file()
 
 
