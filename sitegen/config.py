@@ -17,7 +17,7 @@ from typing import Any, get_type_hints
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .addresses import AddressError, permalink_pattern
+from .addresses import AddressError, permalink_pattern, site_path
 from .errors import BuildFailed, Problem
 from .vietnamese import slugify
 
@@ -326,6 +326,18 @@ def _check_values(reader: _Reader, config: Config) -> None:
     url = urlsplit(config.base_url)
     if url.scheme not in ("http", "https") or not url.netloc:
         reader.problem("base_url", f"{config.base_url!r} is not a full web address", 'base_url = "https://baongoclinh.vn/"')
+    elif url.query or url.fragment:
+        reader.problem("base_url", f"{config.base_url!r} has a query or a fragment", 'base_url = "https://baongoclinh.vn/bao/"')
+    elif url.path not in ("", "/"):
+        # Its path goes into every link and into the server files: it follows the rule aliases follow.
+        try:
+            written = "/" + site_path(url.path, "the path of base_url").url
+        except AddressError as exc:
+            reader.problem("base_url", exc.message, exc.hint)
+        else:
+            if written.rstrip("/") != url.path.rstrip("/"):
+                reader.problem("base_url", f"the path of base_url must be written {written!r}",
+                               f'base_url = "{url.scheme}://{url.netloc}{written}"')
     try:
         ZoneInfo(config.timezone)
     except (ZoneInfoNotFoundError, ValueError):

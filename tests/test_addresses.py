@@ -275,3 +275,17 @@ def test_awkward_valid_aliases_are_real_301s_on_nginx(make_site, nginx):
     home = get(port, "/")
     assert home.status == 200 and "<title>Báo Thử Nghiệm" in home.body.decode()
     assert get(port, targets["Bài một"]).status == 200
+
+
+@pytest.mark.parametrize("base_url, expected", [
+    ("https://example.vn/bao $x/", "contains a space"),
+    ("https://example.vn/a;b/", "contains a semicolon"),
+    ("https://example.vn/tin-tức/", "must be written '/tin-t%E1%BB%A9c/'"),
+    ("https://example.vn/bao/?a=1", "has a query or a fragment"),
+])
+def test_the_path_of_base_url_follows_the_address_rule(make_site, base_url, expected):
+    # It goes into every link and into nginx-redirects.conf / _redirects: the same rule as aliases.
+    site = make_site({"content/thoi-su/a.md": article(aliases='["/cu.html"]')}, base_url=base_url)
+    result = site.cli("build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "config.toml:" in result.stderr and expected in result.stderr
