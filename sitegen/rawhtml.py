@@ -14,7 +14,8 @@ ammonia, which parses HTML as browsers do) down to an allow-list:
 - removed with their content, and reported: script, style, object/embed, forms, page-level tags
   (meta, link, base), svg/math; `on*=` handlers and disallowed addresses are reported too;
 - unwrapped silently, their text kept: formatting tags of old CMSs (font, span, center, div, ...);
-  `style` attributes are dropped silently too (the theme sets the look, not the article).
+  `style` and `class` attributes are dropped silently too (the theme sets the look, not the
+  article), but for Markdown's table alignment and our own figure classes.
 
 What was removed is reported as `Removal`s (line of the body, what, how to fix), which the reader
 turns into warnings for the editor.  The cleaned HTML depends only on the body and the host list,
@@ -83,6 +84,7 @@ geolocation or payment are never granted to a third party through our pages."""
 TABLE_ALIGN = re.compile(r"text-align: (?:left|right|center);")
 """The only style kept: Python-Markdown's column alignment on th/td, exactly as it writes it."""
 
+_PLAYERS = frozenset({"video", "audio", "source", "track"})
 _URL_ATTRIBUTES = frozenset({"href", "src", "poster", "action", "formaction", "cite", "background", "data"})
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _URL_NOISE = re.compile(r"[\t\n\r]")  # browsers drop these inside URLs: "java\tscript:" is javascript:
@@ -147,7 +149,9 @@ class BodySanitiser:
                 kept = [f for f in features if f.split(" ")[0] in EMBED_FEATURES]
                 return "; ".join(kept) if kept else None
             if name == "loading":
-                return None  # forced to "lazy" in `_embeds`
+                return None  # forced to "lazy" in `_embed`
+        elif tag in _PLAYERS and name in ("src", "poster"):
+            return value if url_scheme(value) in ("https", "") else None  # http is blocked on an https page
         elif name == "style":
             return value if TABLE_ALIGN.fullmatch(value) else None
         elif name == "rel":
@@ -290,6 +294,10 @@ class _Inspector(HTMLParser):
             elif name in _URL_ATTRIBUTES and value and tag != "iframe" \
                     and url_scheme(value) not in URL_SCHEMES and url_scheme(value):
                 self._bad_address(tag, name, value, raw)
+            elif tag in _PLAYERS and name in ("src", "poster") and value and url_scheme(value) == "http":
+                self._report(f"`{name}` {value[:60]!r} removed from <{tag}>: browsers block http files on an https page",
+                             "use the file's https:// address, or put it in the site's static/ folder (/static/...)",
+                             raw, value)
         if tag == "iframe":
             self._embed(values.get("src") or "", raw)
 
@@ -328,7 +336,7 @@ class _Inspector(HTMLParser):
 
 
 _TAG_NAME = re.compile(r"<([a-zA-Z][^\t\n\r\f />\x00]*)")  # as html.parser reads a start tag's name
-_REPORTED_TAGS = REMOVED_TAGS | {"iframe"}
+_REPORTED_TAGS = REMOVED_TAGS | {"iframe"} | _PLAYERS  # players: their http files are reported too
 _VALUE_SCHEME = re.compile(r"""=\s*["']?[\x00-\x20]*([a-zA-Z\t\n\r][a-zA-Z0-9+.\-\t\n\r]*):""")
 _VALUE_ENTITY = re.compile(r"""=\s*["']?[\x00-\x20]*[a-zA-Z0-9+.\-\t\n\r]*&""")
 

@@ -68,6 +68,8 @@ REMOVED = {
                                           "without a readable address", "embed code again"),
     "iframe over http": ('<iframe src="http://www.youtube.com/embed/abc"></iframe>', lambda b: b.find("iframe"),
                          "an embed must load over https", "https://"),
+    "video over http": ('<video src="http://cdn.example.com/a.mp4"></video>', lambda b: b.find("video", src=True),
+                        "browsers block http files on an https page", "static/"),
     "data: photo": ('<img src="data:image/png;base64,iVBORw0KGgo=" alt="Ảnh">', lambda b: b.find("img"),
                     "embedded 'data:' address removed", "![chú thích](images/anh.jpg)"),
     "object": ('<object data="/phim.swf"><embed src="/phim.swf"></object>', lambda b: b.find(["object", "embed"]),
