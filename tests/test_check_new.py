@@ -45,6 +45,25 @@ def test_check_reports_every_error_a_build_would_and_exits_1(make_site, files, f
     assert not (site.root / "output").exists()
 
 
+@pytest.mark.parametrize("files", [
+    {"content/a.md": article(video="&a [1, *a]")},
+    {"content/a.md": article(tags='["🎉"]')},
+    {"content/a.md": article(author='"!!!"')},
+    {"content/a.md": article(date="9999-12-31T23:59:59-23:00")},
+    {"content/a.md": article(slug="-".join(["dai-hoi"] * 20))},
+    {"content/a.md": article(body="[" * 40_000)},
+    {"content/a.md": article(body="> " * 500 + "x")},
+    {"content/a.md": article(title="Trùng", slug='"trung"'), "content/b.md": article(title="Khác", slug='"trung"')},
+    {"content/a.md": article(title="Một"), "content/b.md": article(title="Hai", aliases='["/thoi-su/mot-202406251518/"]')},
+])
+def test_check_finds_what_the_build_refuses_with_the_same_problems(make_site, files):
+    # The cases where `check` said OK and the build crashed (issue 9): the same errors, file and line.
+    site = make_site(files)
+    built = {(p.file, p.line, p.message) for p in site.build_fails()}
+    checked = {(p.file, p.line, p.message) for p in check(site).errors}
+    assert built and built == checked
+
+
 def test_photo_without_caption_or_credit(make_site):
     site = make_site({"content/a.md": article(slug=PINNED, image="{src: a.png}"), "content/a.png": png()})
     report = check(site)
