@@ -18,15 +18,16 @@ def tag_pages(built):
 
 
 def test_tags_with_one_ascii_form_get_a_page_each(make_site):
-    # "Hòa" (a district) and "Hóa" (chemistry) are both "hoa" without their tone marks.
+    # "Hòa" (a district), "Hóa" (chemistry) and "Hoa" (flowers) are all "hoa" without their marks.
     built = make_site({
         "content/a.md": article(title="Huyện Hòa mở hội", date="2024-01-01", tags='["Hòa"]'),
         "content/b.md": article(title="Phòng thí nghiệm mới", date="2024-01-02", tags='["Hóa"]'),
+        "content/c.md": article(title="Chợ hoa xuân", date="2024-01-03", tags='["Hoa"]'),
     }).build()
     pages = tag_pages(built)
     assert {name: titles for name, (_, titles) in pages.items()} == {
-        "Hòa": ["Huyện Hòa mở hội"], "Hóa": ["Phòng thí nghiệm mới"]}
-    assert sorted(path for path, _ in pages.values()) == ["chu-de/hoa-2/", "chu-de/hoa/"]
+        "Hòa": ["Huyện Hòa mở hội"], "Hóa": ["Phòng thí nghiệm mới"], "Hoa": ["Chợ hoa xuân"]}
+    assert sorted(path for path, _ in pages.values()) == ["chu-de/hoa-2/", "chu-de/hoa-3/", "chu-de/hoa/"]
     article_page = built.html("thoi-su/huyen-hoa-mo-hoi-202401010000/")
     assert article_page.select_one(f'a[href="/{pages["Hòa"][0]}"]').get_text() == "Hòa"
 
@@ -66,3 +67,32 @@ def test_check_finds_a_category_at_the_archive_address(make_site):
     site = make_site({"content/a.md": article(title="Bài A", date="2024-01-01")}, config=ARCHIVE_CATEGORY)
     errors = check_site(site.root).errors
     assert [p.message for p in errors] == ["/luu-tru/ is the address of two pages (category and archive)"]
+
+
+def test_a_tag_without_any_latin_letter_still_gets_a_page(make_site):
+    built = make_site({"content/a.md": article(title="Bài A", date="2024-01-01", tags='["Ə", "Cà phê"]')}).build()
+    assert tag_pages(built) == {"Ə": ("chu-de/x/", ["Bài A"]), "Cà phê": ("chu-de/ca-phe/", ["Bài A"])}
+
+
+def test_three_articles_at_one_address_are_each_reported_with_the_line_to_change(make_site):
+    site = make_site({f"content/{name}.md": article(title="Trùng tên") for name in "abc"})
+    problems = site.build_fails()
+    address = "/thoi-su/trung-ten-202406251518/"
+    assert [(p.file, p.line, p.message) for p in problems] == [
+        ("content/b.md", 2, f"this article would have the same address {address} as content/a.md"),
+        ("content/c.md", 2, f"this article would have the same address {address} as content/a.md")]
+    assert problems[0].hint == "give one of them another title or a `slug:` of its own"
+
+
+def test_a_permalink_pattern_with_date_parts_puts_articles_there(make_site):
+    site = make_site({"content/a.md": article(title="Bài A", date="2024-06-05 07:08")},
+                     extra_config='[permalinks]\narticle = "{year}/{month}/{day}/{hour}{minute}-{slug}/"')
+    built = site.build()
+    assert built.article_paths() == ["2024/06/05/0708-bai-a/"]
+
+
+def test_an_article_just_after_midnight_on_the_first_is_archived_in_its_local_month(make_site):
+    # 00:30 on 1 July in Vietnam is still 30 June in UTC (and on a server clock set to UTC).
+    built = make_site({"content/a.md": article(title="Tin đầu tháng", date="2024-07-01 00:30")}).build()
+    assert built.exists("luu-tru/2024/07/") and not built.exists("luu-tru/2024/06/")
+    assert "Tin đầu tháng" in built.text("luu-tru/2024/07/")

@@ -28,3 +28,31 @@ def test_few_matches_are_filled_with_same_category_news_before_weak_matches_else
     page = built.html("thoi-su/khai-mac-hoi-cho-xuan-202403010800/")
     related = [a.get_text() for a in page.select("aside.related .teaser-title a")]
     assert related == ["Gian hàng đông khách", "Tiếp công dân", "Họp báo định kỳ"]
+
+
+def test_an_article_without_matches_lists_exactly_as_many_as_asked_newest_of_its_category_first(make_site):
+    files = {"content/goc.md": article(title="Khai mạc hội chợ xuân", date="2024-03-01 08:00", body="Một")}
+    words = ["Họp báo định kỳ", "Tiếp công dân", "Giao ban tuần", "Kiểm tra an toàn", "Trao tặng quà"]
+    for day, title in enumerate(words, start=2):
+        files[f"content/tin-{day}.md"] = article(title=title, date=f"2024-02-{day:02d} 08:00", body=f"Chữ{day}")
+    built = make_site(files, related_count=3).build()
+    page = built.html("thoi-su/khai-mac-hoi-cho-xuan-202403010800/")
+    related = [a.get_text() for a in page.select("aside.related .teaser-title a")]
+    assert related == ["Trao tặng quà", "Kiểm tra an toàn", "Giao ban tuần"]
+
+
+def test_a_long_article_still_finds_the_next_article_of_its_series(make_site):
+    # A long body has far more word pairs than an article keeps for ranking (the most distinctive
+    # ones): the headline's words, which count three times, must be among those kept.
+    long_body = " ".join(f"đoạn{i}" for i in range(300))
+    site = make_site({
+        "content/a.md": article(title="Khởi công cầu treo Ia H'Drai", date="2024-01-01", body=long_body),
+        "content/b.md": article(title="Hoàn thành cầu treo Ia H'Drai", date="2024-03-01", body="Một"),
+        "content/c.md": article(title="Báo cáo tổng hợp", date="2024-02-01", body=long_body, category="Kinh tế"),
+        **{f"content/x{i}.md": article(title=f"Tin vắn số {i}", date=f"2024-02-{i + 2:02d}", body=f"Chữ{i}")
+           for i in range(4)},
+    }, related_count=2)
+    built = site.build()
+    page = built.html("thoi-su/khoi-cong-cau-treo-ia-hdrai-202401010000/")
+    related = [a.get_text() for a in page.select("aside.related .teaser-title a")]
+    assert sorted(related) == ["Báo cáo tổng hợp", "Hoàn thành cầu treo Ia H'Drai"]
