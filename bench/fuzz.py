@@ -104,9 +104,14 @@ def main() -> None:
             tally["build passed"] += 1
         if built in (0, 1) and checked in (0, 1) and built != checked:
             finding("check-disagrees", data, f"build exit {built}, check exit {checked}\n{build_err}\n{check_err}")
+        if tally["cases"] % 50 == 0:
+            print(f"... {tally['cases']} cases, {sum(n for k, n in tally.items() if k.startswith(('hang', 'traceback')))}"
+                  " tracebacks or hangs so far", flush=True)
 
     try:
         case()
+    except KeyboardInterrupt:
+        print("interrupted: the figures below are for the cases run so far")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     tracebacks = tally["traceback-build"] + tally["traceback-check"]
