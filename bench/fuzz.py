@@ -84,7 +84,7 @@ def main() -> None:
         nonlocal slowest
         site = work / "case"
         shutil.rmtree(site, ignore_errors=True)
-        shutil.copytree(good, site)
+        shutil.copytree(good, site, symlinks=True)  # output/ is a link into .output-releases/
         (site / HOSTILE_FILE).write_bytes(data)
         tally["cases"] += 1
         built, build_err, seconds = sitegen(site, args.timeout, "build", "--no-cache", "--drafts", "--future")

@@ -24,7 +24,7 @@ from .body_limits import body_problem
 from .config import Category, Config
 from .errors import BuildFailed, Problem, display_path
 from .markup import BodyRenderer, RenderedBody
-from .vietnamese import MAX_SLUG_LENGTH, DateFormatError, address_slug, has_time, nfc, parse_date, slugify, variant_key
+from .vietnamese import MAX_SLUG_LENGTH, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 MEDIA_DIR = "media"
 """Folder in output/ that receives the photos articles use, mirroring their place under content/."""
@@ -620,8 +620,9 @@ class ArticleReader:
 
 
 def _nameable(name: str) -> bool:
-    """Whether a tag or author has letters or digits to make a page's address from (not "!!!" or "🎉")."""
-    return bool(variant_key(name)) and bool(slugify(name))
+    """Whether a tag or author has letters or digits at all (not "!!!" or "🎉").  Letters that make
+    no ASCII address ("Ə", Khmer, Chinese) still name a page: the site gives it a fallback address."""
+    return any(char.isalnum() for char in name)
 
 
 def _body_line(body: str, needle: str, body_line: int) -> int:

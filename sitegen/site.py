@@ -150,7 +150,7 @@ class Site:
             ranked = sorted(spellings[key].items(),
                             key=lambda kv: (-kv[1], not kv[0][:1].isupper(), -oldest_use[kv[0]]))
             name = ranked[0][0]
-            base = address_slug(name) or "x"  # the reader refuses names without letters or digits
+            base = address_slug(name) or "x"  # letters with no ASCII form ("Ə"); names without any are refused
             slug, n = base, 2
             while slug in used_slugs:  # "Hòa" and "Hóa" are different tags with one ASCII form
                 slug, n = f"{base}-{n}", n + 1

@@ -122,15 +122,16 @@ def test_large_sitemaps_split_into_an_index(make_site):
     assert all(f"https://example.vn/{p}" in total for p in built.article_paths())
 
 
-def test_sitemaps_are_the_bytes_elementtree_writes_even_with_characters_to_escape(make_site):
+def test_sitemaps_are_the_bytes_elementtree_writes(make_site):
+    # (A base_url with characters XML must escape, "&", is refused now: its path follows the address rule.)
     files = {f"content/{i}.md": article(title=f"Tin {i}", date=f"2024-01-{i + 1:02d}") for i in range(3)}
-    built = make_site(files, base_url="https://example.vn/tin&anh/", extra_config="sitemap_max_urls = 2").build()
+    built = make_site(files, base_url="https://example.vn/tin-anh/", extra_config="sitemap_max_urls = 2").build()
     for name in ("sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"):
         written = (built.output / name).read_bytes()
         root = ET.fromstring(written)
         ET.indent(root)
         assert written == ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n", name
-    assert "https://example.vn/tin&anh/" in sitemap_locs(built, "sitemap-1.xml")[0]
+    assert "https://example.vn/tin-anh/" in sitemap_locs(built, "sitemap-1.xml")[0]
 
 
 def test_news_sitemap_holds_exactly_the_last_two_days(paper):

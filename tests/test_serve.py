@@ -176,7 +176,7 @@ def test_a_forged_host_never_gets_the_preview(served):
     _, server = served({"content/a.md": article(title="Bản nháp bí mật", draft="true")})
     port = server.port
     for host in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}", "localhost.evil.example",
-                 f"192.168.1.10:{port}", "[::2]", f"localhost:{port}:1", "", f"localhost:x"):
+                 f"192.168.1.10:{port}", "[::2]", f"localhost:{port}:1", "", "localhost:x"):
         status, body = raw_get(port, "/" + DRAFT, host)
         assert status == 421, (host, status)
         assert "Bản nháp bí mật" not in body and "--host 0.0.0.0" in body, host
