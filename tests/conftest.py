@@ -152,6 +152,23 @@ def make_site(tmp_path):
     return factory
 
 
+@pytest.fixture
+def tmpfs(tmp_path):
+    """tmpfs(size) -> a real file system of that size ("64k", "1500k"), unmounted after the test: a
+    disk that fills up, or is remounted read-only (the suite runs as root, which permissions cannot stop)."""
+    mounts = []
+
+    def mount(size: str) -> Path:
+        folder = tmp_path / f"disk-{len(mounts)}"
+        folder.mkdir()
+        subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], check=True)
+        mounts.append(folder)
+        return folder
+    yield mount
+    for folder in mounts:
+        subprocess.run(["umount", "-l", str(folder)], check=True)
+
+
 def messages(problems: list[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 

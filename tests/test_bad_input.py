@@ -464,17 +464,8 @@ def test_read_only_output_is_exit_1_with_the_path_and_a_hint(built_site):
     assert snapshot(output) == before
 
 
-@pytest.fixture
-def tiny_disk(tmp_path):
-    """A real 64 kB file system, which a site's pages fill up."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", str(mount)], check=True)
-
-
-def test_full_disk_is_exit_1_with_a_hint(make_site, tiny_disk):
+def test_full_disk_is_exit_1_with_a_hint(make_site, tmpfs):
+    tiny_disk = tmpfs("64k")  # a real file system, which a site's pages fill up
     files = {f"content/thoi-su/{n}.md": article(title=f"Bài số {n}", body="Nội dung dài. " * 400) for n in range(40)}
     site = make_site(files)
     result = site.cli("build", "--output", str(tiny_disk / "output"), "--no-cache")

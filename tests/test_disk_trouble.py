@@ -13,12 +13,8 @@ from conftest import CONFIG, article, png
 
 
 @pytest.fixture
-def small_disk(tmp_path):
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1500k", "tmpfs", str(mount)], check=True)
-    yield mount
-    subprocess.run(["umount", "-l", str(mount)], check=True)
+def small_disk(tmpfs):
+    return tmpfs("1500k")
 
 
 def make(root: Path) -> None:
