@@ -46,10 +46,7 @@ class PhotoError(Exception):
 
     def __init__(self, message: str, hint: str = ""):
         super().__init__(message)
-        self.message, self.hint = message, hint
-
-    def __reduce__(self):  # travels back intact from worker processes
-        return (PhotoError, (self.message, self.hint))
+        self.message, self.hint = message, hint  # pickled with the exception: workers send both
 
 
 @dataclass(frozen=True)
