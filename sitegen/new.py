@@ -11,7 +11,7 @@ from .config import load_config
 from .errors import BuildFailed, Problem
 from .site import Publication, Site
 from .content import Article
-from .vietnamese import slugify, variant_key
+from .vietnamese import address_slug, variant_key
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ def new_article(site_dir: Path, title: str, category: str, author: str = "", now
     if chosen is None:
         valid = ", ".join(f'"{c.name}"' for c in config.categories)
         problems.append(Problem("--category", f"unknown category {category!r}", f"use one of: {valid}"))
-    slug = slugify(title)
+    slug = address_slug(title)  # the file name and the pinned slug: at most MAX_SLUG_LENGTH
     if not slug:
         problems.append(Problem("title", f"{title!r} has no letters or digits to make an address from",
                                 "give the article a title with words"))

@@ -224,3 +224,13 @@ def test_new_with_an_unknown_category_lists_the_valid_ones(make_site):
     result = site.cli("new", "Tin", "--category", "Thể thao")
     assert result.returncode == 1 and '"Kinh tế"' in result.stderr
     assert not list((site.root / "content").rglob("*.md"))
+
+
+def test_new_with_a_very_long_title_makes_an_article_that_checks(make_site):
+    site = make_site()
+    title = "Tỉnh ủy " + " ".join(f"chỉ đạo triển khai nhiệm vụ số {n}" for n in range(12))
+    result = site.cli("new", title, "--category", "Thời sự")
+    assert result.returncode == 0, result.stderr
+    created = next((site.root / "content/thoi-su").rglob("*.md"))
+    assert len(created.stem) <= 100
+    assert site.cli("check").returncode == 0
