@@ -81,6 +81,8 @@ class Preview:
         if report.state is not None:
             self.base_path = report.state.config.base_path
             self.reader = ArticleReader(report.state.config, self.site_dir, self.site_dir / "content")
+        for warning in report.warnings:  # what the raw-HTML policy cut, unknown fields...: as `build` prints them
+            self.log(str(warning))
         self.log(f"Built in {time.perf_counter() - start:.2f} s: {report.changed} file(s) changed.")
         return True
 

@@ -227,3 +227,8 @@ def test_odd_paths_are_a_400_or_404_never_a_500(served):
         assert "Traceback" not in body
     assert "Traceback" not in server.output() and "500" not in server.output()
     assert raw_get(server.port, "/" + ARTICLE_URL, f"127.0.0.1:{server.port}")[0] == 200
+
+
+def test_what_the_raw_html_policy_cut_is_told_in_the_preview_log(served):
+    site, server = served({"content/thoi-su/a.md": article(title="Họp báo", body="Mở đầu.\n\n<script>alert(1)</script>\n")})
+    assert "warning:" in server.output() and "script" in server.output()
