@@ -164,6 +164,8 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     from .pages import PagePlanner
+    from .photo_slots import PhotoSettings
+    from .renditions import FOLDER as RENDITIONS, lead_photos, make_renditions, pictures, plan_photos
     from .reading import read_articles
     from .render import Renderer, Theme
     from .rendering import PageKeys, copy_static, render_pages, templates_digest
@@ -192,8 +194,15 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
         with timed("related"):
             related = related_for(site, library, cache, options.jobs)
+        with timed("photos"):
+            settings = PhotoSettings()
+            leads = lead_photos(site.articles)
+            planned, photo_problems = plan_photos(leads, cache.file_digests(list(leads)), cache, settings)
+            if photo_problems:
+                raise BuildFailed(photo_problems)
         with timed("plan"):
-            planner = PagePlanner(site, related, library.body)
+            shown = {file: tuple(pictures(files, config.base_path, settings).items()) for file, files in planned.items()}
+            planner = PagePlanner(site, related, library.body, shown)
             pages = planner.plan()
         if planner.problems:
             raise BuildFailed(planner.problems)
@@ -209,6 +218,16 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 for page in pages:
                     report.pages_by_kind[page.page_kind] += 1
             with timed("files"):
+                made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
+                photo_problems = make_renditions(planned, made, settings, options.jobs,
+                                                 {file: users for file, (_, users) in leads.items()})
+                if photo_problems:
+                    raise BuildFailed(photo_problems)
+                for files in planned.values():
+                    # Names are content-addressed (the name is the key); slots that need the same
+                    # pixels share a file.
+                    for name in sorted({rendition.name for rendition in files.renditions}):
+                        out.copy(f"{files.folder}/{name}", made / name, name.encode())
                 copy_static(out, theme, media_files(site), cache.file_digests)
                 for path, data in machine_files(planner, pages, now).items():
                     out.write(path, data)

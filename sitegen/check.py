@@ -75,8 +75,10 @@ class _Links(HTMLParser):
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .pages import PagePlanner
+    from .photo_slots import PhotoSettings
     from .reading import read_articles
     from .render import Theme
+    from .renditions import lead_photos, plan_photos
     from .site import Publication, Site
 
     report = CheckReport()
@@ -112,6 +114,10 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     planner = PagePlanner(site, [() for _ in site.articles], library.body)
     pages = planner.plan()
     report.problems += planner.problems
+    # Lead photos the build could not read: empty, not an image, a decompression bomb (by the header;
+    # a photo damaged inside is found only when decoded, by the build).
+    leads = lead_photos(site.articles)
+    report.problems += plan_photos(leads, cache.file_digests(list(leads)), cache, PhotoSettings())[1]
     addresses = {page.path for page in pages} | {page.output_file for page in pages}
     used: set[str] = set()
     for article in library.articles:

@@ -284,6 +284,9 @@ class OutputWriter:
                 with open(temporary, "wb") as file:
                     file.write(data)
             os.replace(temporary, target)
+            if os.path.lexists(temporary):
+                # Both names were links to one file already: rename(2) then does nothing at all.
+                os.unlink(temporary)
             return os.stat(target)
         except OSError as exc:  # named as the editor knows it: output/<path>
             raise OSError(exc.errno, exc.strerror, str(self.output_dir / rel)) from None

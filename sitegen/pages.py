@@ -57,9 +57,12 @@ class Page:
 class PagePlanner:
     """Builds views once per article and assembles every page of the site."""
 
-    def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: ""):
-        """`body(source)` gives an article's body HTML; it is called only for pages being rendered."""
+    def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
+                 pictures: dict[str, tuple] | None = None):
+        """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
+        `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it."""
         self.site = site
+        self.pictures = pictures or {}
         self.body = body
         self.config = site.config
         self.links = site.config.permalinks
@@ -115,7 +118,8 @@ class PagePlanner:
             title=article.title, url=self.url(path), absolute_url=self.absolute(path),
             date=article.date.astimezone(zone), category=self.category_links[article.category],
             summary=article.summary,
-            image=PhotoView(image.url, image.alt, image.caption, image.credit_line) if image else None,
+            image=PhotoView(image.url, image.alt, image.caption, image.credit_line, self.pictures.get(image.file, ()))
+            if image else None,
             show_lead_photo=not article.lead_in_body,
             updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
             author=self._author_link(author) if author else None,
@@ -208,10 +212,17 @@ class PagePlanner:
     def article_page(self, article: Article, view: ArticleView, related: tuple[ArticleView, ...]) -> Page:
         """The page of one article (also used by the preview server to show an edit at once)."""
         path = self.site.path_of(article)
-        image = self.config.absolute_url(article.image.url) if article.image else ""
+        image, images = "", ()
+        if view.image:
+            # Shares get the 1200x630 crop and search engines the 16:9, 4:3 and 1:1 ones (Google's
+            # guidance for articles), when the photo step made them; else the photo as committed.
+            share = view.image.picture("share")
+            image = self.config.absolute_url(share.src if share else view.image.url)
+            crops = [view.image.picture(f"schema-{ratio}") for ratio in ("16x9", "4x3", "1x1")]
+            images = tuple(self.config.absolute_url(c.src) for c in crops if c) or (image,)
         info = self._info("article", article.title, path, description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
-                          structured_data=partial(self._article_data, view, image))
+                          structured_data=partial(self._article_data, view, images))
         return Page(path, "article.html", {"page": info, "article": view, "related": related}, article.source)
 
     def view_of(self, article: Article, body: str) -> ArticleView:
@@ -222,7 +233,7 @@ class PagePlanner:
         return {"@type": "NewsMediaOrganization", "name": self.config.title, "url": self.config.base_url,
                 "logo": {"@type": "ImageObject", "url": self.logo}}
 
-    def _article_data(self, view: ArticleView, image: str) -> tuple[dict, ...]:
+    def _article_data(self, view: ArticleView, images: tuple[str, ...]) -> tuple[dict, ...]:
         """schema.org NewsArticle and BreadcrumbList, as search engines read them."""
         article = {
             "@context": "https://schema.org", "@type": "NewsArticle",
@@ -233,8 +244,8 @@ class PagePlanner:
             "articleSection": view.category.name, "inLanguage": self.config.language,
             "publisher": self._organization(),
         }
-        if image:
-            article["image"] = [image]
+        if images:
+            article["image"] = list(images)
         if view.author:
             article["author"] = [{"@type": "Person", "name": view.author.name,
                                   "url": self.config.absolute_url(view.author.url)}]

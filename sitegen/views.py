@@ -46,6 +46,13 @@ class PhotoView:
     caption: str = ""
     credit: str = ""
     """Ready to print: "Ảnh: MT" (the prefix is added only when the editor did not write it)."""
+    pictures: tuple = ()
+    """(slot, renditions.Picture) pairs: the sizes and formats made for each place the theme shows
+    the photo ("lead", "teaser", "share", ...); empty for photos the photo step does not cover."""
+
+    def picture(self, slot: str):
+        """The Picture for `slot`, or None (then the template shows `url` as it is)."""
+        return next((picture for name, picture in self.pictures if name == slot), None)
 
 
 @_view

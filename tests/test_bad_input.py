@@ -363,7 +363,7 @@ def test_nfd_photo_names_match_nfc_front_matter_and_back(make_site):
     built = site.build()
     [path] = built.article_paths()
     media = [p for p in built.files() if p.startswith("media/")]
-    assert media == [unicodedata.normalize("NFC", "media/thoi-su/ảnh-đêm hội.png")]
+    assert unicodedata.normalize("NFC", "media/thoi-su/ảnh-đêm hội.png") in media  # with its renditions
     assert "%E1%BA%A3nh-%C4%91%C3%AAm%20h%E1%BB%99i.png" in built.text(path)
 
 

@@ -1,6 +1,7 @@
 """Feeds, sitemaps, robots.txt, redirect maps and page metadata, read with the clients' own parsers."""
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
 
@@ -184,7 +185,8 @@ def test_article_metadata_for_search_engines_and_shares(paper):
     assert meta(soup, "description") == "Sáng 25/11, đại hội khai mạc."
     assert soup.find("link", rel="canonical")["href"] == url
     assert meta(soup, "og:type") == "article" and meta(soup, "og:locale") == "vi_VN"
-    assert meta(soup, "og:image") == "https://example.vn/bao/media/thoi-su/a.png"
+    # Shares get the photo step's 1200x630-shaped crop (this photo is smaller: never upscaled).
+    assert re.fullmatch(r"https://example\.vn/bao/media/thoi-su/a-\d+x\d+-[0-9a-f]{8}\.jpg", meta(soup, "og:image"))
     assert meta(soup, "article:published_time") == "2026-11-25T08:00:00+07:00"
     assert meta(soup, "article:section") == "Thời sự"
     assert [m["content"] for m in soup.find_all("meta", attrs={"property": "article:tag"})] == ["Đại hội", "Tỉnh ủy"]
@@ -194,7 +196,9 @@ def test_article_metadata_for_search_engines_and_shares(paper):
     assert news["headline"] == "Khai mạc Đại hội Đảng bộ tỉnh"
     assert news["datePublished"] == "2026-11-25T08:00:00+07:00"
     assert news["dateModified"] == "2026-11-25T10:30:00+07:00"
-    assert news["image"] == ["https://example.vn/bao/media/thoi-su/a.png"]
+    # Google's 16:9, 4:3 and 1:1 crops.
+    assert len(news["image"]) == 3 and all(re.fullmatch(r"https://example\.vn/bao/media/thoi-su/a-\d+x\d+-[0-9a-f]{8}\.jpg", u)
+                                           for u in news["image"])
     assert news["author"][0] == {"@type": "Person", "name": "Mai Trâm", "url": "https://example.vn/bao/tac-gia/mai-tram/"}
     assert news["publisher"]["@type"] == "NewsMediaOrganization"
     assert news["publisher"]["logo"]["url"] == "https://example.vn/bao/static/logo.png"

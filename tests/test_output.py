@@ -156,4 +156,6 @@ def test_only_photos_articles_use_are_copied(make_site):
     site = sample(make_site)
     site.write("content/thoi-su/khong-dung.png", png())
     built = site.build()
-    assert [rel for rel in built.files() if rel.startswith("media/")] == ["media/thoi-su/a.png"]
+    media = [rel for rel in built.files() if rel.startswith("media/")]
+    assert "media/thoi-su/a.png" in media and all(rel.startswith("media/thoi-su/a") for rel in media)
+
