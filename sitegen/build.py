@@ -1,8 +1,9 @@
-"""`build()`: one linear pass — config, read every article, index, relate, plan, render, write.
+"""`build()`: one linear pass — config, read every article, index, relate, photos, plan, render, write.
 
 Every step is a named call and is timed.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
-collected per stage and raised together; nothing is written to output/ unless all stages succeed.
+collected per stage and raised together; output/ changes only when all stages succeeded, at once
+(`output.py`).
 Work that earlier builds already did is reused from the cache (`cache.py`); whatever is reused, the
 output is byte for byte the one a build with an empty cache gives.
 """
@@ -233,7 +234,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     out.write(path, data)
             if config.search:
                 with timed("search"):
-                    work = cache.folder / "search" if cache.folder else out.scratch
+                    work = (cache.folder or out.scratch) / "search"
                     bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
                                             cache.file_digests)
                     copy_search_bundles(out, bundles, cache.file_digests)
