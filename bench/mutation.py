@@ -42,6 +42,13 @@ SLOW_FILES = {
                              "unmutated sitegen: it cannot kill a mutant",
     "test_check_new.py": "mostly the CLI in child processes (unmutated sitegen), and check.py is not mutated",
 }
+DESELECTED = {
+    "tests/test_cache_trust.py::test_a_damaged_cache_is_said_and_rebuilt_never_published":
+        "builds in-process, then in a child process: the child's sitegen (unmutated source) has another "
+        "code_version than the mutated copy, drops the whole cache as foreign and never sees the damaged row, "
+        "so the test fails even with no mutant active and mutmut cannot start",
+}
+"""Tests that cannot pass under mutmut's copy of the sources, and why."""
 EXIT_STATUS = {1: "killed", 3: "killed", 0: "survived", 36: "timeout", -24: "timeout", 24: "timeout",
                152: "timeout", 255: "timeout", 33: "no tests", 5: "no tests", None: "not checked"}
 EQUIVALENT: dict[str, str] = {
@@ -67,12 +74,13 @@ def prepare(work: Path, modules: list[str], tests: list[str]) -> None:
     if work.exists():
         shutil.rmtree(work)
     work.mkdir()
-    for name in ("sitegen", "tests", "themes"):
+    for name in ("sitegen", "tests", "themes", "content"):  # content: the sample portal some tests build
         shutil.copytree(REPO / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-    lines = ["[mutmut]", "source_paths = sitegen/", "also_copy =", "    themes/",
+    lines = ["[mutmut]", "source_paths = sitegen/", "also_copy =", "    themes/", "    content/",
              "only_mutate =", *(f"    sitegen/{m}.py" for m in modules),
              "pytest_add_cli_args_test_selection =", *(f"    {t}" for t in tests),
              "pytest_add_cli_args =", "    -p", "    no:cacheprovider",
+             *(f"    --deselect={test}" for test in DESELECTED),
              # The tests time their own builds; a mutant that makes a build ten times slower is a hang.
              "timeout_multiplier = 10", "timeout_constant = 5", "use_git_change_detection = false", ""]
     (work / "setup.cfg").write_text("\n".join(lines), encoding="utf-8")
