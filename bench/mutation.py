@@ -76,7 +76,8 @@ def prepare(work: Path, modules: list[str], tests: list[str]) -> None:
     work.mkdir()
     for name in ("sitegen", "tests", "themes", "content"):  # content: the sample portal some tests build
         shutil.copytree(REPO / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
-    lines = ["[mutmut]", "source_paths = sitegen/", "also_copy =", "    themes/", "    content/",
+    shutil.copy(REPO / "config.toml", work / "config.toml")  # the sample portal's, with its content/
+    lines = ["[mutmut]", "source_paths = sitegen/", "also_copy =", "    themes/", "    content/", "    config.toml",
              "only_mutate =", *(f"    sitegen/{m}.py" for m in modules),
              "pytest_add_cli_args_test_selection =", *(f"    {t}" for t in tests),
              "pytest_add_cli_args =", "    -p", "    no:cacheprovider",
