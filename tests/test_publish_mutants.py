@@ -83,3 +83,13 @@ def test_a_removed_article_leaves_no_empty_folder_in_either_tree(make_site):
         root = site.root / ".output-releases" / tree
         assert not list(root.rglob("bai-b*")), tree
         assert all(any(folder.iterdir()) for folder in root.rglob("*") if folder.is_dir()), tree
+
+
+def test_a_page_deleted_by_hand_from_output_is_published_again(make_site):
+    site = small(make_site)
+    built = site.build()
+    page = built.path(built.article_paths()[0])
+    page.unlink()
+    rebuilt = site.build()
+    assert (rebuilt.output / page.relative_to(built.output)).is_file()
+    assert rebuilt.files() == clean_build(site)
