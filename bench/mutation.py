@@ -59,6 +59,11 @@ EQUIVALENT: dict[str, str] = {
         "`if name or True`: variant_key('') is '', and no author has the key '' (_terms skips empty keys)",
     "sitegen.site.xǁSiteǁ_terms__mutmut_19":
         "counting each spelling +2 instead of +1 doubles every count: the ranking of spellings is the same",
+    "sitegen.output.xǁOutputWriterǁ_as_recorded__mutmut_1":
+        "`or` -> `and`: every caller passes a record already checked not None, and a None path only "
+        "when there is no live tree, when `previous` is empty so no record reaches it",
+    "sitegen.output.xǁOutputWriterǁ_as_recorded__mutmut_4":
+        "`return True` when path or record is None: never reached (same reason as _mutmut_1)",
 }
 """mutant name -> why no build can tell it from the original (from the review of the survivors)."""
 
