@@ -382,10 +382,12 @@ class OutputWriter:
     def _unlink(self, rel: str) -> None:
         path = self._on_disk(rel)
         try:
+            if os.path.isdir(path) and not os.path.islink(path):
+                return  # a folder stands there now (this build made it where a file was)
             os.unlink(path)
-        except FileNotFoundError:
-            return
+        except (FileNotFoundError, NotADirectoryError):
+            return  # gone already, or a file of this build stands where its folder was
         folder = os.path.dirname(path)
-        while folder != self._root and not os.listdir(folder):
+        while folder != self._root and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
             folder = os.path.dirname(folder)

@@ -4,11 +4,9 @@ that turn into folders (and back) across builds of both trees."""
 import os
 import shutil
 
-import pytest
 
 from conftest import article
 
-from sitegen.errors import BuildFailed
 
 
 def small(make_site):
@@ -53,8 +51,6 @@ def test_an_output_link_sitegen_did_not_make_is_refused_or_with_force_replaced_k
     assert (elsewhere / "giu.txt").read_text() == "giữ" and sorted(os.listdir(elsewhere)) == ["giu.txt"]
 
 
-@pytest.mark.xfail(strict=True, raises=BuildFailed, reason="real bug (bench/MUTATION.md): the standby tree's "
-                   "stale static/tai-lieu is unlinked after the folder of that name was written: 'Is a directory'")
 def test_a_static_file_that_becomes_a_folder_and_back_is_published_in_both_trees(make_site):
     site = small(make_site)
     # Each shape twice, so that each tree holds the old shape when the new one is written into it.
