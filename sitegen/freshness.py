@@ -5,8 +5,8 @@ A successful build records a fingerprint of its inputs — every file of the sit
 static files and themes (path and stamp: size, mtime, ctime, inode), config.toml's bytes, sitegen's version, the build
 options — and the moment its output stops being right by the clock alone (the next scheduled article
 to come out, the next article to leave the news sitemap's window).  A later build with the same
-fingerprint, before that moment, into an output/ that still links to the release the previous build
-published (its tree still recorded as whole), whose files are all as that build left them, has nothing to do.
+fingerprint, before that moment, into an output/ that still links to the tree the previous build
+published (and recorded as whole), whose files are all as that build left them, has nothing to do.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ def _builtin_themes() -> Path:
 
 def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> tuple[bytes, int]:
     """A digest of everything a build reads, by file stamps (the cache folder and output/ excluded),
-    and the newest mtime among them."""
+    and the newest mtime or ctime among them."""
     newest = 0
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((code_version(), drafts, future, os.path.abspath(output_dir))).encode())

@@ -17,6 +17,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from .errors import Problem
 from .photo_slots import CENTRE, PhotoSettings, Rendition, plan_renditions
@@ -113,8 +114,6 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
 
 def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[str, Picture]:
     """slot name -> Picture, with addresses under `base_url` (the site's base path)."""
-    from urllib.parse import quote
-
     result = {}
     for slot in settings.slots:
         mine = [r for r in files.renditions if r.slot == slot.name]
