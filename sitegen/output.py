@@ -125,7 +125,6 @@ class OutputWriter:
         """The live tree's name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
         self.staged: set[str] = set()
-        self.published = False
         self.notes: list[Problem] = []
         """What the writer did that the editor should know (a folder moved aside)."""
         self._dirs: set[str] = set()
@@ -343,10 +342,6 @@ class OutputWriter:
     def changed(self) -> int:
         return len(self.staged)
 
-    def stale(self) -> list[str]:
-        """Files of the live tree that this build no longer makes."""
-        return [rel for rel in self.previous if rel not in self.records]
-
     def publish(self) -> dict[str, OutputRecord]:
         """Delete what the site no longer has from the standby tree, switch output/ to it in one
         atomic step, and record what it holds; the new records."""
@@ -361,7 +356,6 @@ class OutputWriter:
         if out.is_dir() and not out.is_symlink():
             out.rmdir()  # an empty folder (checked when the build began): a link cannot replace it
         os.replace(link, out)
-        self.published = True
         self.cache.store_outputs(self.output_dir, self.release_name, self.records, self.standby)
         return self.records
 

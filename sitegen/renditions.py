@@ -78,8 +78,7 @@ def plan_photos(photos: dict[str, tuple[str, list[tuple[str, int | None, str]]]]
             try:
                 info = probe(Path(file), settings)
             except PhotoError as error:
-                problems += [Problem(source, f"{field}: the photo {os.path.basename(file)!r}: {error.message}",
-                                     error.hint, line) for source, line, field in users]
+                problems += _refused(file, error, users)
                 continue
             size = (info.width, info.height)
             cache.store_value(f"photo-size:{digest}", digests[file], size)
@@ -107,9 +106,14 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
     with forked_map(jobs, len(todo) > 1) as mapped:
         for file, error in mapped(_make, todo):
             if error is not None:
-                problems += [Problem(source, f"{field}: the photo {os.path.basename(file)!r}: {error.message}",
-                                     error.hint, line) for source, line, field in users[file]]
+                problems += _refused(file, error, users[file])
     return problems
+
+
+def _refused(file: str, error: PhotoError, users: list[tuple[str, int | None, str]]) -> list[Problem]:
+    """A photo that cannot be published, as a problem on each article (and field) that uses it."""
+    return [Problem(source, f"{field}: the photo {os.path.basename(file)!r}: {error.message}", error.hint, line)
+            for source, line, field in users]
 
 
 def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[str, Picture]:
