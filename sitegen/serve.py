@@ -136,14 +136,20 @@ class Preview:
                   if (self.site_dir / name).exists()]
         return paths
 
-    def watch(self, stop: threading.Event) -> None:
-        """Rebuild on every batch of changes until `stop` is set."""
+    def watch(self, stop: threading.Event, ready: threading.Event) -> None:
+        """Rebuild on every batch of changes until `stop` is set; `ready` is set once saves are seen."""
         from watchfiles import watch
 
         ignored = (str(self.cache_dir), str(self.site_dir / "output"))
+        # The first (empty) batch comes after the watches are in place: until then a save would be
+        # missed, so the server is not announced before it.
         for batch in watch(*self.watched(), stop_event=stop, debounce=1600, step=50,
+                           rust_timeout=250, yield_on_timeout=True,
                            watch_filter=lambda _, path: not path.startswith(ignored)
                            and not os.path.basename(path).startswith((".", "~")) and not path.endswith("~")):
+            ready.set()
+            if not batch:
+                continue
             changed = {Path(path) for _, path in batch}
             self.log("Changed: " + ", ".join(sorted(os.path.relpath(p, self.site_dir) for p in changed)[:5])
                      + (" …" if len(changed) > 5 else ""))
@@ -317,9 +323,11 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     preview.options = replace(preview.options, jobs=1)  # later builds run beside the server's threads
     reloads = _Reloads()
     preview.notify = reloads.push
-    stop = threading.Event()
-    watcher = threading.Thread(target=preview.watch, args=(stop,), daemon=True, name="sitegen-watch")
+    stop, watching = threading.Event(), threading.Event()
+    watcher = threading.Thread(target=preview.watch, args=(stop, watching), daemon=True, name="sitegen-watch")
     watcher.start()
+    if not watching.wait(timeout=30):
+        preview.log("Warning: the folders are not watched yet; saves may need a second save to show.")
     preview.log(f"Serving on http://{host}:{port}{preview.base_path} — press Ctrl+C to stop.")
     try:
         _PreviewServer(preview, reloads, host).serve(port=port, host=host, root=str(preview.output_dir), restart_delay=0)
