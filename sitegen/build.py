@@ -165,8 +165,8 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     from .pages import PagePlanner
-    from .photo_slots import PhotoSettings
-    from .renditions import FOLDER as RENDITIONS, lead_photos, make_renditions, pictures, plan_photos
+    from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
+                             sweep_renditions, used_photos)
     from .reading import read_articles
     from .render import Renderer, Theme
     from .rendering import PageKeys, copy_static, render_pages, templates_digest
@@ -196,9 +196,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         with timed("related"):
             related = related_for(site, library, cache, options.jobs)
         with timed("photos"):
-            settings = PhotoSettings()
-            leads = lead_photos(site.articles)
-            planned, photo_problems = plan_photos(leads, cache.file_digests(list(leads)), cache, settings)
+            settings = settings_of(config.photos)
+            uses = used_photos(site.articles)
+            planned, photo_problems = plan_photos(uses, cache.file_digests(list(uses)), cache, settings)
             if photo_problems:
                 raise BuildFailed(photo_problems)
         with timed("plan"):
@@ -220,8 +220,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     report.pages_by_kind[page.page_kind] += 1
             with timed("files"):
                 made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
-                photo_problems = make_renditions(planned, made, settings, options.jobs,
-                                                 {file: users for file, (_, users) in leads.items()})
+                photo_problems = make_renditions(planned, made, settings, options.jobs, uses)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 for files in planned.values():
@@ -229,8 +228,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     # pixels share a file.
                     for name in sorted({rendition.name for rendition in files.renditions}):
                         out.copy(f"{files.folder}/{name}", made / name, name.encode())
-                copy_static(out, theme, media_files(site), cache.file_digests)
-                for path, data in machine_files(planner, pages, now).items():
+                originals = media_files(site) if config.photos.publish_originals else {}
+                copy_static(out, theme, originals, cache.file_digests)
+                for path, data in machine_files(planner, pages, now, made).items():
                     out.write(path, data)
             if config.search:
                 with timed("search"):
@@ -240,6 +240,8 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():
                 records = out.publish()
+            if cache.folder:
+                sweep_renditions(made, cache, output_dir, planned.values())
         content_warnings = list(report.warnings)  # the same in a build with nothing to do: kept with its record
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)

@@ -75,10 +75,9 @@ class _Links(HTMLParser):
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .pages import PagePlanner
-    from .photo_slots import PhotoSettings
     from .reading import read_articles
     from .render import Theme
-    from .renditions import lead_photos, plan_photos
+    from .renditions import plan_photos, settings_of, used_photos
     from .site import Publication, Site
 
     report = CheckReport()
@@ -114,10 +113,13 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     planner = PagePlanner(site, [() for _ in site.articles], library.body)
     pages = planner.plan()
     report.problems += planner.problems
-    # Lead photos the build could not read: empty, not an image, a decompression bomb (by the header;
+    # Photos the build could not read: empty, not an image, a decompression bomb (by the header;
     # a photo damaged inside is found only when decoded, by the build).
-    leads = lead_photos(site.articles)
-    report.problems += plan_photos(leads, cache.file_digests(list(leads)), cache, PhotoSettings())[1]
+    uses = used_photos(site.articles)
+    planned, photo_problems = plan_photos(uses, cache.file_digests(list(uses)), cache, settings_of(config.photos))
+    report.problems += photo_problems
+    for article in site.articles:
+        report.problems += _photo_warnings(article, planned, config.photos)
     addresses = {page.path for page in pages} | {page.output_file for page in pages}
     used: set[str] = set()
     for article in library.articles:
@@ -128,6 +130,34 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     report.problems += _unused_photos(site_dir, used)
     cache.close()
     return _sorted(report)
+
+
+def _photo_warnings(article: Article, planned: dict, settings) -> list[Problem]:
+    """What is legal but costs readers: a lead too small for large share previews, a huge file,
+    alt text that is only the file name."""
+    found = []
+    for photo in article.photos:
+        is_lead = article.image is not None and photo.file == article.image.file
+        line = article.line_of("image") if is_lead else article.line_of("images") if photo.declared else None
+        name = os.path.basename(photo.file)
+        files = planned.get(photo.file)
+        if is_lead and files and files.size[0] < settings.share_width:
+            found.append(warning(article.source, f"the lead photo {photo.src!r} is {files.size[0]} px wide: Facebook, "
+                                 f"Zalo and Google Discover show photos under {settings.share_width} px as small thumbnails",
+                                 f"use the photo as it came from the camera (at least {settings.share_width} px wide)", line))
+        try:
+            size = os.path.getsize(photo.file)
+        except OSError:
+            size = 0
+        if size > settings.large_megabytes * 1_000_000:
+            found.append(warning(article.source, f"the photo {photo.src!r} is a {size / 1e6:.0f} MB file",
+                                 f"files over {settings.large_megabytes} MB slow every build and the repository: "
+                                 "export it again as a JPEG at quality 90", line))
+        if photo.alt and photo.alt.strip().casefold() in (name.casefold(), os.path.splitext(name)[0].casefold()):
+            found.append(warning(article.source, f"the photo {photo.src!r} has its file name as alt text",
+                                 "write in `alt:` (or the caption) what the photo shows, for readers who cannot see it",
+                                 line))
+    return found
 
 
 def _sorted(report: CheckReport) -> CheckReport:
@@ -157,10 +187,16 @@ def _article_warnings(article: Article, body: str, site, addresses: set[str], co
                                  f"put ![]({photo.src}) where it belongs in the text, or remove it from `images:`",
                                  article.line_of("images")))
     for src, alt in links.images:
+        name = known[src].src if src in known else src
+        file_name = posixpath.basename(unquote(urlsplit(src).path)).casefold()
         if not alt.strip():
-            name = known[src].src if src in known else src
             found.append(warning(source, f"photo {name!r} in the body has no text for readers who cannot see it",
                                  f"list it under `images:` with a caption, or write ![what it shows]({name})",
+                                 article.line_of("images") or article.line_of("title")))
+        elif (src not in known or not known[src].declared) and \
+                alt.strip().casefold() in (file_name, posixpath.splitext(file_name)[0]):
+            found.append(warning(source, f"photo {name!r} in the body has its file name as alt text",
+                                 f"write what it shows: ![Bà con thu hoạch lúa]({name})",
                                  article.line_of("images") or article.line_of("title")))
     if len(article.title) > TITLE_LIMIT:
         found.append(warning(source, f"the title has {len(article.title)} characters; search results show about 65",

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .addresses import AddressError, permalink_pattern, site_path
 from .errors import BuildFailed, Problem
+from .photo_slots import DEFAULT_SLOTS
 from .vietnamese import slugify
 
 CONFIG_FILE = "config.toml"
@@ -99,6 +100,31 @@ class Embeds:
 
 
 @dataclass(frozen=True)
+class Photos:
+    """How photos are published (`[photos]`; docs/photos.md says what readers get)."""
+
+    publish_originals: bool = False
+    """Also publish each photo as committed (at its media/ address), e.g. for a download link.  Off:
+    originals carry the camera's EXIF and GPS position, and weigh megabytes."""
+    avif: bool = False
+    """Also write AVIF, offered before WebP; it about doubles the encoding time."""
+    webp_quality: int = 80
+    jpeg_quality: int = 82
+    avif_quality: int = 60
+    max_megabytes: int = 25
+    """A photo file larger than this is refused (an error)."""
+    max_megapixels: int = 100
+    """A photo with more pixels than this is refused before it is decoded (decompression bombs)."""
+    large_megabytes: int = 15
+    """`sitegen check` warns about photo files larger than this."""
+    share_width: int = 1200
+    """`sitegen check` warns when a lead photo is narrower: Facebook, Zalo and Google Discover show
+    smaller photos as thumbnails only."""
+    widths: tuple[tuple[str, tuple[int, ...]], ...] = ()
+    """(slot name, rendition widths) replacing the theme's, from `[photos.widths]`: lead = [480, 960, 1600]."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything `config.toml` can say.  Only `title`, `base_url` and `categories` are required."""
 
@@ -142,6 +168,7 @@ class Config:
     permalinks: Permalinks = field(default_factory=Permalinks)
     publisher: Publisher = field(default_factory=Publisher)
     embeds: Embeds = field(default_factory=Embeds)
+    photos: Photos = field(default_factory=Photos)
 
     @property
     def base_path(self) -> str:
@@ -258,6 +285,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         "publisher": reader.table(Publisher, raw.get("publisher", {}), "publisher."),
         "categories": _read_categories(reader, raw.get("categories")),
         "embeds": _read_embeds(reader, raw.get("embeds", {})),
+        "photos": _read_photos(reader, raw.get("photos", {})),
     }
     config = reader.table(Config, raw, "", nested)
     _check_values(reader, config)
@@ -320,6 +348,35 @@ def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
             reader.problem(f"embeds.hosts[{index}]", f"{host!r} is not a host name",
                            f'write the host alone, e.g. "{example or "www.youtube.com"}" (no https://, no path)')
     return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))
+
+
+def _read_photos(reader: _Reader, raw: Any) -> Photos:
+    photos = reader.table(Photos, raw, "photos.")
+    for key in ("webp_quality", "jpeg_quality", "avif_quality"):
+        if not 1 <= getattr(photos, key) <= 100:
+            reader.problem(f"photos.{key}", "must be from 1 to 100", f"{key} = {getattr(Photos, key)}")
+    for key in ("max_megabytes", "max_megapixels", "large_megabytes", "share_width"):
+        if getattr(photos, key) < 1:
+            reader.problem(f"photos.{key}", "must be at least 1")
+    widths = photos.widths
+    if widths == ():
+        return photos
+    if not isinstance(widths, dict):
+        reader.problem("photos.widths", "must be a table of slot = [widths]", "[photos.widths] then lead = [480, 960, 1600]")
+        return dataclasses.replace(photos, widths=())
+    slots = {slot.name for slot in DEFAULT_SLOTS}
+    kept = {}
+    for slot, value in widths.items():
+        key = f"photos.widths.{slot}"
+        if slot not in slots:
+            reader.problem(key, "no such place for photos in the theme", f"the places are: {', '.join(sorted(slots))}")
+        elif not isinstance(value, list) or not value or not all(
+                isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8000 for w in value):
+            reader.problem(key, f"must be a list of widths in pixels from 16 to 8000, not {value!r}",
+                           f"{slot} = [480, 960, 1600]")
+        else:
+            kept[slot] = tuple(sorted(set(value)))
+    return dataclasses.replace(photos, widths=tuple(sorted(kept.items())))
 
 
 def _check_values(reader: _Reader, config: Config) -> None:

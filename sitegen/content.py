@@ -24,6 +24,7 @@ from .body_limits import body_problem
 from .config import Category, Config
 from .errors import BuildFailed, Problem, display_path
 from .markup import BodyRenderer, RenderedBody
+from .photo_slots import parse_focus
 from .vietnamese import MAX_SLUG_LENGTH, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 MEDIA_DIR = "media"
@@ -67,6 +68,9 @@ class Photo:
     """Text for readers who cannot see the photo; defaults to the caption."""
     declared: bool = False
     """Listed in front matter (`image` or `images`), not only used in the body."""
+    focus: tuple[float, float] | None = None
+    """The point crops keep in view (`focus: "0.5,0.3"`: left-to-right, top-to-bottom, 0 to 1);
+    None: the centre."""
 
     @property
     def credit_line(self) -> str:
@@ -517,9 +521,10 @@ class ArticleReader:
         elif isinstance(node, yaml.MappingNode):
             values = {k.value: v for k, v in node.value}
             src_node = values.get("src")
-            unknown = set(values) - {"src", "caption", "credit", "alt"}
+            unknown = set(values) - {"src", "caption", "credit", "alt", "focus"}
             if unknown:
-                fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}", "a photo has src, caption, credit and alt")
+                fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}",
+                               "a photo has src, caption, credit, alt and focus")
         else:
             example = "`- src: images/anh.jpg` under `images:`" if label.startswith("images") else \
                 "`image:` then, on the next line, `  src: images/anh.jpg`"
@@ -544,14 +549,27 @@ class ArticleReader:
             caption += "" if caption.endswith((".", "!", "?", "…")) else "."
             credit = credit or split["credit"]
         alt = fields.text("alt", node=values.get("alt"), label=f"{label}.alt") or caption
-        return self._photo_at(src, file, caption, credit, alt, declared=True)
+        focus, focus_node = None, values.get("focus")
+        if isinstance(focus_node, yaml.SequenceNode):  # `focus: [0.5, 0.3]` says the same
+            written = ",".join(str(getattr(item, "value", "?")) for item in focus_node.value)
+        else:
+            written = fields.text("focus", node=focus_node, label=f"{label}.focus") if focus_node else ""
+        if written:
+            try:
+                focus = parse_focus(written)
+            except ValueError as exc:
+                fields.problem(focus_node, f"`{label}.focus`: {exc}",
+                               'write `focus: "0.5,0.3"` for a point halfway across and a third down, '
+                               "or remove the line to keep the centre")
+        return self._photo_at(src, file, caption, credit, alt, declared=True, focus=focus)
 
     def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
-                  declared: bool = False) -> Photo:
+                  declared: bool = False, focus: tuple[float, float] | None = None) -> Photo:
         # In NFC whatever the disk holds, so that the photo's address is the same from macOS and Linux.
         rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
         output_path = f"{MEDIA_DIR}/{rel}"
-        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt, declared)
+        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt,
+                     declared, focus)
 
     def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str,
                     shown_as: str = "") -> str | None:

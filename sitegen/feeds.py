@@ -2,7 +2,8 @@
 
 Feed readers and aggregators (báo mới, Google News, Zalo) read these.  Dates are RFC 822 with the
 site's offset ("Thu, 25 Jun 2020 15:18:00 +0700"), the guid is the article's permalink, the
-description is the sapo (escaped as HTML, then as XML), and the lead photo travels both as <enclosure> and <media:content>.
+description is the sapo (escaped as HTML, then as XML), and the lead photo travels both as <enclosure> and
+<media:content> (its 1200x630 share rendition, the photo readers' apps show large).
 The channel's lastBuildDate is the newest item's date, not the clock, so feeds are deterministic.
 """
 
@@ -13,7 +14,7 @@ import mimetypes
 import os
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .content import Article
 from .pages import PagePlanner
@@ -31,8 +32,12 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
+RenditionBytes = Callable[[str], int]
+"""A rendition's file name -> its size in bytes (an <enclosure> states its length)."""
+
+
 def rss(planner: PagePlanner, articles: Sequence[Article], title: str, description: str,
-        link: str, self_url: str) -> bytes:
+        link: str, self_url: str, rendition_bytes: RenditionBytes) -> bytes:
     """One RSS 2.0 document for `articles` (already newest first and capped)."""
     config = planner.config
     root = ET.Element("rss", {"version": "2.0"})
@@ -64,9 +69,15 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
         if view.author:
             _text(item, f"{{{DC}}}creator", view.author.name)
         if article.image:
-            url = config.absolute_url(article.image.url)
-            kind = mimetypes.guess_type(article.image.file)[0] or "image/jpeg"
-            ET.SubElement(item, "enclosure", {"url": url, "length": str(os.path.getsize(article.image.file)), "type": kind})
+            share = view.image.picture("share")
+            if share is not None:
+                url, kind = config.absolute_url(share.src), "image/jpeg"
+                length = rendition_bytes(share.src.rsplit("/", 1)[1])
+            else:  # a theme without the share slot: the photo as committed
+                url = config.absolute_url(article.image.url)
+                kind = mimetypes.guess_type(article.image.file)[0] or "image/jpeg"
+                length = os.path.getsize(article.image.file)
+            ET.SubElement(item, "enclosure", {"url": url, "length": str(length), "type": kind})
             media = ET.SubElement(item, f"{{{MEDIA}}}content", {"url": url, "medium": "image", "type": kind})
             if article.image.caption:
                 _text(media, f"{{{MEDIA}}}description", article.image.caption)
@@ -74,16 +85,16 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def feed_files(planner: PagePlanner) -> dict[str, bytes]:
+def feed_files(planner: PagePlanner, rendition_bytes: RenditionBytes) -> dict[str, bytes]:
     """Output path -> bytes of every feed: the whole paper's and one per category."""
     site, config, limit = planner.site, planner.config, planner.config.feed_limit
     files = {
         planner.feed_paths[""]: rss(planner, site.articles[:limit], f"{config.title} - Tin mới nhất",
-                                    config.description, config.base_url, planner.main_feed.url),
+                                    config.description, config.base_url, planner.main_feed.url, rendition_bytes),
     }
     for category in site.categories:
         path = planner.feed_paths[category.slug]
         files[path] = rss(planner, site.by_category[category.slug][:limit], f"{config.title} - {category.name}",
                           category.description, planner.absolute(planner.links.category.format(slug=category.slug)),
-                          planner.absolute(path))
+                          planner.absolute(path), rendition_bytes)
     return files

@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from .addresses import AddressError, alias_path
 from .content import MEDIA_DIR, Article
 from .errors import Problem
+from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term
 from .views import (
@@ -114,6 +115,7 @@ class PagePlanner:
         path = site.path_of(article)
         author = site.author(article.author)
         image = article.image
+        figures = self._figures(article)
         return ArticleView(
             title=article.title, url=self.url(path), absolute_url=self.absolute(path),
             date=article.date.astimezone(zone), category=self.category_links[article.category],
@@ -126,8 +128,16 @@ class PagePlanner:
             tags=tuple(self._tag_link(site.tag(t)) for t in article.tags),
             featured=article.featured, is_draft=article.draft,
             is_scheduled=article.date > site.publication.now, extra=article.extra,
-            revision=article.revision, load_body=partial(self.body, article.source),
+            revision=article.revision, figures=figures, load_body=partial(self._body, article.source, figures),
         )
+
+    def _figures(self, article: Article) -> tuple:
+        """(committed address, Picture) of each photo the photo step made for the article's body."""
+        found = ((photo.url, dict(self.pictures.get(photo.file, ())).get("figure")) for photo in article.photos)
+        return tuple((url, picture) for url, picture in found if picture is not None)
+
+    def _body(self, source: str, figures: tuple) -> str:
+        return with_pictures(self.body(source), figures)
 
     def _info(self, kind: str, title: str, path: str, *, description: str = "",
               crumbs: tuple[Link, ...] = (), number: int = 1, image: str = "", category: str = "",
@@ -227,7 +237,8 @@ class PagePlanner:
 
     def view_of(self, article: Article, body: str) -> ArticleView:
         """A view of an article that is not (or no longer) the one indexed, with its own body."""
-        return dataclasses.replace(self._article_view(article), load_body=lambda: body)
+        view = self._article_view(article)
+        return dataclasses.replace(view, load_body=lambda: with_pictures(body, view.figures))
 
     def _organization(self) -> dict:
         return {"@type": "NewsMediaOrganization", "name": self.config.title, "url": self.config.base_url,

@@ -1,5 +1,5 @@
-"""The photo step of a build: the lead photos of published articles, turned into the renditions the
-theme's slots need (`photos.py` makes the pixels, `photo_slots.py` the plan).
+"""The photo step of a build: every photo of a published article (lead, body figures), turned into
+the renditions the theme's slots need (`photos.py` makes the pixels, `photo_slots.py` the plan).
 
 Each photo is known by the digest of its bytes (`BuildCache.file_digests`, hashed again only when
 its stamp moved); its header size is stored under that digest, its renditions are files in
@@ -7,20 +7,24 @@ its stamp moved); its header size is stored under that digest, its renditions ar
 renamed or moved photo costs nothing, and a photo replaced under its name gets new file names.
 Missing renditions are made in forked worker processes, one decode per photo.
 
-This step covers the lead photo (article page, listings, shares); body figures still show the file
-the editor committed, which is therefore still published (see docs/photos.md).
+A lead photo gets every slot (article page, listings, shares); a photo only shown in the body gets
+the `figure` slot.  The originals are published only when `[photos] publish_originals` says so.
 """
 
 from __future__ import annotations
 
+import html
 import os
-from dataclasses import dataclass
+import re
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from .cache import digest
 from .errors import Problem
-from .photo_slots import CENTRE, PhotoSettings, Rendition, plan_renditions
+from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
 from .photos import PhotoError, process_photo, probe
 from .workers import forked_map
 
@@ -51,40 +55,76 @@ class PhotoFiles:
     renditions: tuple[Rendition, ...]
     folder: str
     """Where they go in output/: the original's folder under media/."""
+    size: tuple[int, int] = (0, 0)
+    """The photo's upright size in pixels."""
 
 
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg"}
 
 
-def lead_photos(articles) -> dict[str, tuple[str, list[tuple[str, int | None, str]]]]:
-    """file -> (its output path, [(article, line, field)]) of the lead photos of `articles`."""
-    photos: dict[str, tuple[str, list]] = {}
+Users = list[tuple[str, "int | None", str]]
+"""(article, line, field) of each place a photo is used: where its problems are reported."""
+
+
+@dataclass
+class PhotoUse:
+    """One photo file as the published articles use it."""
+
+    output_path: str
+    """The original's place in output/ (its renditions go in the same folder)."""
+    users: Users = field(default_factory=list)
+    lead: bool = False
+    """Some article leads with it: it needs every slot, not only `figure`."""
+    focus: Focus = CENTRE
+    """The first focal point an article gives it."""
+
+
+def settings_of(photos) -> PhotoSettings:
+    """The PhotoSettings that `[photos]` in config.toml (a `config.Photos`) asks for."""
+    widths = dict(photos.widths)
+    slots = tuple(replace(slot, widths=widths[slot.name]) if slot.name in widths else slot
+                  for slot in PhotoSettings().slots)
+    return PhotoSettings(slots=slots, webp_quality=photos.webp_quality, jpeg_quality=photos.jpeg_quality,
+                         avif=photos.avif, avif_quality=photos.avif_quality,
+                         max_megapixels=float(photos.max_megapixels), max_bytes=photos.max_megabytes * 1_000_000)
+
+
+def used_photos(articles) -> dict[str, PhotoUse]:
+    """file -> how `articles` use it: every photo they show (lead, `images`, body)."""
+    uses: dict[str, PhotoUse] = {}
     for article in articles:
-        if article.image is not None:
-            entry = photos.setdefault(article.image.file, (article.image.output_path, []))
-            entry[1].append((article.source, article.line_of("image"), "image"))
-    return photos
+        for photo in article.photos:
+            use = uses.setdefault(photo.file, PhotoUse(photo.output_path))
+            is_lead = article.image is not None and photo.file == article.image.file
+            field_name = "image" if is_lead else "images" if photo.declared else "body"
+            use.users.append((article.source, article.line_of(field_name) if field_name != "body" else None,
+                              field_name))
+            use.lead = use.lead or is_lead
+            if photo.focus is not None and use.focus == CENTRE:
+                use.focus = photo.focus
+    return uses
 
 
-def plan_photos(photos: dict[str, tuple[str, list[tuple[str, int | None, str]]]], digests: dict[str, bytes],
-                cache: Any, settings: PhotoSettings) -> tuple[dict[str, PhotoFiles], list[Problem]]:
-    """file -> its renditions, for `photos` (file -> (output path, [(article, line, field)])).
-    A photo that cannot be read is a problem on each article that uses it."""
+def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any,
+                settings: PhotoSettings) -> tuple[dict[str, PhotoFiles], list[Problem]]:
+    """file -> its renditions.  A photo that cannot be read is a problem on each article using it."""
     planned, problems = {}, []
-    for file, (output_path, users) in sorted(photos.items()):
+    figure_only = tuple(slot for slot in settings.slots if slot.name == "figure")
+    for file, use in sorted(uses.items()):
         digest = digests[file].hex()
         size = cache.value(f"photo-size:{digest}", digests[file])
         if size is None:
             try:
                 info = probe(Path(file), settings)
             except PhotoError as error:
-                problems += _refused(file, error, users)
+                problems += _refused(file, error, use.users)
                 continue
             size = (info.width, info.height)
             cache.store_value(f"photo-size:{digest}", digests[file], size)
         stem = os.path.splitext(os.path.basename(file))[0]
-        planned[file] = PhotoFiles(tuple(plan_renditions(stem, digest, size, settings.slots, CENTRE, settings)),
-                                   os.path.dirname(output_path))
+        slots = settings.slots if use.lead else figure_only
+        planned[file] = PhotoFiles(tuple(plan_renditions(stem, digest, size, slots, use.focus, settings)),
+                                   os.path.dirname(use.output_path), tuple(size))
     return planned, problems
 
 
@@ -98,7 +138,7 @@ def _make(job: tuple[str, tuple[Rendition, ...], str, PhotoSettings]) -> tuple[s
 
 
 def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: PhotoSettings, jobs: int,
-                    users: dict[str, list[tuple[str, int | None, str]]]) -> list[Problem]:
+                    uses: dict[str, PhotoUse]) -> list[Problem]:
     """Encode every planned rendition not yet in `folder`; the problems of photos that fail to decode."""
     todo = [(file, files.renditions, str(folder), settings) for file, files in sorted(planned.items())
             if any(not (folder / r.name).exists() for r in files.renditions)]
@@ -106,11 +146,11 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
     with forked_map(jobs, len(todo) > 1) as mapped:
         for file, error in mapped(_make, todo):
             if error is not None:
-                problems += _refused(file, error, users[file])
+                problems += _refused(file, error, uses[file].users)
     return problems
 
 
-def _refused(file: str, error: PhotoError, users: list[tuple[str, int | None, str]]) -> list[Problem]:
+def _refused(file: str, error: PhotoError, users: Users) -> list[Problem]:
     """A photo that cannot be published, as a problem on each article (and field) that uses it."""
     return [Problem(source, f"{field}: the photo {os.path.basename(file)!r}: {error.message}", error.hint, line)
             for source, line, field in users]
@@ -133,3 +173,68 @@ def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[
             tuple((MIME[fmt], srcset(fmt)) for fmt in formats[:-1]), srcset(formats[-1]),
             f"{base_url}{quote(files.folder)}/{widest.name}", widest.width, widest.height, slot.sizes)
     return result
+
+
+_IMG = re.compile(r"<img\b[^>]*>")
+_ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
+
+
+def with_pictures(body: str, figures: tuple[tuple[str, Picture], ...]) -> str:
+    """The body's <img> of photos the photo step made (by the committed file's address, as the body
+    renderer writes it) served as <picture> with its widths, formats and size; others unchanged."""
+    if not figures:
+        return body
+    by_url = dict(figures)
+
+    def served(match: re.Match) -> str:
+        attributes = dict(_ATTRIBUTE.findall(match[0]))
+        picture = by_url.get(html.unescape(attributes.get("src", "")))
+        if picture is None:
+            return match[0]
+        title = f' title="{attributes["title"]}"' if "title" in attributes else ""
+        return picture_html(picture, attributes.get("alt", ""), title)
+    return _IMG.sub(served, body)
+
+
+def picture_html(picture: Picture, alt_attribute: str, extra: str = "") -> str:
+    """<picture> for a body figure, as the theme's `picture` macro writes a lead (lazy: below the lead).
+    `alt_attribute` is already escaped for an attribute."""
+    sources = "".join(f'<source type="{kind}" srcset="{html.escape(srcset)}" sizes="{picture.sizes}">'
+                      for kind, srcset in picture.sources)
+    return (f'<picture>{sources}<img src="{html.escape(picture.src)}" srcset="{html.escape(picture.srcset)}" '
+            f'sizes="{picture.sizes}" width="{picture.width}" height="{picture.height}" alt="{alt_attribute}"'
+            f'{extra} loading="lazy" decoding="async"></picture>')
+
+
+SWEEP_AFTER_DAYS = 30
+"""A rendition no build of any output folder has used for this long is deleted from the cache."""
+
+
+def sweep_renditions(folder: Path, cache: Any, output_dir: Path, planned) -> int:
+    """Delete from the cache's `folder` the renditions no recent build uses (a photo replaced, a
+    setting changed, an article removed); returns how many.  Each output folder's build (`build`,
+    the preview's drafts) records the names it uses; the folder is only listed when those changed."""
+    names = [r.name for files in planned for r in files.renditions]
+    key = digest(*names)
+    target = os.path.abspath(output_dir)  # not its link target: output/ switches between two trees
+    uses = cache.value("renditions-used", b"") or {}
+    if target in uses and uses[target][1] == key:
+        return 0
+    now = time.time()
+    uses = {where: use for where, use in uses.items() if now - use[0] < SWEEP_AFTER_DAYS * 86400}
+    uses[target] = (now, key, frozenset(names))
+    cache.store_value("renditions-used", b"", uses)
+    kept = set().union(*(use[2] for use in uses.values()))
+    removed = 0
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if entry.name not in kept and entry.is_file(follow_symlinks=False):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed

@@ -81,9 +81,10 @@ def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path],
         out.copy(rel, path, known[path])
 
 
-def machine_files(planner: PagePlanner, pages: list[Page], now: datetime) -> dict[str, bytes]:
-    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes."""
-    files = feed_files(planner)
+def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, renditions: Path) -> dict[str, bytes]:
+    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes.  `renditions` is the
+    folder the photo step wrote to (feeds state the size of the photos they carry)."""
+    files = feed_files(planner, lambda name: os.path.getsize(renditions / name))
     files |= sitemap_files(planner, pages)
     news = news_sitemap(planner, now)
     files |= news

@@ -83,6 +83,9 @@ class ArticleView:
     """Front-matter keys sitegen does not know, e.g. article.extra.source."""
     revision: str = ""
     """Changes with every edit of the article's file (a page showing the body depends on it)."""
+    figures: tuple = ()
+    """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
+    <picture>; part of the view so that new renditions render the page again."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property

@@ -17,7 +17,7 @@ def photo_site(make_site):
         "content/thoi-su/a.md": article(title="Bài có ảnh", image="{src: anh.png, caption: Cầu treo, credit: MT}"),
         PHOTO: png(4, 3),
         "content/kinh-te/b.md": article(title="Bài B", category="Kinh tế", date="2023-01-02 08:00"),
-    })
+    }, extra_config="[photos]\npublish_originals = true")  # the original is checked byte for byte
 
 
 def tree(folder):
@@ -37,6 +37,9 @@ def test_a_photo_replaced_with_the_same_size_and_mtime_is_published(make_site):
     assert original.stat().st_mtime_ns == other.stat().st_mtime_ns
     built = site.build()
     assert (built.output / "media/thoi-su/anh.png").read_bytes() == png(3, 4)
+    # Readers' renditions are made again too: the 40:21 share crop of a 3x4 photo is 3x2, not 4x2.
+    share = built.html("thoi-su/bai-co-anh-202406251518/").find("meta", attrs={"property": "og:image"})["content"]
+    assert "/anh-3x2-" in share and (built.output / share.split("example.vn/", 1)[1]).is_file()
 
 
 def test_a_missing_photo_error_goes_once_the_photo_is_there(make_site):

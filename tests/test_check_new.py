@@ -154,7 +154,7 @@ def test_a_published_slug_that_follows_the_title(make_site):
 
 def test_a_clean_site_passes_strict(make_site):
     site = make_site({"content/a.md": article(slug=PINNED, image="{src: a.png, caption: Ảnh, credit: MT}"),
-                      "content/a.png": png()})
+                      "content/a.png": png(1200, 800)})
     result = site.cli("check", "--strict")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 error(s), 0 warning(s)" in result.stdout

@@ -20,7 +20,7 @@ def small_disk(tmpfs):
 def make(root: Path) -> None:
     (root / "content/thoi-su").mkdir(parents=True)
     (root / "config.toml").write_text(CONFIG.format(base_url="https://example.vn/", per_page=5, related_count=3,
-                                                    extra="search = false"), encoding="utf-8")
+                                                    extra="search = false\n[photos]\npublish_originals = true"), encoding="utf-8")
     for n in range(6):
         (root / f"content/thoi-su/bai-{n}.md").write_text(article(title=f"Tin số {n}"), encoding="utf-8")
 

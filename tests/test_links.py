@@ -99,7 +99,7 @@ def test_a_photo_linked_outside_the_site_is_refused(make_site, secret, where):
 
 def test_a_photo_linked_inside_content_is_published(make_site):
     site = make_site({"content/thoi-su/a.md": article(image="{src: anh.png, caption: Ảnh}"),
-                      "content/kho-anh/goc.png": png()})
+                      "content/kho-anh/goc.png": png()}, extra_config="[photos]\npublish_originals = true")
     os.symlink(site.root / "content/kho-anh/goc.png", site.root / "content/thoi-su/anh.png")
     built = site.build()
     assert built.path("media/thoi-su/anh.png").read_bytes() == png()

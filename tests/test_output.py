@@ -16,7 +16,7 @@ def sample(make_site):
         "content/thoi-su/a.png": png(),
         "content/kinh-te/b.md": article(title="Bài B", category="Kinh tế", date="2023-01-02 08:00", author="Thu Hà"),
         "content/kinh-te/c.md": article(title="Bài C", category="Kinh tế", date="2023-02-02 08:00", tags='["Hai"]'),
-    })
+    }, extra_config="[photos]\npublish_originals = true")
 
 
 def test_two_builds_are_byte_identical(make_site, tmp_path):

@@ -82,3 +82,124 @@ def test_a_lead_photo_that_is_not_an_image_is_an_error_naming_article_and_field(
     assert re.search(r"content/thoi-su/a\.md:\d+: error: image: the photo 'lu\.jpg': ", problems)
     assert not (site.root / "output").exists()
     assert site.cli("check").returncode == 1
+
+
+def body_site(make_site, **options):
+    return make_site({
+        "content/thoi-su/a.md": article(
+            title="Lũ quét ở Đăk Glei", images="[{src: lu.jpg, caption: Nước dâng cao, credit: MT}]",
+            body="Mở đầu.\n\n![](lu.jpg)\n\nGiữa bài.\n\n![Cầu treo sau lũ](cau.jpg \"Cầu treo\")\n\nKết."),
+        "content/thoi-su/lu.jpg": camera_photo(),
+        "content/thoi-su/cau.jpg": camera_photo(),
+    }, **options)
+
+
+def test_body_figures_are_pictures_and_the_originals_are_not_published(make_site):
+    built = body_site(make_site).build()
+    page = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/")
+    pictures = page.select(".article-body figure.photo picture")
+    assert len(pictures) == 2
+    for picture in pictures:
+        img = picture.img
+        assert img["loading"] == "lazy" and "fetchpriority" not in img.attrs
+        for url, width in (c.strip().split(" ") for c in picture.source["srcset"].split(",")):
+            assert decoded(built, url).width == int(width.rstrip("w"))
+        assert (int(img["width"]), int(img["height"])) == decoded(built, img["src"]).size
+    assert pictures[0].find_next_sibling("figcaption").get_text(" ", strip=True) == "Nước dâng cao Ảnh: MT"
+    assert pictures[1].img["alt"] == "Cầu treo sau lũ"
+    assert pictures[1].find_next_sibling("figcaption").get_text(strip=True) == "Cầu treo"
+    assert not list(built.output.rglob("lu.jpg")) and not list(built.output.rglob("cau.jpg"))
+    # A photo only in the body gets the article column's widths, not the crops of listings and shares.
+    assert not [p for p in built.output.rglob("cau-*") if "-1200x630-" in p.name or "-160x160-" in p.name]
+
+
+def test_originals_are_published_when_the_config_says_so(make_site):
+    built = body_site(make_site, extra_config="[photos]\npublish_originals = true").build()
+    original = built.path("media/thoi-su/cau.jpg")
+    assert original.read_bytes() == camera_photo()
+    page = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/")
+    assert len(page.select(".article-body figure.photo picture")) == 2  # readers still get renditions
+
+
+def test_configured_widths_replace_the_themes(make_site):
+    site = photo_site(make_site)
+    site.write("config.toml", (site.root / "config.toml").read_text(encoding="utf-8").replace(
+        "[[categories]]", "[photos.widths]\nlead = [480, 960]\n\n[[categories]]", 1))
+    built = site.build()
+    img = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one("figure.lead-photo picture img")
+    assert [c.strip().split(" ")[1] for c in img["srcset"].split(",")] == ["480w", "960w"]
+
+
+def test_bad_photo_settings_are_errors_naming_the_key(make_site):
+    site = photo_site(make_site)
+    site.write("config.toml", (site.root / "config.toml").read_text(encoding="utf-8").replace(
+        "[[categories]]", "[photos]\njpeg_quality = 0\n\n[photos.widths]\nthumb = [100]\nlead = [\"to\"]\n\n"
+        "[[categories]]", 1))
+    problems = messages(site.build_fails())
+    assert "photos.jpeg_quality" in problems and "must be from 1 to 100" in problems
+    assert "photos.widths.thumb: no such place for photos" in problems
+    assert "photos.widths.lead" in problems and "from 16 to 8000" in problems
+
+
+def centre_colour(built, url: str) -> tuple:
+    photo = decoded(built, url)
+    return photo.getpixel((photo.width // 2, photo.height // 2))[:3]
+
+
+def test_the_focal_point_chooses_what_the_crops_keep(make_site):
+    site = photo_site(make_site)  # the photo: red above, blue below
+    for focus, red in (('"0.5,0.1"', True), ("[0.5, 0.9]", False)):
+        site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei", image=f"{{src: lu.jpg, focus: {focus}}}"))
+        built = site.build()
+        page = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/")
+        share = page.find("meta", attrs={"property": "og:image"})["content"]
+        assert (centre_colour(built, share)[0] > 150) is red, focus
+
+
+def test_a_focal_point_outside_the_photo_is_an_error_on_its_line(make_site):
+    site = photo_site(make_site)
+    site.write("content/thoi-su/a.md", article(title="Lũ quét", image='{src: lu.jpg, focus: "0.5,1.3"}'))
+    problems = messages(site.build_fails())
+    assert re.search(r"content/thoi-su/a\.md:5: error: `image.focus`: focus '0.5,1.3' is outside the photo", problems)
+
+
+def test_check_tells_editors_about_small_leads_huge_files_and_file_names_as_alt(make_site):
+    noise = Image.effect_noise((1000, 800), 80).convert("RGB")
+    out = io.BytesIO()
+    noise.save(out, "JPEG", quality=98)
+    assert out.tell() > 1_000_000
+    site = make_site({
+        "content/a.md": article(title="Tin có ảnh nhỏ", image="{src: nho.jpg, caption: Ảnh nhỏ, credit: MT}",
+                                body="Mở đầu.\n\n![lua-moi.jpg](lua-moi.jpg)"),
+        "content/nho.jpg": out.getvalue(),
+        "content/lua-moi.jpg": camera_photo(),
+        "content/b.md": article(title="Tin có ảnh lớn", image="{src: lon.jpg, caption: lon, credit: MT}"),
+        "content/lon.jpg": camera_photo(),
+    }, extra_config="[photos]\nlarge_megabytes = 1")
+    result = site.cli("check")
+    assert result.returncode == 0, result.stdout + result.stderr  # warnings only
+    out_text = result.stdout + result.stderr
+    assert "content/a.md:5: warning: the lead photo 'nho.jpg' is 1000 px wide" in out_text
+    assert "content/a.md:5: warning: the photo 'nho.jpg' is a 1 MB file" in out_text
+    assert "photo 'lua-moi.jpg' in the body has its file name as alt text" in out_text
+    assert "content/b.md:5: warning: the photo 'lon.jpg' has its file name as alt text" in out_text
+    assert "lon.jpg' is" not in out_text  # 2400 px and small: nothing to say
+    assert site.cli("check", "--strict").returncode == 1
+
+
+def test_renditions_no_build_uses_any_more_leave_the_cache(make_site):
+    site = photo_site(make_site)
+    site.build()
+    site.build(site.root / "ban-xem-truoc")  # a second output folder (as the preview is) keeps its own
+    folder = site.root / ".sitegen-cache/renditions"
+    first = {p.name for p in folder.iterdir()}
+    replaced = Image.new("RGB", CAMERA, (20, 140, 40))
+    out = io.BytesIO()
+    replaced.save(out, "JPEG", quality=90)
+    site.write("content/thoi-su/lu.jpg", out.getvalue())
+    site.build()
+    after_one = {p.name for p in folder.iterdir()}
+    assert first < after_one  # the other folder still shows the old photo: its files stay
+    site.build(site.root / "ban-xem-truoc")
+    now = {p.name for p in folder.iterdir()}
+    assert not now & first and len(now) == len(first)

@@ -49,7 +49,8 @@ def test_a_failed_first_build_with_the_cli_says_so_and_publishes_nothing(make_si
 
 
 def photo_site(make_site):
-    site = make_site({"content/a.md": article(title="Bài có ảnh", image=LEAD), "content/anh.png": png(4, 3)})
+    site = make_site({"content/a.md": article(title="Bài có ảnh", image=LEAD), "content/anh.png": png(4, 3)},
+                     extra_config="[photos]\npublish_originals = true")
     return site, site.root / "content/anh.png"
 
 
