@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import io
 import struct
 import subprocess
 import sys
@@ -19,6 +20,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 from playwright.sync_api import sync_playwright
 
 from sitegen.build import BuildOptions, BuildReport, build
@@ -73,6 +75,21 @@ def png(width: int = 4, height: int = 3) -> bytes:
     raw = b"".join(b"\x00" + b"\x80" * width for _ in range(height))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+CAMERA = (2400, 1800)
+
+
+def camera_photo() -> bytes:
+    """A camera-like JPEG: top half red, with EXIF that names a camera and a GPS position."""
+    image = Image.new("RGB", CAMERA, (30, 90, 160))
+    image.paste((200, 30, 30), (0, 0, CAMERA[0], CAMERA[1] // 2))
+    exif = Image.Exif()
+    exif[0x010F] = "Canon"  # Make
+    exif[0x8825] = {1: "N", 2: (14.0, 21.0, 0.0), 3: "E", 4: (108.0, 0.0, 0.0)}  # GPS
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=90, exif=exif)
+    return out.getvalue()
 
 
 @dataclass

@@ -1,26 +1,13 @@
-"""The photo step of a build, as readers get it: the lead photo of an article in the sizes and
-formats its places need, with width and height, no metadata, share crops; made once."""
+"""The photo step of a build, as readers get it: the lead photo and body figures in the sizes and
+formats their places need, with width and height, no metadata, crops around the focal point, share
+images; made once, swept from the cache when no build uses them; what `check` tells editors."""
 
 import io
 import re
 
 from PIL import Image
 
-from conftest import article, messages
-
-CAMERA = (2400, 1800)
-
-
-def camera_photo() -> bytes:
-    """A camera-like JPEG: top half red, with EXIF that names a camera and a GPS position."""
-    image = Image.new("RGB", CAMERA, (30, 90, 160))
-    image.paste((200, 30, 30), (0, 0, CAMERA[0], CAMERA[1] // 2))
-    exif = Image.Exif()
-    exif[0x010F] = "Canon"  # Make
-    exif[0x8825] = {1: "N", 2: (14.0, 21.0, 0.0), 3: "E", 4: (108.0, 0.0, 0.0)}  # GPS
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=90, exif=exif)
-    return out.getvalue()
+from conftest import CAMERA, article, camera_photo, messages
 
 
 def photo_site(make_site):

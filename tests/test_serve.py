@@ -11,7 +11,7 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import expect
 
-from conftest import article
+from conftest import article, camera_photo
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -232,3 +232,19 @@ def test_odd_paths_are_a_400_or_404_never_a_500(served):
 def test_what_the_raw_html_policy_cut_is_told_in_the_preview_log(served):
     site, server = served({"content/thoi-su/a.md": article(title="Họp báo", body="Mở đầu.\n\n<script>alert(1)</script>\n")})
     assert "warning:" in server.output() and "script" in server.output()
+
+
+def test_the_quick_preview_of_an_edit_shows_body_photos_as_the_build_does(make_site):
+    from sitegen.serve import Preview
+    body = "Mở đầu.\n\n![Cầu treo sau lũ](cau.jpg)\n\n{}"
+    site = make_site({"content/thoi-su/a.md": article(title="Cầu treo", body=body.format("Bản đầu.")),
+                      "content/thoi-su/cau.jpg": camera_photo()})
+    preview = Preview(site.root, drafts=True, jobs=1, log=lambda line: None)
+    assert preview.rebuild()
+    page = preview.output_dir / "thoi-su/cau-treo-202406251518/index.html"
+    built = page.read_text(encoding="utf-8")
+    edited = site.write("content/thoi-su/a.md", article(title="Cầu treo", body=body.format("Bản đã sửa.")))
+    assert preview.preview({edited})  # the page rendered again from the previous build, before the full one
+    shown = page.read_text(encoding="utf-8")
+    assert "Bản đã sửa." in shown and "<picture>" in shown
+    assert shown.split("<picture>")[1].split("</picture>")[0] == built.split("<picture>")[1].split("</picture>")[0]
