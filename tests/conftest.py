@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import io
+import os
 import struct
 import subprocess
 import sys
@@ -167,6 +168,35 @@ def make_site(tmp_path):
             site.write(rel, content)
         return site
     return factory
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory):
+    """The sample portal (the repository's content/ and config.toml) built once per session:
+    (report, output folder, renditions folder).  Other builds of the sample start from these
+    renditions (`copy_sample`) instead of encoding its 66 photos again; the photo step's own tests
+    use photos of their own."""
+    folder = tmp_path_factory.mktemp("sample")
+    report = build(REPO, folder / "output", BuildOptions(now=NOW, cache_dir=folder / "cache"))
+    return report, folder / "output", folder / "cache" / "renditions"
+
+
+def copy_sample(site: Path, renditions: Path) -> Path:
+    """The sample portal's content/ and config.toml copied into `site`, with the renditions of its
+    photos already in the site's cache, as an earlier build made them."""
+    import shutil
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "config.toml", site / "config.toml")
+    seed_renditions(renditions, site / ".sitegen-cache")
+    return site
+
+
+def seed_renditions(renditions: Path, cache: Path) -> None:
+    """Hard links to the sample's renditions in the build cache `cache`."""
+    made = cache / "renditions"
+    made.mkdir(parents=True)
+    for file in renditions.iterdir():
+        os.link(file, made / file.name)
 
 
 @pytest.fixture

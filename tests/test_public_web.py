@@ -2,7 +2,6 @@
 a sub-path, axe-core in Chromium, and the search page driven in Chromium."""
 
 import json
-import shutil
 import subprocess
 import threading
 from functools import partial
@@ -17,7 +16,7 @@ import pytest
 
 from sitegen.build import BuildOptions, build
 
-from conftest import NOW, REPO
+from conftest import NOW, REPO, copy_sample
 
 TOOLS = REPO / "tests" / "js" / "node_modules"
 SUB_PATH = "/bao/"
@@ -37,10 +36,9 @@ class _SubPathHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, sample_build):
     """The sample portal built for http://127.0.0.1:<port>/bao/ and served there for real."""
-    site = tmp_path_factory.mktemp("served") / "site"
-    shutil.copytree(REPO / "content", site / "content")
+    site = copy_sample(tmp_path_factory.mktemp("served") / "site", sample_build[2])
     server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_SubPathHandler, directory=str(site / "output")))
     base = f"http://127.0.0.1:{server.server_port}{SUB_PATH}"
     config = (REPO / "config.toml").read_text(encoding="utf-8")

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import NOW, REPO, article, png
+from conftest import NOW, article, copy_sample, png, seed_renditions
 from sitegen.build import BuildOptions, build
 from sitegen.check import check_site
 from sitegen.markup import BodyRenderer
@@ -258,17 +257,17 @@ def test_what_our_markdown_makes_passes_the_policy_byte_for_byte(make_site):
     assert published.removed == ()
 
 
-def test_every_article_of_the_sample_portal_is_published_as_before_the_policy(tmp_path, monkeypatch):
+def test_every_article_of_the_sample_portal_is_published_as_before_the_policy(tmp_path, monkeypatch, sample_build):
     """The sample portal's articles are plain newsroom Markdown: the policy must not move a byte."""
     site = tmp_path / "site"
-    shutil.copytree(REPO / "content", site / "content")
-    shutil.copy(REPO / "config.toml", site / "config.toml")
-    options = BuildOptions(now=NOW, jobs=1, cache=False)
-    after = build(site, tmp_path / "after", options)
+    copy_sample(site, sample_build[2])
+    for cache in ("cache-after", "cache-before"):  # a cache each: pages rendered anew, photos not encoded again
+        seed_renditions(sample_build[2], tmp_path / cache)
+    after = build(site, tmp_path / "after", BuildOptions(now=NOW, jobs=1, cache_dir=tmp_path / "cache-after"))
     assert after.warnings == []
     with monkeypatch.context() as patch:
         patch.setattr(BodySanitiser, "clean", lambda self, html, body: (html, ()))  # Python-Markdown's bytes alone
-        build(site, tmp_path / "before", options)
+        build(site, tmp_path / "before", BuildOptions(now=NOW, jobs=1, cache_dir=tmp_path / "cache-before"))
     pages = sorted(p.relative_to(tmp_path / "after") for p in (tmp_path / "after").rglob("index.html")
                    if 'class="article"' in p.read_text(encoding="utf-8"))
     assert len(pages) >= 40

@@ -1,7 +1,6 @@
 """The bundled sample portal (content/ + config.toml) builds completely and hangs together."""
 
 import json
-import shutil
 from urllib.parse import unquote, urlsplit
 
 import pytest
@@ -9,13 +8,12 @@ from bs4 import BeautifulSoup
 
 from sitegen.build import BuildOptions, build
 
-from conftest import NOW, REPO
+from conftest import REPO, copy_sample
 
 
 @pytest.fixture(scope="module")
-def portal(tmp_path_factory):
-    out = tmp_path_factory.mktemp("portal") / "output"
-    report = build(REPO, out, BuildOptions(now=NOW, cache_dir=out.parent / "cache"))
+def portal(sample_build):
+    report, out, _ = sample_build
     return report, out
 
 
@@ -114,10 +112,8 @@ def test_series_articles_find_each_other(portal):
     assert hits / shown >= 0.75, (hits, shown)
 
 
-def test_the_portal_builds_from_its_own_folder_with_the_cli(tmp_path):
-    site = tmp_path / "bao"
-    shutil.copytree(REPO / "content", site / "content")
-    shutil.copy(REPO / "config.toml", site / "config.toml")
+def test_the_portal_builds_from_its_own_folder_with_the_cli(tmp_path, sample_build):
+    site = copy_sample(tmp_path / "bao", sample_build[2])
     import subprocess, sys
     result = subprocess.run([sys.executable, "-m", "sitegen.cli", "build"], cwd=site, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

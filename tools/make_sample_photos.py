@@ -31,9 +31,10 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageChops, ImageDraw, ImageFilter
 
-WIDTH = 640
+WIDTH = 1600
+"""Wide enough for the photo step to show its widths and the 1200 px share images."""
 JPEG_QUALITY = 70
-MAX_BYTES = 40 * 1024
+MAX_BYTES = 90 * 1024
 
 BODY_IMG_RE = re.compile(r"!\[[^\]]*\]\(\s*([^)\s]+)(?:\s+\"[^\"]*\")?\s*\)")
 
@@ -363,7 +364,7 @@ def draw_hall(img: Image.Image, rng: random.Random) -> None:
 def render(name: str) -> bytes:
     seed = int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big")
     rng = random.Random(seed)
-    height = 480 if seed % 4 == 0 else 400
+    height = WIDTH * 3 // 4 if seed % 4 == 0 else WIDTH * 5 // 8  # 4:3 or 16:10
     img = Image.new("RGB", (WIDTH, height), (128, 128, 128))
 
     stem = Path(name).stem
