@@ -190,3 +190,17 @@ def test_renditions_no_build_uses_any_more_leave_the_cache(make_site):
     site.build(site.root / "ban-xem-truoc")
     now = {p.name for p in folder.iterdir()}
     assert not now & first and len(now) == len(first)
+
+
+def test_every_picture_states_the_size_of_its_file(make_site):
+    """width and height on every <img> of a photo: the page keeps the photo's place before it arrives."""
+    site = body_site(make_site)
+    site.write("content/thoi-su/b.md", article(title="Tin có ảnh đầu", date="2024-06-24 08:00", featured="true",
+                                               image="{src: lu.jpg, caption: Nước dâng cao}"))
+    built = site.build()
+    seen = 0
+    for rel in ("", "thoi-su/", "thoi-su/lu-quet-o-dak-glei-202406251518/", "thoi-su/tin-co-anh-dau-202406240800/"):
+        for img in built.html(rel).select("picture img"):
+            assert (int(img["width"]), int(img["height"])) == decoded(built, img["src"]).size, (rel, img)
+            seen += 1
+    assert seen >= 6
