@@ -218,7 +218,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                                                tick("render", len(pages)))
                 for page in pages:
                     report.pages_by_kind[page.page_kind] += 1
-            with timed("files"):
+            with timed("renditions"):
                 made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
                 photo_problems = make_renditions(planned, made, settings, options.jobs, uses)
                 if photo_problems:
@@ -228,6 +228,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     # pixels share a file.
                     for name in sorted({rendition.name for rendition in files.renditions}):
                         out.copy(f"{files.folder}/{name}", made / name, name.encode())
+            with timed("files"):
                 originals = media_files(site) if config.photos.publish_originals else {}
                 copy_static(out, theme, originals, cache.file_digests)
                 for path, data in machine_files(planner, pages, now, made).items():
