@@ -138,7 +138,7 @@ def _photo_warnings(article: Article, planned: dict, settings) -> list[Problem]:
     found = []
     for photo in article.photos:
         is_lead = article.image is not None and photo.file == article.image.file
-        line = article.line_of("image") if is_lead else article.line_of("images") if photo.declared else None
+        line = photo.line
         name = os.path.basename(photo.file)
         files = planned.get(photo.file)
         if is_lead and files and files.size[0] < settings.share_width:

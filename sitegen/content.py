@@ -71,6 +71,8 @@ class Photo:
     focus: tuple[float, float] | None = None
     """The point crops keep in view (`focus: "0.5,0.3"`: left-to-right, top-to-bottom, 0 to 1);
     None: the centre."""
+    line: int | None = None
+    """The line of the article file that names it (its `src`, or the body's image), for messages."""
 
     @property
     def credit_line(self) -> str:
@@ -432,7 +434,7 @@ class ArticleReader:
             if file is None:
                 resolved[src] = None
             elif photo is None:
-                photos[file] = self._photo_at(src, file)
+                photos[file] = self._photo_at(src, file, line=line)
                 resolved[src] = (photos[file].url, None)
             else:
                 resolved[src] = (photo.url, photo)
@@ -561,15 +563,15 @@ class ArticleReader:
                 fields.problem(focus_node, f"`{label}.focus`: {exc}",
                                'write `focus: "0.5,0.3"` for a point halfway across and a third down, '
                                "or remove the line to keep the centre")
-        return self._photo_at(src, file, caption, credit, alt, declared=True, focus=focus)
+        return self._photo_at(src, file, caption, credit, alt, declared=True, focus=focus, line=fields.line(src_node))
 
     def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
-                  declared: bool = False, focus: tuple[float, float] | None = None) -> Photo:
+                  declared: bool = False, focus: tuple[float, float] | None = None, line: int | None = None) -> Photo:
         # In NFC whatever the disk holds, so that the photo's address is the same from macOS and Linux.
         rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
         output_path = f"{MEDIA_DIR}/{rel}"
         return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt,
-                     declared, focus)
+                     declared, focus, line)
 
     def _media_file(self, fields: _Fields, article: Path, src: str, line: int, label: str,
                     shown_as: str = "") -> str | None:

@@ -204,3 +204,16 @@ def test_every_picture_states_the_size_of_its_file(make_site):
             assert (int(img["width"]), int(img["height"])) == decoded(built, img["src"]).size, (rel, img)
             seen += 1
     assert seen >= 6
+
+
+def test_a_body_photo_that_cannot_be_read_is_an_error_on_its_line(make_site):
+    site = body_site(make_site)
+    site.write("content/thoi-su/cau.jpg", camera_photo()[:5000])  # cut off in the middle: found when decoded
+    problems = messages(site.build_fails())
+    # line 14 of the file: the body's `![Cầu treo sau lũ](cau.jpg ...)`
+    assert "content/thoi-su/a.md:14: error: body image: the photo 'cau.jpg': the photo is damaged or truncated" in problems
+    assert not (site.root / "output").exists()
+    site.write("content/thoi-su/cau.jpg", b"")
+    checked = site.cli("check")
+    assert checked.returncode == 1
+    assert "content/thoi-su/a.md:14: error: body image: the photo 'cau.jpg'" in checked.stdout + checked.stderr
