@@ -217,3 +217,16 @@ def test_a_body_photo_that_cannot_be_read_is_an_error_on_its_line(make_site):
     checked = site.cli("check")
     assert checked.returncode == 1
     assert "content/thoi-su/a.md:14: error: body image: the photo 'cau.jpg'" in checked.stdout + checked.stderr
+
+
+def test_a_rendition_deleted_from_the_cache_is_made_again(make_site):
+    site = photo_site(make_site)
+    site.build()
+    folder = site.root / ".sitegen-cache/renditions"
+    lost = sorted(folder.iterdir())[0]
+    made = lost.read_bytes()
+    lost.unlink()
+    site.write("content/thoi-su/b.md", article(title="Tin khác đã sửa", date="2024-06-24 08:00"))
+    built = site.build()
+    assert lost.read_bytes() == made  # the same bytes as the first time
+    assert list(built.output.rglob(lost.name))
