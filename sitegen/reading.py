@@ -40,7 +40,7 @@ class Fresh:
     body_html: str
     search_text: str
     features: bytes
-    """TextFeatures as bytes: the codes (uint64) then the counts (float64)."""
+    """TextFeatures as bytes: the codes (uint64) then the counts (float32)."""
 
 
 ENTRY_BYTES = 12
