@@ -3,9 +3,10 @@ but readers or search engines would suffer from, without writing output/.
 
 It runs the build's own stages — config, reading, the site index, the page plan, the photos'
 headers — so it refuses what the build refuses (except what only rendering or decoding finds: a
-template error, a photo damaged inside its data), then looks for what is legal but wrong: photos without caption, credit or alt
-text, titles and sapos too long for search results, photos no article uses, links to pages that do
-not exist, tags and authors spelled two ways, and addresses that will change with the title.
+template error, a photo damaged inside its data), then looks for what is legal but wrong: photos
+without caption, credit or alt text, lead photos too small for share previews, huge photo files,
+titles and sapos too long for search results, photos no article uses, links to pages that do not
+exist, tags and authors spelled two ways, and addresses that will change with the title.
 """
 
 from __future__ import annotations
