@@ -154,6 +154,12 @@ def internal_error() -> None:
     sys.exit(EXIT_INTERNAL)
 
 
+source_option = click.option(
+    "--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
+    help="The site folder (holding config.toml and content/). Default: the current folder.")
+"""`--source`, the same for every command."""
+
+
 @click.group(cls=_Sitegen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="sitegen")
 def main() -> None:
@@ -161,8 +167,7 @@ def main() -> None:
 
 
 @main.command("build")
-@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site folder (holding config.toml and content/). Default: the current folder.")
+@source_option
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the site. Default: output/ in the site folder.")
 @click.option("--drafts/--no-drafts", default=False, show_default=True, help="Also publish articles with draft: true.")
@@ -192,8 +197,7 @@ def build_command(source: Path, output: Path | None, drafts: bool, future: bool,
 
 
 @main.command("serve")
-@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site folder (holding config.toml and content/). Default: the current folder.")
+@source_option
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. 127.0.0.1 keeps the preview on this computer; 0.0.0.0 opens it to the network.")
 @click.option("--port", "-p", type=click.IntRange(1, 65535), default=8000, show_default=True)
@@ -209,8 +213,7 @@ def serve_command(source: Path, host: str, port: int, drafts: bool, jobs: int) -
 
 
 @main.command("check")
-@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site folder. Default: the current folder.")
+@source_option
 @click.option("--strict/--no-strict", default=False, show_default=True, help="Fail on warnings too.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json: one document for machines (CI, editors' tools).")
@@ -236,8 +239,7 @@ def check_command(source: Path, strict: bool, output_format: str) -> None:
 @click.argument("title")
 @click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')
 @click.option("--author", "-a", default="", help="The author (default: default_author in config.toml).")
-@click.option("--source", "-s", type=click.Path(file_okay=False, path_type=Path), default=".",
-              help="The site folder. Default: the current folder.")
+@source_option
 @click.option("--port", default=8000, show_default=True, help="The port `sitegen serve` uses, for the preview address.")
 def new_command(title: str, category: str, author: str, source: Path, port: int) -> None:
     """Create a new article (a draft) with its front matter filled in."""

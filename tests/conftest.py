@@ -22,7 +22,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
-from playwright.sync_api import sync_playwright
 
 from sitegen.build import BuildOptions, BuildReport, build
 from sitegen.errors import BuildFailed, Problem
@@ -224,6 +223,8 @@ def messages(problems: list[Problem]) -> str:
 def browser():
     """Headless Chromium, driven by Playwright, started once for the whole run."""
     assert Path(CHROMIUM).is_file(), "Chromium is missing: apt-get install -y chromium (see README)"
+    from playwright.sync_api import sync_playwright  # here: tests without a browser do not need it
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
