@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .addresses import AddressError, permalink_pattern, site_path
 from .errors import BuildFailed, Problem
 from .photo_slots import DEFAULT_SLOTS
-from .vietnamese import slugify
+from .vietnamese import SLUG, slugify
 
 CONFIG_FILE = "config.toml"
 
@@ -195,7 +195,6 @@ _REQUIRED_PLACEHOLDERS = {
     "article": {"slug"}, "category": {"slug"}, "tag": {"slug"}, "author": {"slug"},
     "archive_year": {"year"}, "archive_month": {"year", "month"}, "page": {"number"},
 }
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 class _Reader:
@@ -318,7 +317,7 @@ def _read_categories(reader: _Reader, raw: Any) -> tuple[Category, ...]:
             reader.problem(key + ".name", "is empty", 'name = "Thời sự"')
             continue
         slug = category.slug or slugify(category.name)
-        if not _SLUG.match(slug):
+        if not SLUG.match(slug):
             reader.problem(key + ".slug", f"{slug!r} is not a URL slug", "use lowercase a-z, 0-9 and hyphens")
         order = category.order if "order" in table else index
         category = dataclasses.replace(category, slug=slug, order=order)

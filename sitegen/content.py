@@ -25,7 +25,7 @@ from .config import Category, Config
 from .errors import BuildFailed, Problem, display_path
 from .markup import BodyRenderer, RenderedBody
 from .photo_slots import parse_focus
-from .vietnamese import MAX_SLUG_LENGTH, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
+from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 MEDIA_DIR = "media"
 """Folder in output/ that receives the photos articles use, mirroring their place under content/."""
@@ -33,7 +33,6 @@ MEDIA_DIR = "media"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _OPENING = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$\n?", re.M)
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
 _TRUE = {"true", "yes", "on", "có"}
 CREDIT_WORDS = ("ảnh", "nguồn", "theo", "đồ họa", "đồ hoạ", "video", "clip", "photo")
@@ -494,7 +493,7 @@ class ArticleReader:
     def _slug(self, fields: _Fields, title: str) -> tuple[str, bool]:
         pinned = fields.text("slug")
         if pinned:
-            if not _SLUG.match(pinned):
+            if not SLUG.match(pinned):
                 suggestion = address_slug(pinned)
                 fields.problem("slug", f"`slug` {pinned!r} is not a valid address part",
                                f"use lowercase a-z, 0-9 and hyphens, e.g. `slug: {suggestion or 'tin-moi'}`")

@@ -19,6 +19,7 @@ from pathlib import Path
 from .cache import BuildCache, CacheDamaged, code_version, racy_margin, stamp_of
 
 WATCHED = ("content", "templates", "static", "themes")
+"""The site's folders whose changes a build may publish (with config.toml); `serve` watches them too."""
 
 
 def _builtin_themes() -> Path:

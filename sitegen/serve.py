@@ -42,6 +42,7 @@ from .cache import CACHE_DIR
 from .config import load_config
 from .content import ArticleReader
 from .errors import BuildFailed, Problem
+from .freshness import WATCHED
 
 PREVIEW_FOLDER = "serve"
 
@@ -132,8 +133,7 @@ class Preview:
 
     def watched(self) -> list[Path]:
         paths = [self.site_dir / "config.toml"]
-        paths += [self.site_dir / name for name in ("content", "templates", "static", "themes")
-                  if (self.site_dir / name).exists()]
+        paths += [self.site_dir / name for name in WATCHED if (self.site_dir / name).exists()]
         return paths
 
     def watch(self, stop: threading.Event, ready: threading.Event) -> None:

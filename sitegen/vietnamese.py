@@ -74,6 +74,9 @@ File systems refuse names over 255 bytes; an address part is a folder name in ou
 leaves room for what a permalink pattern adds ("-202406251518").  Vietnamese titles of 20 words
 fit; longer ones are cut at a word boundary."""
 
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+"""What a slug written by hand (front matter, config.toml) must look like: a-z, 0-9, single hyphens."""
+
 
 def address_slug(text: str) -> str:
     """`slugify(text)` cut to at most MAX_SLUG_LENGTH characters at the last hyphen that fits (or in
