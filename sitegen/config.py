@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .addresses import AddressError, permalink_pattern, site_path
 from .errors import BuildFailed, Problem
 from .photo_slots import DEFAULT_SLOTS
-from .vietnamese import SLUG, slugify
+from .vietnamese import SLUG, slugify, variant_key
 
 CONFIG_FILE = "config.toml"
 
@@ -169,6 +169,17 @@ class Config:
     publisher: Publisher = field(default_factory=Publisher)
     embeds: Embeds = field(default_factory=Embeds)
     photos: Photos = field(default_factory=Photos)
+
+    def category_named(self, name: str) -> Category | None:
+        """The category an editor means by `name`: its name however spelled (case, NFC or NFD,
+        old or new tone-mark placement), or its slug."""
+        known = {variant_key(c.name): c for c in self.categories} | {c.slug: c for c in self.categories}
+        return known.get(variant_key(name)) or known.get(name)
+
+    @property
+    def category_choices(self) -> str:
+        """The categories as an editor may write them, for an error's hint."""
+        return "use one of: " + ", ".join(f'"{c.name}"' for c in self.categories)
 
     @property
     def base_path(self) -> str:

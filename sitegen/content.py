@@ -318,10 +318,6 @@ class ArticleReader:
         self.site_dir = site_dir
         self.content_dir = Path(os.path.abspath(content_dir))
         self.real_content_dir = os.path.realpath(content_dir)
-        self.categories: dict[str, Category] = {}
-        for category in config.categories:
-            self.categories[variant_key(category.name)] = category
-            self.categories[category.slug] = category
         self.body = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
 
     def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
@@ -484,10 +480,9 @@ class ArticleReader:
         name = fields.text("category", required=True)
         if not name:
             return None
-        category = self.categories.get(variant_key(name)) or self.categories.get(name)
+        category = self.config.category_named(name)
         if category is None:
-            valid = ", ".join(f'"{c.name}"' for c in self.config.categories)
-            fields.problem("category", f"unknown category {name!r}", f"use one of: {valid} (or add it to config.toml)")
+            fields.problem("category", f"unknown category {name!r}", f"{self.config.category_choices} (or add it to config.toml)")
         return category
 
     def _slug(self, fields: _Fields, title: str) -> tuple[str, bool]:

@@ -11,7 +11,7 @@ from .config import load_config
 from .errors import BuildFailed, Problem
 from .site import Publication, Site
 from .content import Article
-from .vietnamese import address_slug, variant_key
+from .vietnamese import address_slug
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,10 @@ def new_article(site_dir: Path, title: str, category: str, author: str = "", now
     """Create content/<category>/<year>/<slug>.md; raises BuildFailed if it exists or input is wrong."""
     config, _ = load_config(site_dir)
     title = title.strip()
-    wanted = {variant_key(c.name): c for c in config.categories} | {c.slug: c for c in config.categories}
-    chosen = wanted.get(variant_key(category)) or wanted.get(category)
+    chosen = config.category_named(category)
     problems = []
     if chosen is None:
-        valid = ", ".join(f'"{c.name}"' for c in config.categories)
-        problems.append(Problem("--category", f"unknown category {category!r}", f"use one of: {valid}"))
+        problems.append(Problem("--category", f"unknown category {category!r}", config.category_choices))
     slug = address_slug(title)  # the file name and the pinned slug: at most MAX_SLUG_LENGTH
     if not slug:
         problems.append(Problem("title", f"{title!r} has no letters or digits to make an address from",
