@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 from .build import BuildOptions
 from .cache import CACHE_DIR, BuildCache
 from .config import load_config
-from .content import KNOWN_FIELDS, MEDIA_DIR, Article
+from .content import KNOWN_FIELDS, MEDIA_DIR, Article, walk_content
 from .errors import BuildFailed, Problem
 
 TITLE_LIMIT = 100
@@ -278,8 +278,7 @@ def _variant_warnings(site) -> list[Problem]:
 def _unused_photos(site_dir: Path, used: set[str]) -> list[Problem]:
     found = []
     content = site_dir / "content"
-    for folder, dirs, files in os.walk(content):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+    for folder, _, files in walk_content(content):
         for name in sorted(files):
             path = os.path.abspath(os.path.join(folder, name))
             if name.lower().endswith(IMAGE_SUFFIXES) and path not in used:

@@ -134,6 +134,18 @@ class Parsed:
     problems: tuple[Problem, ...]
 
 
+LEFT_OUT = (".", "_")
+"""Files and folders in content/ whose names start so are not part of the site (notes, drafts kept
+aside, editors' temporary files)."""
+
+
+def walk_content(content_dir: Path | str, onerror=None):
+    """os.walk over content/, leaving out what LEFT_OUT leaves out."""
+    for folder, dirs, files in os.walk(content_dir, onerror=onerror):
+        dirs[:] = [d for d in dirs if not d.startswith(LEFT_OUT)]
+        yield folder, dirs, [f for f in files if not f.startswith(LEFT_OUT)]
+
+
 def find_article_files(content_dir: Path) -> list[Path]:
     """Every article file under content/, in a stable order; names starting with . or _ are skipped.
 
@@ -151,8 +163,7 @@ def find_article_files(content_dir: Path) -> list[Path]:
     real_content = os.path.realpath(content_dir)
     if not Path(real_content).is_relative_to(os.path.realpath(site_dir)):
         raise BuildFailed([_outside("content", real_content, "folder")])
-    for folder, dirs, files in os.walk(content_dir, onerror=unreadable):
-        dirs[:] = [d for d in dirs if not d.startswith((".", "_"))]
+    for folder, dirs, files in walk_content(content_dir, onerror=unreadable):
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):  # os.walk would skip it without a word
                 path = os.path.join(folder, name)
@@ -160,7 +171,7 @@ def find_article_files(content_dir: Path) -> list[Path]:
                     display_path(Path(path), site_dir), f"is a link to the folder {os.path.realpath(path)}, which sitegen does not follow",
                     "move the folder itself into content/ (or rename the link to start with '_' to leave it out)"))
         for name in files:
-            if name.startswith((".", "_")) or not name.lower().endswith((".md", ".markdown")):
+            if not name.lower().endswith((".md", ".markdown")):
                 continue
             path = os.path.join(folder, name)
             if os.path.islink(path) and not Path(os.path.realpath(path)).is_relative_to(real_content):
