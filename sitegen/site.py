@@ -98,10 +98,6 @@ class Site:
     def featured(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.featured)
 
-    @property
-    def years(self) -> tuple[int, ...]:
-        return tuple(sorted({m.year for m in self.months}, reverse=True))
-
     # --- building the index ------------------------------------------------------------------------
 
     def address_of(self, article: Article) -> str:
