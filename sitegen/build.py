@@ -23,7 +23,7 @@ from typing import Any, Callable, ContextManager, Iterator
 from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
 from .config import load_config
 from .errors import BuildFailed, Problem, display_path
-from .freshness import input_fingerprint, record, up_to_date
+from .freshness import input_fingerprint, record, up_to_date, valid_until
 from .output import OutputLock, OutputWriter, check_output_dir
 
 
@@ -170,10 +170,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
     from .reading import read_articles
     from .render import Renderer, Theme
     from .rendering import PageKeys, copy_static, render_pages, templates_digest
-    from .search import index_buckets
+    from .search import copy_search_bundles, index_buckets
     from .site import Publication, Site
-    from .stages import (copy_search_bundles, machine_files, media_files, related_for, search_buckets,
-                         search_document_of, valid_until)
+    from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -229,7 +228,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     for name in sorted({rendition.name for rendition in files.renditions}):
                         out.copy(f"{files.folder}/{name}", made / name, name.encode())
             with timed("files"):
-                originals = media_files(site) if config.photos.publish_originals else {}
+                originals = site.photo_files() if config.photos.publish_originals else {}
                 copy_static(out, theme, originals, cache.file_digests)
                 for path, data in machine_files(planner, pages, now, made).items():
                     out.write(path, data)

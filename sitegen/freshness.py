@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from .cache import BuildCache, CacheDamaged, code_version, racy_margin, stamp_of
@@ -94,3 +95,17 @@ def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], 
     cache.store_value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
                                                       "stamped_at": stamped_at, "summary": summary})
 
+
+def valid_until(articles: list, now: datetime, options, config) -> float:
+    """The first moment the clock alone changes the output: a scheduled article comes out (or loses
+    its "Hẹn giờ" mark), or an article leaves the news sitemap's window."""
+    moments = [float("inf")]
+    window = timedelta(days=config.news_sitemap_days)
+    for article in articles:
+        if article.draft and not options.drafts:
+            continue
+        if article.date > now:
+            moments.append(article.date.timestamp())
+        elif article.date + window > now:
+            moments.append((article.date + window).timestamp())
+    return min(moments)

@@ -16,6 +16,7 @@ ranks exact-diacritic matches first (static/js/search.js).  A category filter is
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -25,11 +26,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from html import escape
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from .cache import digest, file_digest
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
+
+if TYPE_CHECKING:
+    from .output import OutputWriter
 
 INDEX_DIR = "pagefind"
 UNUSED_BUNDLE_FILES = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
@@ -190,3 +194,20 @@ def _intact(folder: Path, digests: Callable[[list[str]], dict[str, bytes]]) -> b
         return all(known[str(folder / rel)].hex() == expected for rel, expected in listed.items())
     except (OSError, ValueError):
         return False
+
+
+def copy_search_bundles(out: "OutputWriter", bundles: dict[str, Path],
+                        digests: Callable[[list[str]], dict[str, bytes]]) -> None:
+    """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone)."""
+    files = []
+    for name, folder in bundles.items():
+        root = str(folder)
+        for directory, _, names in sorted(os.walk(root)):
+            for file in sorted(names):
+                path = os.path.join(directory, file)
+                rel = path[len(root) + 1:].replace(os.sep, "/")
+                if not rel.startswith(UNUSED_BUNDLE_FILES) and rel != MANIFEST:
+                    files.append((f"{INDEX_DIR}/{name}/{rel}", path))
+    known = digests([path for _, path in files])
+    for rel, path in files:
+        out.copy(rel, path, known[path])

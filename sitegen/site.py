@@ -95,6 +95,10 @@ class Site:
     def author(self, name: str) -> Term | None:
         return self._author_by_key.get(variant_key(name)) if name else None
 
+    def photo_files(self) -> dict[str, str]:
+        """Output path -> source file of every photo a published article uses (the originals)."""
+        return {photo.output_path: photo.file for article in self.articles for photo in article.photos}
+
     def featured(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.featured)
 

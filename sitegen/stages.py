@@ -1,11 +1,11 @@
-"""The stages `build()` runs that are more than one call: related links, search buckets, the
-photos and machine-readable files of a build.  Imported by `build()` only once it knows there is
+"""The stages `build()` runs that are more than one call: related links, search buckets and
+documents, and the machine-readable files of a build.  Imported by `build()` only once it knows there is
 work to do (these modules pull in numpy, scipy, Jinja and Python-Markdown)."""
 
 from __future__ import annotations
 
 import os
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -15,8 +15,7 @@ from .pages import Page, PagePlanner
 from .reading import Library
 from .related import RelatedDoc, Weights, related_articles
 from .rendering import PageKeys
-from .output import OutputWriter
-from .search import INDEX_DIR, MANIFEST, UNUSED_BUNDLE_FILES, Bucket, bucket_of, search_document
+from .search import Bucket, bucket_of, search_document
 from .site import Site
 from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
 from .vietnamese import variant_key
@@ -59,28 +58,6 @@ def search_document_of(planner: PagePlanner, library: Library) -> Callable[[str]
     return document
 
 
-def media_files(site: Site) -> dict[str, str]:
-    """Output path -> source file of every photo a published article uses."""
-    return {photo.output_path: photo.file for article in site.articles for photo in article.photos}
-
-
-def copy_search_bundles(out: OutputWriter, bundles: dict[str, Path],
-                        digests: Callable[[list[str]], dict[str, bytes]]) -> None:
-    """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone)."""
-    files = []
-    for name, folder in bundles.items():
-        root = str(folder)
-        for directory, _, names in sorted(os.walk(root)):
-            for file in sorted(names):
-                path = os.path.join(directory, file)
-                rel = path[len(root) + 1:].replace(os.sep, "/")
-                if not rel.startswith(UNUSED_BUNDLE_FILES) and rel != MANIFEST:
-                    files.append((f"{INDEX_DIR}/{name}/{rel}", path))
-    known = digests([path for _, path in files])
-    for rel, path in files:
-        out.copy(rel, path, known[path])
-
-
 def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, renditions: Path) -> dict[str, bytes]:
     """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes.  `renditions` is the
     folder the photo step wrote to (feeds state the size of the photos they carry)."""
@@ -91,20 +68,3 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, rendit
     files["robots.txt"] = robots_txt(planner, ["sitemap.xml", *news])
     files |= redirect_files(planner, pages)
     return files
-
-
-def valid_until(articles: list, now: datetime, options, config) -> float:
-    """The first moment the clock alone changes the output: a scheduled article comes out (or loses
-    its "Hẹn giờ" mark), or an article leaves the news sitemap's window."""
-    moments = [float("inf")]
-    window = timedelta(days=config.news_sitemap_days)
-    for article in articles:
-        if article.draft and not options.drafts:
-            continue
-        if article.date > now:
-            moments.append(article.date.timestamp())
-        elif article.date + window > now:
-            moments.append((article.date + window).timestamp())
-    return min(moments)
-
-
