@@ -1,6 +1,7 @@
-"""The stages `build()` runs that are more than one call: related links, search buckets and
-documents, and the machine-readable files of a build.  Imported by `build()` only once it knows there is
-work to do (these modules pull in numpy, scipy, Jinja and Python-Markdown)."""
+"""The stages `build()` runs that join several modules: related links (with their cache entry),
+search buckets and documents (from the page plan), and the machine-readable files of a build.
+Imported by `build()` only once it knows there is work to do (these modules pull in numpy, scipy,
+Jinja and Python-Markdown)."""
 
 from __future__ import annotations
 
