@@ -2,8 +2,8 @@
 but readers or search engines would suffer from, without writing output/.
 
 It runs the build's own stages — config, reading, the site index, the page plan, the photos'
-headers — so it refuses what the build refuses (except what only rendering or decoding finds: a
-template error, a photo damaged inside its data), then looks for what is legal but wrong: photos
+headers — so it refuses what the build refuses (except what only rendering finds: a template
+error), then looks for what is legal but wrong: photos
 without caption, credit or alt text, lead photos too small for share previews, huge photo files,
 titles and sapos too long for search results, photos no article uses, links to pages that do not
 exist, tags and authors spelled two ways, and addresses that will change with the title.
@@ -79,7 +79,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     from .pages import PagePlanner
     from .reading import read_articles
     from .render import Theme
-    from .renditions import plan_photos, settings_of, used_photos
+    from .renditions import plan_photos, settings_of, used_photos, verify_photos
     from .site import Publication, Site
 
     report = CheckReport()
@@ -115,11 +115,12 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     planner = PagePlanner(site, [() for _ in site.articles], library.body)
     pages = planner.plan()
     report.problems += planner.problems
-    # Photos the build could not read: empty, not an image, a decompression bomb (by the header;
-    # a photo damaged inside is found only when decoded, by the build).
+    # Photos the build could not read: empty, not an image, a decompression bomb (by the header),
+    # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.articles)
-    planned, photo_problems = plan_photos(uses, cache.file_digests(list(uses)), cache, settings_of(config.photos))
-    report.problems += photo_problems
+    digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
+    planned, photo_problems = plan_photos(uses, digests, cache, settings)
+    report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
     for article in site.articles:
         report.problems += _photo_warnings(article, planned, config.photos)
     addresses = {page.path for page in pages} | {page.output_file for page in pages}

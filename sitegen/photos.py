@@ -78,6 +78,23 @@ def probe(path: Path, settings: PhotoSettings = PhotoSettings()) -> PhotoInfo:
         return PhotoInfo(*size, ACCEPTED[image.format], path.stat().st_size)
 
 
+def verify(path: Path, settings: PhotoSettings = PhotoSettings()) -> None:
+    """Decode the whole photo, as cheaply as its format allows (a JPEG at 1/8 scale), so that a file
+    damaged past its header is refused by `sitegen check` too; PhotoError if it cannot be."""
+    with _opened(path, settings) as (image, size):
+        try:
+            if image.format in ("JPEG", "MPO"):
+                image.draft(None, (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
+        except Exception as error:  # a decoder fed damaged bytes may raise almost anything
+            raise _damaged(error) from None
+
+
+def _damaged(error: Exception) -> PhotoError:
+    return PhotoError(f"the photo is damaged or truncated and cannot be decoded ({error})",
+                      "open it in an image editor, save it again and commit that file")
+
+
 def process_photo(path: Path, renditions: list[Rendition], folder: Path,
                   settings: PhotoSettings = PhotoSettings()) -> list[str]:
     """Write to `folder` the renditions not already there (names are content-addressed, so an
@@ -115,8 +132,7 @@ def encode_renditions(path: Path, renditions: list[Rendition],
         except PhotoError:
             raise
         except Exception as error:  # a decoder fed damaged bytes may raise almost anything
-            raise PhotoError(f"the photo is damaged or truncated and cannot be decoded ({error})",
-                             "open it in an image editor, save it again and commit that file") from None
+            raise _damaged(error) from None
         decoded_scale = pixels.width / size[0]  # < 1 when the JPEG was decoded at reduced scale
         made: dict[tuple, Image.Image] = {}
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 from .cache import digest
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
-from .photos import PhotoError, process_photo, probe
+from .photos import PhotoError, process_photo, probe, verify
 from .workers import forked_map
 
 FOLDER = "renditions"
@@ -125,6 +125,25 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
         planned[file] = PhotoFiles(tuple(plan_renditions(stem, digest, size, slots, use.focus, settings)),
                                    os.path.dirname(use.output_path), tuple(size))
     return planned, problems
+
+
+def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any,
+                  settings: PhotoSettings) -> list[Problem]:
+    """The problems of photos damaged past their header, found by decoding them (what `check`
+    does; the build finds the same while making renditions).  A photo that decoded is not decoded
+    again while its bytes stay the same."""
+    problems = []
+    for file in sorted(planned):
+        key = f"photo-decodes:{digests[file].hex()}"
+        if cache.value(key, digests[file]):
+            continue
+        try:
+            verify(Path(file), settings)
+        except PhotoError as error:
+            problems += _refused(file, error, uses[file].users)
+            continue
+        cache.store_value(key, digests[file], True)
+    return problems
 
 
 def _make(job: tuple[str, tuple[Rendition, ...], str, PhotoSettings]) -> tuple[str, PhotoError | None]:

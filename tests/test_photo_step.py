@@ -213,6 +213,9 @@ def test_a_body_photo_that_cannot_be_read_is_an_error_on_its_line(make_site):
     # line 14 of the file: the body's `![Cầu treo sau lũ](cau.jpg ...)`
     assert "content/thoi-su/a.md:14: error: body image: the photo 'cau.jpg': the photo is damaged or truncated" in problems
     assert not (site.root / "output").exists()
+    checked = site.cli("check")  # check decodes it too
+    assert checked.returncode == 1
+    assert "content/thoi-su/a.md:14: error: body image: the photo 'cau.jpg': the photo is damaged" in checked.stderr
     site.write("content/thoi-su/cau.jpg", b"")
     checked = site.cli("check")
     assert checked.returncode == 1
