@@ -180,21 +180,27 @@ def _refused(file: str, error: PhotoError, users: Users) -> list[Problem]:
 
 def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[str, Picture]:
     """slot name -> Picture, with addresses under `base_url` (the site's base path)."""
+    folder = f"{base_url}{quote(files.folder)}/"
+    by_slot: dict[str, dict[str, list[Rendition]]] = {}
+    for rendition in files.renditions:  # one pass: a site of 20,000 photos has a million renditions
+        by_slot.setdefault(rendition.slot, {}).setdefault(rendition.format, []).append(rendition)
     result = {}
     for slot in settings.slots:
-        mine = [r for r in files.renditions if r.slot == slot.name]
+        mine = by_slot.get(slot.name)
         if not mine:
             continue
 
         def srcset(fmt: str) -> str:
-            return ", ".join(f"{base_url}{quote(files.folder)}/{r.name} {r.width}w"
-                             for r in sorted(mine, key=lambda r: r.width) if r.format == fmt)
+            return ", ".join(f"{folder}{r.name} {r.width}w" for r in sorted(mine.get(fmt, ()), key=_width))
         formats = settings.formats(slot)
-        widest = max((r for r in mine if r.format == formats[-1]), key=lambda r: r.width)
-        result[slot.name] = Picture(
-            tuple((MIME[fmt], srcset(fmt)) for fmt in formats[:-1]), srcset(formats[-1]),
-            f"{base_url}{quote(files.folder)}/{widest.name}", widest.width, widest.height, slot.sizes)
+        widest = max(mine[formats[-1]], key=_width)
+        result[slot.name] = Picture(tuple((MIME[fmt], srcset(fmt)) for fmt in formats[:-1]), srcset(formats[-1]),
+                                    folder + widest.name, widest.width, widest.height, slot.sizes)
     return result
+
+
+def _width(rendition: Rendition) -> int:
+    return rendition.width
 
 
 _IMG = re.compile(r"<img\b[^>]*>")
