@@ -109,9 +109,10 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     """file -> its renditions.  A photo that cannot be read is a problem on each article using it."""
     planned, problems = {}, []
     figure_only = tuple(slot for slot in settings.slots if slot.name == "figure")
+    limits = f"{settings.max_megapixels}:{settings.max_bytes}"  # a photo accepted under other limits is probed again
     for file, use in sorted(uses.items()):
         digest = digests[file].hex()
-        size = cache.value(f"photo-size:{digest}", digests[file])
+        size = cache.value(f"photo-size:{digest}:{limits}", digests[file])
         if size is None:
             try:
                 info = probe(Path(file), settings)
@@ -119,7 +120,7 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
                 problems += _refused(file, error, use.users)
                 continue
             size = (info.width, info.height)
-            cache.store_value(f"photo-size:{digest}", digests[file], size)
+            cache.store_value(f"photo-size:{digest}:{limits}", digests[file], size)
         stem = os.path.splitext(os.path.basename(file))[0]
         slots = settings.slots if use.lead else figure_only
         planned[file] = PhotoFiles(tuple(plan_renditions(stem, digest, size, slots, use.focus, settings)),
@@ -134,7 +135,7 @@ def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], dig
     again while its bytes stay the same."""
     problems = []
     for file in sorted(planned):
-        key = f"photo-decodes:{digests[file].hex()}"
+        key = f"photo-decodes:{digests[file].hex()}:{settings.max_megapixels}:{settings.max_bytes}"
         if cache.value(key, digests[file]):
             continue
         try:

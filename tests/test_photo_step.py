@@ -233,3 +233,12 @@ def test_a_rendition_deleted_from_the_cache_is_made_again(make_site):
     built = site.build()
     assert lost.read_bytes() == made  # the same bytes as the first time
     assert list(built.output.rglob(lost.name))
+
+
+def test_a_lower_limit_is_applied_to_photos_already_accepted(make_site):
+    site = photo_site(make_site)
+    site.build()  # the 2400x1800 photo (4.3 megapixels) is accepted, its size kept in the cache
+    config = (site.root / "config.toml").read_text(encoding="utf-8")
+    site.write("config.toml", config.replace("[[categories]]", "[photos]\nmax_megapixels = 4\n\n[[categories]]", 1))
+    problems = messages(site.build_fails())
+    assert "image: the photo 'lu.jpg': the photo claims 2400x1800 pixels" in problems
