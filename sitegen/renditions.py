@@ -255,15 +255,16 @@ def sweep_renditions(folder: Path, cache: Any, output_dir: Path, planned) -> int
     cache.store_value("renditions-used", b"", uses)
     kept = set().union(*(use[2] for use in uses.values()))
     removed = 0
+    # Housekeeping after the site is published: a file that cannot be removed stays for next time.
     try:
         entries = list(os.scandir(folder))
-    except FileNotFoundError:
+    except OSError:
         return 0
     for entry in entries:
         if entry.name not in kept and entry.is_file(follow_symlinks=False):
             try:
                 os.unlink(entry.path)
                 removed += 1
-            except FileNotFoundError:
+            except OSError:
                 pass
     return removed
