@@ -252,7 +252,10 @@ def sweep_renditions(folder: Path, cache: Any, output_dir: Path, planned) -> int
     now = time.time()
     uses = {where: use for where, use in uses.items() if now - use[0] < SWEEP_AFTER_DAYS * 86400}
     uses[target] = (now, key, frozenset(names))
-    cache.store_value("renditions-used", b"", uses)
+    try:
+        cache.store_value("renditions-used", b"", uses)
+    except OSError:  # a full disk: the site is published all the same; sweep next time
+        return 0
     kept = set().union(*(use[2] for use in uses.values()))
     removed = 0
     # Housekeeping after the site is published: a file that cannot be removed stays for next time.
