@@ -209,7 +209,11 @@ def serve_command(source: Path, host: str, port: int, drafts: bool, jobs: int) -
     """Preview the site: build, serve, and rebuild and reload the browser on every save."""
     from .serve import serve
 
-    serve(source, host, port, drafts, jobs)
+    try:
+        serve(source, host, port, drafts, jobs)
+    except BuildFailed as exc:  # the port is taken
+        print_problems(exc.problems)
+        sys.exit(EXIT_CONTENT)
 
 
 @main.command("check")

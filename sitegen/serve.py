@@ -25,13 +25,14 @@ import errno
 import html
 import ipaddress
 import os
+import socket
 import threading
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
-import click
 from livereload import Server
 from livereload.handlers import StaticFileHandler
 from livereload.watcher import Watcher
@@ -50,7 +51,7 @@ PREVIEW_FOLDER = "serve"
 class Preview:
     """The preview server's state: the latest build, its problems, and the lock readers wait on."""
 
-    def __init__(self, site_dir: Path, drafts: bool, jobs: int, log: Callable[[str], None] = click.echo):
+    def __init__(self, site_dir: Path, drafts: bool, jobs: int, log: Callable[[str], None] = partial(print, flush=True)):
         self.site_dir = site_dir
         self.cache_dir = site_dir / CACHE_DIR
         self.output_dir = self.cache_dir / PREVIEW_FOLDER
@@ -313,6 +314,7 @@ def problems_page(problems: list[Problem]) -> str:
 
 def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None:
     """Build, serve on host:port, rebuild and reload on every change until interrupted."""
+    _refuse_busy_port(host, port)  # before the first build, which can take a while
     preview = Preview(site_dir, drafts, jobs)
     preview.log(f"Building {site_dir.resolve()} for preview{' (drafts and scheduled articles shown)' if drafts else ''}…")
     try:
@@ -332,9 +334,27 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     try:
         _PreviewServer(preview, reloads, host).serve(port=port, host=host, root=str(preview.output_dir), restart_delay=0)
     except OSError as exc:
-        if exc.errno == errno.EADDRINUSE:
-            raise click.ClickException(f"port {port} on {host} is already in use (another `sitegen serve`?): "
-                                       f"stop it, or choose another port with --port {port + 1}") from None
+        if exc.errno == errno.EADDRINUSE:  # taken since the check above
+            raise _busy(host, port) from None
         raise
     finally:
         stop.set()
+
+
+def _refuse_busy_port(host: str, port: int) -> None:
+    """BuildFailed when another program listens on host:port (bound as the server binds: reusing
+    an address left in TIME_WAIT, like Tornado)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise _busy(host, port) from None
+            raise
+
+
+def _busy(host: str, port: int) -> BuildFailed:
+    return BuildFailed([Problem("--port", f"port {port} on {host} is already in use (another `sitegen serve`?)",
+                                f"stop it, or choose another port with --port {port + 1}")])

@@ -154,6 +154,7 @@ def test_a_busy_port_is_a_clear_message(served):
                             cwd=site.root, capture_output=True, text=True, timeout=120)
     assert second.returncode == 1
     assert "already in use" in second.stderr and "Traceback" not in second.stderr
+    assert "Building" not in second.stdout  # told at once, not after a build
 
 
 def raw_get(port: int, path: str, host: str | None = None, address: str = "127.0.0.1") -> tuple[int, str]:
