@@ -18,13 +18,18 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
 from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
-from .config import load_config
+from .config import Config, load_config
 from .errors import BuildFailed, Problem, display_path
 from .freshness import input_fingerprint, record, up_to_date, valid_until
 from .output import OutputLock, OutputWriter, check_output_dir
+
+if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
+    from .pages import Page, PagePlanner
+    from .render import Renderer
+    from .site import Site
 
 
 @dataclass(frozen=True)
@@ -86,11 +91,11 @@ Progress = Callable[[str, int, int], None]
 class BuildState:
     """The in-memory result of a build: enough to render one article page again without a build."""
 
-    config: Any
-    site: Any
-    planner: Any
-    pages: list
-    renderer: Any
+    config: Config
+    site: Site
+    planner: PagePlanner
+    pages: list[Page]
+    renderer: Renderer
 
 
 class _Stopwatch:
