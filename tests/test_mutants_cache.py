@@ -118,3 +118,17 @@ def test_a_file_with_a_whole_second_mtime_is_trusted_only_2_s_after_its_change(t
     assert not hashed_again(cache, photo, 2_000_000_001)
     cache.close()
 
+
+
+@pytest.mark.parametrize("column", ["path", "digest", "size", "mtime_ns", "page_key"])
+def test_a_record_of_an_output_file_damaged_in_any_column_is_seen(make_site, column):
+    site = two_articles(make_site)
+    site.build()
+    edit(site)
+    with sqlite3.connect(site.root / CACHE) as connection:
+        path, value = connection.execute(
+            f"SELECT path, {column} FROM outputs WHERE page_key IS NOT NULL ORDER BY path").fetchone()
+        damaged = value + (b"x" if isinstance(value, bytes) else "x" if isinstance(value, str) else 1)
+        connection.execute(f"UPDATE outputs SET {column} = ? WHERE path = ?", (damaged, path))
+    built = site.build()
+    assert "a damaged record of output file" in built.report.warnings[0].message
