@@ -34,7 +34,12 @@ def forged_row(db):
         connection.execute("UPDATE articles SET meta = ? WHERE source = ?", (rows[1][1][:16] + rows[0][1][16:], rows[1][0]))
 
 
-@pytest.mark.parametrize("damage", [garbage, forged_row])
+def emptied_row(db):
+    with sqlite3.connect(db) as connection:
+        connection.execute("UPDATE articles SET meta = NULL")
+
+
+@pytest.mark.parametrize("damage", [garbage, forged_row, emptied_row])
 def test_a_damaged_cache_is_moved_aside_said_and_the_site_built_afresh(make_site, tmp_path, damage):
     site = two_articles(make_site)
     site.build()
