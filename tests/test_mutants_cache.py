@@ -52,6 +52,8 @@ def test_a_damaged_cache_is_moved_aside_said_and_the_site_built_afresh(make_site
     assert warning.file == ".sitegen-cache" and warning.severity == "warning"
     assert "the build cache was damaged" in warning.message
     assert "it was moved to .sitegen-cache/cache.sqlite.damaged" in warning.message
+    if damage is forged_row:
+        assert "(a damaged entry (content/thoi-su/a.md))" in warning.message  # which entry
     assert (site.root / ".sitegen-cache/cache.sqlite.damaged").read_bytes() == damaged
     assert not (site.root / ".sitegen-cache/cache.sqlite-wal").exists()
     assert built.files() == site.build(tmp_path / "clean", cache=False).files()

@@ -2,10 +2,14 @@
 untested: what a build with nothing to do must still notice, and the margins of its clock."""
 
 import os
+import shutil
+import subprocess
+import sys
 import time
-from datetime import timedelta
+from pathlib import Path
 
 from conftest import NOW, article
+from sitegen import freshness
 from sitegen.cache import BuildCache
 from sitegen.freshness import _builtin_themes, input_fingerprint, record, up_to_date
 from test_publish_guards import settled
@@ -126,3 +130,43 @@ def test_a_record_is_trusted_only_when_taken_more_than_20_ms_after_the_newest_ch
     assert up_to_date(site.root / ".sitegen-cache", fingerprint, out, NOW.timestamp() + 60) is None
     assert up_to_date(site.root / ".sitegen-cache", fingerprint, out, NOW.timestamp() - 1) is None
     cache.close()
+
+
+def test_output_removed_by_hand_is_published_again(make_site):
+    site = quiet_site(make_site)
+    site.build()
+    os.unlink(site.root / "output")
+    built = site.build()
+    assert not built.report.up_to_date and built.exists("index.html")
+
+
+def test_a_build_on_the_real_clock_with_nothing_changed_is_up_to_date(make_site):
+    site = quiet_site(make_site)
+    assert site.build(now=None).exists(SCHEDULED)  # the real clock is past 2026-11-26 10:00
+    assert site.build(now=None).report.up_to_date
+
+
+def test_output_switched_back_to_a_tree_with_a_file_since_deleted_is_published_again(make_site):
+    # The two trees hold the same pages (hard links): only the static file deleted since tells them apart.
+    site = quiet_site(make_site)
+    site.write("static/cu.txt", "tệp cũ")
+    settled(site)
+    site.build()  # blue, with static/cu.txt
+    (site.root / "static/cu.txt").unlink()
+    site.build()  # green, without it
+    link = site.root / "output"
+    os.unlink(link)
+    os.symlink(".output-releases/blue", link)
+    built = site.build()
+    assert not built.report.up_to_date and not built.exists("static/cu.txt")
+
+
+def test_an_installed_sitegen_watches_the_themes_inside_its_package(tmp_path):
+    # Installed from a wheel, the built-in themes are sitegen/themes; in a checkout, ../themes.
+    installed = tmp_path / "site-packages" / "sitegen"
+    shutil.copytree(Path(freshness.__file__).parent, installed, ignore=shutil.ignore_patterns("__pycache__", "themes"))
+    (installed / "themes" / "default").mkdir(parents=True)
+    found = subprocess.run([sys.executable, "-c", "from sitegen.freshness import _builtin_themes; print(_builtin_themes())"],
+                           cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed.parent)},
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert found == str(installed / "themes")
