@@ -170,3 +170,20 @@ def test_an_installed_sitegen_watches_the_themes_inside_its_package(tmp_path):
                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed.parent)},
                            capture_output=True, text=True, check=True).stdout.strip()
     assert found == str(installed / "themes")
+
+
+def test_a_site_without_config_toml_is_told_so_not_a_traceback(make_site):
+    site = quiet_site(make_site)
+    (site.root / "config.toml").unlink()
+    problem = site.build_fails()[0]
+    assert "config.toml" in f"{problem.file} {problem.message}"
+
+
+def test_an_edit_after_a_dangling_link_in_the_same_folder_is_seen(make_site):
+    site = quiet_site(make_site)
+    os.symlink("khong-con", site.root / "content/0-lien-ket-hong.png")  # sorted before the articles
+    site.build()
+    site.write("content/a.md", article(title="Tin đã sửa", date="2026-11-20 08:00"))
+    time.sleep(0.05)
+    built = site.build()
+    assert not built.report.up_to_date and "Tin đã sửa" in built.text("")
