@@ -4,8 +4,9 @@ of a body counts."""
 
 import numpy as np
 import pytest
+from scipy import sparse
 
-from sitegen.related import _compact
+from sitegen.related import Weights, _compact, _tfidf, text_features
 from test_related import doc, related_articles
 
 
@@ -68,3 +69,38 @@ def test_compact_gives_what_np_unique_gives(distinct, length):
     expected_columns, expected_positions = np.unique(values, return_inverse=True)
     assert np.array_equal(columns, expected_columns)
     assert positions.dtype == np.int32 and np.array_equal(positions, expected_positions)
+
+
+def test_an_article_keeps_its_80_heaviest_word_pairs_the_earliest_on_a_tie():
+    # Doc 0's body has 100 word pairs, each shared with one other article and so all of one weight:
+    # it keeps 80 of them, those earliest in code order, and only those articles find doc 0 related.
+    words = [f"âm{i}" for i in range(101)]
+    docs = [doc("Gốc", category="goc", body=" ".join(words), day=0)]
+    docs += [doc("Tin", category="khac", body=f"{words[i]} {words[i + 1]}", day=1 + i) for i in range(100)]
+    features = docs[0][0]
+    pair_codes = [text_features("", "", f"{words[i]} {words[i + 1]}").codes[0] for i in range(100)]
+    kept = {1 + i for i in np.argsort(pair_codes, kind="stable")[:80]}
+    result = related_articles(docs, 1)
+    assert len(features.codes) == 100
+    assert {j for j in range(1, 101) if result[j] == (0,)} == kept
+
+
+def test_fewer_matches_than_asked_come_best_first_then_newer_first():
+    docs = [doc("Gốc", category="a", tags=("x",), body="", day=5),
+            doc("Cũ", category="b", tags=("x",), body="", day=1),
+            doc("Mới", category="b", tags=("x",), body="", day=3),
+            doc("Khác", category="c", body="", day=9)]
+    assert related_articles(docs, 3)[0] == (2, 1, 3)
+
+
+def test_tf_idf_is_sublinear_and_smoothed_as_documented():
+    # weight = (1 + ln tf) * (ln((n + 1) / (df + 1)) + 1), rows L2-normalised.
+    dense = np.array([[3.0, 1.0, 1.0], [1.0, 0.0, 2.0], [0.0, 1.0, 1.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0],
+                      [0.0, 0.0, 0.0]])
+    got = _tfidf(sparse.csr_matrix(dense), Weights(), keep=None).toarray()
+    df = np.count_nonzero(dense, axis=0)  # 2, 3 and 4 articles
+    n = len(dense)
+    weight = np.where(dense > 0, (1 + np.log(np.where(dense > 0, dense, 1))) * (np.log((n + 1) / (df + 1)) + 1), 0)
+    norms = np.linalg.norm(weight, axis=1)
+    norms[norms == 0] = 1
+    assert np.allclose(got, weight / norms[:, None], atol=1e-6)
