@@ -104,3 +104,12 @@ def test_tf_idf_is_sublinear_and_smoothed_as_documented():
     norms = np.linalg.norm(weight, axis=1)
     norms[norms == 0] = 1
     assert np.allclose(got, weight / norms[:, None], atol=1e-6)
+
+
+def test_word_pairs_that_differ_only_in_their_last_bits_stay_apart():
+    # "phố0 ngõ5718" and "phố0 ngõ10004" have codes that differ in their lowest bits only: as
+    # float64 they would be one number, and the two articles would seem to share a word pair.
+    docs = [doc("phố0 ngõ5718", category="a", body="", day=1),
+            doc("phố0 ngõ10004", category="b", body="", day=2),
+            doc("Mới cùng mục", category="a", body="", day=3)]
+    assert related_articles(docs, 1)[0] == (2,)
