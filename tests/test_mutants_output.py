@@ -6,13 +6,18 @@ import os
 import re
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
 from conftest import article
 from sitegen.errors import BuildFailed
-from sitegen.output import OutputLock
-from test_publish_mutants import small
+from sitegen.output import OutputLock, OutputWriter
+from test_publish_mutants import clean_build, small
+
+
+def edit(site):
+    site.write("content/thoi-su/a.md", article(title="Bài A sửa"))
 
 
 def test_a_rebuild_does_not_touch_the_files_it_keeps_not_even_their_ctime(make_site):
@@ -35,23 +40,24 @@ def test_a_rebuild_does_not_touch_the_files_it_keeps_not_even_their_ctime(make_s
 
 def test_a_build_while_another_holds_the_site_says_who_and_what_to_do(make_site):
     site = small(make_site)
+    site.build()  # the lock file holds this build's pid: the next holder's replaces it
+    edit(site)
     holder = OutputLock(site.root / ".sitegen-cache/lock", "x").acquire()
     try:
         problem, = site.build_fails()
         assert (problem.file, problem.message, problem.hint) == (
             ".sitegen-cache", f"another build of this site is running (pid {os.getpid()})",
             "wait for it to finish (or stop it), then build again")
-        assert not (site.root / "output").exists()
+        assert "Bài A sửa" not in (site.root / "output/index.html").read_text(encoding="utf-8")
     finally:
         holder.release()
     # Without the cache the output folder's own lock keeps a second build out; a holder that wrote
     # no pid is "unknown".
-    site.root.joinpath(".output-releases").mkdir()
     with open(site.root / ".output-releases/.lock", "w") as silent:
         fcntl.flock(silent, fcntl.LOCK_EX)
         problem, = site.build_fails(cache=False)
     assert (problem.file, problem.message) == ("output", "another build of this site is running (pid unknown)")
-    assert site.build(cache=False).exists("index.html")
+    assert "Bài A sửa" in site.build(cache=False).text("")
 
 
 def test_a_build_told_to_wait_waits_for_the_other_to_finish(make_site):
@@ -100,3 +106,60 @@ def test_every_refusal_says_what_to_do(make_site, tmp_path):
         "nothing was deleted; remove that folder when you no longer need it", "warning")
     assert (site.root / ".output-releases/.sitegen-releases").read_text() == \
         "The two copies of the site published by sitegen; output/ links to one of them.\n"
+
+
+@pytest.mark.parametrize("where", [".", "..", "content/ra", "templates/ra", "static", "themes/ra", ".git/ra", "co-cau-hinh", "/"])
+def test_an_output_folder_that_would_replace_the_site_is_refused(make_site, where):
+    site = small(make_site)
+    site.write("co-cau-hinh/config.toml", "")
+    with pytest.raises(BuildFailed) as caught:
+        site.build(site.root / where if where != "/" else Path("/"))
+    assert caught.value.problems[0].message == "this output folder holds the site itself; building would replace it"
+
+
+def test_a_path_that_would_leave_the_output_folder_is_never_written():
+    writer = OutputWriter(Path("/tmp/nowhere/output"), None)
+    for rel in ["", "/etc/passwd", "a\\b", "a\0b", "../x", "a/../../x", "a/..", "./a", "a/./b", "."]:
+        with pytest.raises(ValueError, match="refusing to write outside output/"):
+            writer._on_disk(rel, "/r")
+    assert writer._on_disk("thoi-su/a..b/index.html", "/r") == "/r/thoi-su/a..b/index.html"
+
+
+def test_without_the_cache_unchanged_files_are_still_the_same_file_in_the_new_tree(make_site):
+    site = small(make_site)
+    first = site.build(cache=False)
+    before = {rel: ((first.output / rel).stat().st_ino, data) for rel, data in first.files().items()}
+    edit(site)
+    second = site.build(cache=False)
+    same = [rel for rel, data in second.files().items() if rel in before and data == before[rel][1]]
+    assert "static/css/style.css" in same
+    for rel in same:
+        assert (second.output / rel).stat().st_ino == before[rel][0], rel
+    assert second.report.changed < len(second.files())
+
+
+def test_a_link_left_by_a_killed_build_or_a_foreign_tree_named_blue(make_site, tmp_path):
+    site = small(make_site)
+    site.build()
+    edit(site)
+    (site.root / ".output-releases/.link").symlink_to("khong-co")  # killed just before the switch
+    assert site.build().files() == clean_build(site)
+    (site.root.parent / "clean").unlink()
+    (tmp_path / "blue").mkdir()
+    os.unlink(site.root / "output")
+    os.symlink(tmp_path / "blue", site.root / "output")  # named like a tree, but not sitegen's
+    assert "which sitegen did not make" in site.build_fails()[0].message
+
+
+def test_a_standby_tree_on_another_disk_gets_copies_instead_of_links(make_site, tmpfs):
+    site = small(make_site)
+    site.build()  # blue
+    green = site.root / ".output-releases/green"
+    green.mkdir()
+    mount = tmpfs("4m")
+    os.rmdir(green)
+    green.symlink_to(mount)  # hard links from blue cannot cross into it
+    edit(site)
+    built = site.build()
+    assert os.readlink(site.root / "output") == ".output-releases/green"
+    assert built.files() == clean_build(site)
