@@ -112,6 +112,14 @@ EQUIVALENT: dict[str, str] = {
        "a copied file written without its key: the next build reads its source again and finds the live file "
        "holds those bytes, so it publishes the same file (same inode, mtime); only the re-read is lost"
        for n in (4, 7)},
+    **{f"sitegen.output.xǁOutputWriterǁcopy__mutmut_{n}":
+       "a copied file never taken as intact: it is read and written again, and `put` finds the live file holds "
+       "those bytes, so the same file (inode, mtime) is published; only the re-read is lost"
+       for n in (5, 6, 8)},
+    **{f"sitegen.output.xǁOutputWriterǁcopy__mutmut_{n}":
+       "the copied file written without its key: as write__mutmut_4" for n in (17, 20)},
+    **{f"sitegen.output.xǁOutputWriterǁpublish__mutmut_{n}":
+       "the temporary name of the new link in the releases folder: any name not otherwise used works" for n in (4, 5)},
 }
 """mutant name -> why no build can tell it from the original (from the review of the survivors)."""
 
