@@ -163,3 +163,9 @@ def test_a_standby_tree_on_another_disk_gets_copies_instead_of_links(make_site, 
     built = site.build()
     assert os.readlink(site.root / "output") == ".output-releases/green"
     assert built.files() == clean_build(site)
+
+
+def test_a_build_without_the_cache_leaves_no_work_folder_behind(make_site):
+    site = small(make_site)
+    site.build(cache=False)  # its search index is made in the releases folder's scratch space
+    assert sorted(os.listdir(site.root / ".output-releases")) == [".gitignore", ".lock", ".sitegen-releases", "blue"]
