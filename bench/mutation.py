@@ -120,6 +120,8 @@ EQUIVALENT: dict[str, str] = {
        "the copied file written without its key: as write__mutmut_4" for n in (17, 20)},
     **{f"sitegen.output.xǁOutputWriterǁpublish__mutmut_{n}":
        "the temporary name of the new link in the releases folder: any name not otherwise used works" for n in (4, 5)},
+    "sitegen.output.xǁOutputWriterǁpublish__mutmut_24":
+        "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }
 """mutant name -> why no build can tell it from the original (from the review of the survivors)."""
 
