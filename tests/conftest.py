@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import struct
 import subprocess
 import sys
@@ -183,7 +184,6 @@ def sample_build(tmp_path_factory):
 def copy_sample(site: Path, renditions: Path) -> Path:
     """The sample portal's content/ and config.toml copied into `site`, with the renditions of its
     photos already in the site's cache, as an earlier build made them."""
-    import shutil
     shutil.copytree(REPO / "content", site / "content")
     shutil.copy(REPO / "config.toml", site / "config.toml")
     seed_renditions(renditions, site / ".sitegen-cache")
