@@ -360,6 +360,10 @@ def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
     return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))
 
 
+MAX_WIDTHS = 12
+"""Widths one slot may ask for: each is a file per photo and format, encoded for every photo."""
+
+
 def _read_photos(reader: _Reader, raw: Any) -> Photos:
     photos = reader.table(Photos, raw, "photos.")
     for key in ("webp_quality", "jpeg_quality", "avif_quality"):
@@ -380,10 +384,10 @@ def _read_photos(reader: _Reader, raw: Any) -> Photos:
         key = f"photos.widths.{slot}"
         if slot not in slots:
             reader.problem(key, "no such place for photos in the theme", f"the places are: {', '.join(sorted(slots))}")
-        elif not isinstance(value, list) or not value or not all(
+        elif not isinstance(value, list) or not 1 <= len(value) <= MAX_WIDTHS or not all(
                 isinstance(w, int) and not isinstance(w, bool) and 16 <= w <= 8000 for w in value):
-            reader.problem(key, f"must be a list of widths in pixels from 16 to 8000, not {value!r}",
-                           f"{slot} = [480, 960, 1600]")
+            reader.problem(key, f"must be a list of 1 to {MAX_WIDTHS} widths in pixels from 16 to 8000, "
+                           f"not {value!r}"[:300], f"{slot} = [480, 960, 1600]")
         else:
             kept[slot] = tuple(sorted(set(value)))
     return dataclasses.replace(photos, widths=tuple(sorted(kept.items())))

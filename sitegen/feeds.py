@@ -10,8 +10,6 @@ The channel's lastBuildDate is the newest item's date, not the clock, so feeds a
 from __future__ import annotations
 
 import html
-import mimetypes
-import os
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 from typing import Callable, Sequence
@@ -68,17 +66,11 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
         _text(item, "category", view.category.name)
         if view.author:
             _text(item, f"{{{DC}}}creator", view.author.name)
-        if article.image:
+        if article.image:  # a lead photo always has its share rendition (or the build has failed)
             share = view.image.picture("share")
-            if share is not None:
-                url, kind = config.absolute_url(share.src), "image/jpeg"
-                length = rendition_bytes(share.src.rsplit("/", 1)[1])
-            else:  # a theme without the share slot: the photo as committed
-                url = config.absolute_url(article.image.url)
-                kind = mimetypes.guess_type(article.image.file)[0] or "image/jpeg"
-                length = os.path.getsize(article.image.file)
-            ET.SubElement(item, "enclosure", {"url": url, "length": str(length), "type": kind})
-            media = ET.SubElement(item, f"{{{MEDIA}}}content", {"url": url, "medium": "image", "type": kind})
+            url, length = config.absolute_url(share.src), rendition_bytes(share.src.rsplit("/", 1)[1])
+            ET.SubElement(item, "enclosure", {"url": url, "length": str(length), "type": "image/jpeg"})
+            media = ET.SubElement(item, f"{{{MEDIA}}}content", {"url": url, "medium": "image", "type": "image/jpeg"})
             if article.image.caption:
                 _text(media, f"{{{MEDIA}}}description", article.image.caption)
     ET.indent(root)

@@ -233,7 +233,8 @@ class PagePlanner:
         info = self._info("article", article.title, path, description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
                           structured_data=partial(self._article_data, view, images))
-        return Page(path, "article.html", {"page": info, "article": view, "related": related}, article.source)
+        return Page(path, "article.html", {"page": info, "article": view, "related": related, "figures": view.figures},
+                    article.source)
 
     def view_of(self, article: Article, body: str) -> ArticleView:
         """A view of an article that is not (or no longer) the one indexed, with its own body."""

@@ -81,7 +81,7 @@ def probe(path: Path, settings: PhotoSettings = PhotoSettings()) -> PhotoInfo:
 def verify(path: Path, settings: PhotoSettings = PhotoSettings()) -> None:
     """Decode the whole photo, as cheaply as its format allows (a JPEG at 1/8 scale), so that a file
     damaged past its header is refused by `sitegen check` too; PhotoError if it cannot be."""
-    with _opened(path, settings) as (image, size):
+    with _opened(path, settings) as (image, _):
         try:
             if image.format in ("JPEG", "MPO"):
                 image.draft(None, (max(1, image.width // 8), max(1, image.height // 8)))

@@ -23,6 +23,7 @@ import jinja2
 from .config import Config
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
+from .renditions import picture_html
 from .search import search_token
 from .vietnamese import format_date_vn
 
@@ -152,6 +153,7 @@ class Renderer:
         )
         self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)
+        self.env.globals["picture_tag"] = picture_html
 
     def render(self, page: Page, site_view) -> bytes:
         try:

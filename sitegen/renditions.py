@@ -22,6 +22,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from markupsafe import Markup, escape
+
 from .cache import digest
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
@@ -62,7 +64,7 @@ class PhotoFiles:
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg"}
 
 
-Users = list[tuple[str, "int | None", str]]
+Users = list[tuple[str, int | None, str]]
 """(article, line, field) of each place a photo is used: where its problems are reported."""
 
 
@@ -216,23 +218,26 @@ def with_pictures(body: str, figures: tuple[tuple[str, Picture], ...]) -> str:
     by_url = dict(figures)
 
     def served(match: re.Match) -> str:
-        attributes = dict(_ATTRIBUTE.findall(match[0]))
-        picture = by_url.get(html.unescape(attributes.get("src", "")))
+        attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(match[0])}
+        picture = by_url.get(attributes.get("src", ""))
         if picture is None:
             return match[0]
-        title = f' title="{attributes["title"]}"' if "title" in attributes else ""
-        return picture_html(picture, attributes.get("alt", ""), title)
+        return picture_html(picture, attributes.get("alt", ""), title=attributes.get("title", ""))
     return _IMG.sub(served, body)
 
 
-def picture_html(picture: Picture, alt_attribute: str, extra: str = "") -> str:
-    """<picture> for a body figure, as the theme's `picture` macro writes a lead (lazy: below the lead).
-    `alt_attribute` is already escaped for an attribute."""
-    sources = "".join(f'<source type="{kind}" srcset="{html.escape(srcset)}" sizes="{picture.sizes}">'
+def picture_html(picture: Picture, alt: str, eager: bool = False, title: str = "") -> Markup:
+    """The <picture> of one photo in one slot: its better formats, the JPEG fallback, width and
+    height (the page keeps the photo's place), eager and first for the LCP photo, else lazy.
+    The one place this markup is written: body figures, and the theme's `picture` macro
+    (`picture_tag` in templates)."""
+    sources = "".join(f'<source type="{kind}" srcset="{escape(srcset)}" sizes="{escape(picture.sizes)}">'
                       for kind, srcset in picture.sources)
-    return (f'<picture>{sources}<img src="{html.escape(picture.src)}" srcset="{html.escape(picture.srcset)}" '
-            f'sizes="{picture.sizes}" width="{picture.width}" height="{picture.height}" alt="{alt_attribute}"'
-            f'{extra} loading="lazy" decoding="async"></picture>')
+    extra = f' title="{escape(title)}"' if title else ""
+    loading = ' fetchpriority="high"' if eager else ' loading="lazy"'
+    return Markup(f'<picture>{sources}<img src="{escape(picture.src)}" srcset="{escape(picture.srcset)}" '
+                  f'sizes="{escape(picture.sizes)}" width="{picture.width}" height="{picture.height}" '
+                  f'alt="{escape(alt)}"{extra}{loading} decoding="async"></picture>')
 
 
 SWEEP_AFTER_DAYS = 30

@@ -83,9 +83,10 @@ class ArticleView:
     """Front-matter keys sitegen does not know, e.g. article.extra.source."""
     revision: str = ""
     """Changes with every edit of the article's file (a page showing the body depends on it)."""
-    figures: tuple = ()
+    figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
-    <picture>; part of the view so that new renditions render the page again."""
+    <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
+    has them in its context, so that new renditions render that page again."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -220,7 +221,8 @@ class PageInfo:
 
 TEMPLATE_VARIABLES = {
     "home.html": "featured, latest: tuple[ArticleView]; sections: tuple[Section]",
-    "article.html": "article: ArticleView; related: tuple[ArticleView] ('Chuyên mục khác')",
+    "article.html": "article: ArticleView; related: tuple[ArticleView] ('Chuyên mục khác'); "
+                    "figures: the body's photos (already in article.body)",
     "category.html": "category: Link (with description in page.description); pagination: Pagination",
     "tag.html": "tag: Link; pagination: Pagination",
     "author.html": "author: Link; pagination: Pagination",

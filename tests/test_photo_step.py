@@ -120,12 +120,13 @@ def test_configured_widths_replace_the_themes(make_site):
 def test_bad_photo_settings_are_errors_naming_the_key(make_site):
     site = photo_site(make_site)
     site.write("config.toml", (site.root / "config.toml").read_text(encoding="utf-8").replace(
-        "[[categories]]", "[photos]\njpeg_quality = 0\n\n[photos.widths]\nthumb = [100]\nlead = [\"to\"]\n\n"
+        "[[categories]]", "[photos]\njpeg_quality = 0\n\n[photos.widths]\nthumb = [100]\nlead = [\"to\"]\nrail = [" + ", ".join(["320"] * 5000) + "]\n\n"
         "[[categories]]", 1))
     problems = messages(site.build_fails())
     assert "photos.jpeg_quality" in problems and "must be from 1 to 100" in problems
     assert "photos.widths.thumb: no such place for photos" in problems
     assert "photos.widths.lead" in problems and "from 16 to 8000" in problems
+    assert "photos.widths.rail: must be a list of 1 to 12 widths" in problems  # not 5,000 files per photo
 
 
 def centre_colour(built, url: str) -> tuple:
@@ -242,3 +243,33 @@ def test_a_lower_limit_is_applied_to_photos_already_accepted(make_site):
     site.write("config.toml", config.replace("[[categories]]", "[photos]\nmax_megapixels = 4\n\n[[categories]]", 1))
     problems = messages(site.build_fails())
     assert "image: the photo 'lu.jpg': the photo claims 2400x1800 pixels" in problems
+
+
+def test_alt_text_with_quotes_and_ampersands_is_escaped_once(make_site):
+    site = body_site(make_site)
+    site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei",
+                                               body='Mở đầu.\n\n![Cầu "treo" & suối <Đăk Pék>](cau.jpg)'))
+    img = site.build().html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one(".article-body picture img")
+    assert img["alt"] == 'Cầu "treo" & suối <Đăk Pék>'
+
+
+def test_a_photo_inside_a_sentence_is_a_picture_that_keeps_its_title(make_site):
+    site = body_site(make_site)
+    site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei",
+                                               body='Mở đầu.\n\nCây cầu ![Cầu treo](cau.jpg "Cầu treo Đăk Pék") đã sập.'))
+    img = site.build().html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one(".article-body p picture img")
+    assert img["title"] == "Cầu treo Đăk Pék" and img["alt"] == "Cầu treo" and img["width"]
+
+
+def test_a_replaced_body_photo_renders_its_article_again_and_no_listing(make_site):
+    site = body_site(make_site)
+    page = "thoi-su/lu-quet-o-dak-glei-202406251518/"
+    before = site.build().html(page).select(".article-body picture img")[1]["src"]
+    replaced = Image.new("RGB", CAMERA, (20, 140, 40))
+    out = io.BytesIO()
+    replaced.save(out, "JPEG", quality=90)
+    site.write("content/thoi-su/cau.jpg", out.getvalue())
+    built = site.build()
+    after = built.html(page).select(".article-body picture img")[1]["src"]
+    assert after != before and decoded(built, after).getpixel((5, 5))[1] > 100  # the green photo
+    assert built.report.rendered == 1  # the article's page; listings do not show body photos
