@@ -16,12 +16,12 @@ from typing import Callable, Sequence
 
 from .content import Article
 from .pages import PagePlanner
+from .xmldoc import xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
 DC = "http://purl.org/dc/elements/1.1/"
-for prefix, uri in (("atom", ATOM), ("media", MEDIA), ("dc", DC)):
-    ET.register_namespace(prefix, uri)
+NAMESPACES = {"atom": ATOM, "media": MEDIA, "dc": DC}
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -44,7 +44,7 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
     _text(channel, "link", link)
     _text(channel, "description", description or config.description or config.title)
     _text(channel, "language", config.language)
-    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": self_url, "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(channel, "atom:link", {"href": self_url, "rel": "self", "type": "application/rss+xml"})
     if config.publisher.copyright:
         _text(channel, "copyright", config.publisher.copyright)
     if articles:
@@ -65,16 +65,15 @@ def rss(planner: PagePlanner, articles: Sequence[Article], title: str, descripti
         _text(item, "pubDate", format_datetime(view.date))
         _text(item, "category", view.category.name)
         if view.author:
-            _text(item, f"{{{DC}}}creator", view.author.name)
+            _text(item, "dc:creator", view.author.name)
         if article.image:  # a lead photo always has its share rendition (or the build has failed)
             share = view.image.picture("share")
             url, length = config.absolute_url(share.src), rendition_bytes(share.src.rsplit("/", 1)[1])
             ET.SubElement(item, "enclosure", {"url": url, "length": str(length), "type": "image/jpeg"})
-            media = ET.SubElement(item, f"{{{MEDIA}}}content", {"url": url, "medium": "image", "type": "image/jpeg"})
+            media = ET.SubElement(item, "media:content", {"url": url, "medium": "image", "type": "image/jpeg"})
             if article.image.caption:
-                _text(media, f"{{{MEDIA}}}description", article.image.caption)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+                _text(media, "media:description", article.image.caption)
+    return xml_document(root, NAMESPACES)
 
 
 def feed_files(planner: PagePlanner, rendition_bytes: RenditionBytes) -> dict[str, bytes]:

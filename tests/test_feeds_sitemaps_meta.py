@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ZONE, article, png
+from sitegen.sitemaps import SITEMAP
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -134,7 +135,8 @@ def test_sitemaps_are_the_bytes_elementtree_writes(make_site):
         written = (built.output / name).read_bytes()
         root = ET.fromstring(written)
         ET.indent(root)
-        assert written == ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n", name
+        assert written == ET.tostring(root, encoding="utf-8", xml_declaration=True,
+                                      default_namespace=SITEMAP) + b"\n", name
     assert "https://example.vn/tin-anh/" in sitemap_locs(built, "sitemap-1.xml")[0]
 
 
