@@ -149,8 +149,8 @@ def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], dig
     return problems
 
 
-def _make(job: tuple[str, tuple[Rendition, ...], str, PhotoSettings]) -> tuple[str, PhotoError | None]:
-    file, renditions, folder, settings = job
+def _make(settings: PhotoSettings, job: tuple[str, tuple[Rendition, ...], str]) -> tuple[str, PhotoError | None]:
+    file, renditions, folder = job
     try:
         process_photo(Path(file), list(renditions), Path(folder), settings)
         return file, None
@@ -165,10 +165,10 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
         made = set(os.listdir(folder))  # one listing, not a stat per rendition (a million at 20,000 photos)
     except FileNotFoundError:
         made = set()
-    todo = [(file, files.renditions, str(folder), settings) for file, files in sorted(planned.items())
+    todo = [(file, files.renditions, str(folder)) for file, files in sorted(planned.items())
             if any(r.name not in made for r in files.renditions)]
     problems = []
-    with forked_map(jobs, len(todo) > 1) as mapped:
+    with forked_map(jobs, settings, len(todo) > 1) as mapped:
         for file, error in mapped(_make, todo):
             if error is not None:
                 problems += _refused(file, error, uses[file].users)

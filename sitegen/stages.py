@@ -20,9 +20,11 @@ from .search import Bucket, bucket_of, search_document
 from .site import Site
 from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
 from .vietnamese import variant_key
+from .workers import Workers
 
 
-def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: int = 1) -> list[tuple[int, ...]]:
+def related_for(site: Site, library: Library, cache: BuildCache | None = None,
+                jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
     """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
     facts = [(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
     count = site.config.related_count
