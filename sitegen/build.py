@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to d
     from .pages import Page, PagePlanner
     from .render import Renderer
     from .site import Site
+    from .workers import Workers
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,9 @@ class BuildOptions:
     """Publish even where output/ holds files sitegen did not make: they are moved aside, not deleted."""
     wait: float = 0.0
     """Seconds to wait for another build of the same site to finish (the preview server waits)."""
+    scheduler: str | None = None
+    """Run reading, ranking and rendering on a Dask cluster: its scheduler's address
+    (tcp://host:8786), or "local" for a cluster of `jobs` processes here (docs/cluster.md)."""
 
 
 @dataclass
@@ -183,9 +187,12 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         config, report.warnings = load_config(site_dir)
         theme = Theme.for_site(site_dir, config)
         cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
+    workers = None
     try:
+        with timed("cluster") if options.scheduler else nullcontext():
+            workers = _workers(options)
         with timed("read"):
-            library = read_articles(config, site_dir, cache, options.jobs, tick("read", 0))
+            library = read_articles(config, site_dir, cache, workers, tick("read", 0))
             report.parsed = library.parsed
         with timed("index"):
             now = options.now or datetime.now(config.zone)
@@ -198,7 +205,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
         with timed("related"):
-            related = related_for(site, library, cache, options.jobs)
+            related = related_for(site, library, cache, workers)
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.articles)
@@ -218,7 +225,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
                 buckets = search_buckets(planner, keys) if config.search else []
-                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
+                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)))
                 for page in pages:
                     report.pages_by_kind[page.page_kind] += 1
@@ -259,7 +266,18 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                    valid_until(library.articles, now, options, config), summary)
     finally:
         cache.close()
+        if workers is not None:
+            workers.close()
     return report
+
+
+def _workers(options: BuildOptions) -> "Workers":
+    """Where per-item work runs: forked processes here, or a Dask cluster (imported only then)."""
+    if options.scheduler:
+        from .cluster import DaskWorkers
+        return DaskWorkers.connect(options.scheduler, options.jobs)
+    from .workers import LocalWorkers
+    return LocalWorkers(options.jobs)
 
 
 def _disk_trouble(exc: OSError, site_dir: Path) -> Problem:
