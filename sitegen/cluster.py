@@ -20,6 +20,7 @@ import io
 import pickle
 import socket
 import threading
+from concurrent.futures import CancelledError
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
@@ -69,8 +70,13 @@ class DaskWorkers:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         except (OSError, TimeoutError) as exc:
             raise _unreachable(scheduler, str(exc)) from None
-        if not client.scheduler_info().get("workers"):
+        try:
             client.wait_for_workers(1, timeout=CONNECT_TIMEOUT * 3)
+        except TimeoutError:
+            client.close()
+            raise BuildFailed([Problem("--scheduler", f"the Dask scheduler at {scheduler} has no workers",
+                                       "start them on each machine: `dask worker " + scheduler + " --nthreads 1` "
+                                       "(see docs/cluster.md)")]) from None
         return cls(client)
 
     def close(self) -> None:
@@ -103,9 +109,12 @@ class DaskWorkers:
                     yield from pending.pop(0).result()
             while pending:
                 yield from pending.pop(0).result()
-        except KilledWorker as exc:
-            raise BuildFailed([Problem("--scheduler", f"a Dask worker died while working for this build ({exc})",
-                                       "check the workers' logs (memory?), then build again: output/ is as it was")]) from None
+        except (KilledWorker, CancelledError):
+            # A task is tried again on another worker (`distributed.scheduler.allowed-failures`
+            # times); here every try died, or the cluster lost what this stage shipped to it.
+            raise BuildFailed([Problem("--scheduler", "a Dask worker died while working for this build",
+                                       "check the workers' logs (out of memory? a machine gone?), then build again: "
+                                       "output/ is as it was")]) from None
         except (OSError, TimeoutError) as exc:
             raise BuildFailed([Problem("--scheduler", f"lost the Dask scheduler during the build: {exc}",
                                        "check the scheduler, then build again: output/ is as it was")]) from None
@@ -179,11 +188,15 @@ def _reachable(scheduler: str) -> None:
     """Fail at once, and clearly, when nothing listens at the scheduler's address (Dask itself would
     retry until its timeout, then raise a traceback-shaped message)."""
     parts = urlsplit(scheduler if "://" in scheduler else f"tcp://{scheduler}")
-    if parts.scheme not in ("tcp", "tls") or not parts.hostname:
+    try:
+        port = parts.port or 8786
+    except ValueError:
+        port = None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or port is None:
         raise BuildFailed([Problem("--scheduler", f"{scheduler!r} is not a Dask scheduler's address",
                                    "write it as tcp://HOST:8786 (what `dask scheduler` prints), or --scheduler local")])
     try:
-        with socket.create_connection((parts.hostname, parts.port or 8786), timeout=CONNECT_TIMEOUT):
+        with socket.create_connection((parts.hostname, port), timeout=CONNECT_TIMEOUT):
             pass
     except OSError as exc:
         raise _unreachable(scheduler, exc.strerror or str(exc)) from None

@@ -104,6 +104,15 @@ def test_a_worker_dying_fails_the_build_and_leaves_output_whole(make_site, tmp_p
         client.wait_for_workers(2, timeout=60)
 
 
+def test_a_site_named_by_a_relative_path_builds_on_workers_started_elsewhere(make_site, tmp_path, cluster):
+    # The workers' current folder is not the site's (`sitegen build` run in the site folder).
+    site = make_site({f"content/bai-{i}.md": article(title=f"Tin số {i}", date=f"2024-06-{i + 1:02d} 08:00") for i in range(6)})
+    run = site.cli("build", "--scheduler", cluster.scheduler_address, "--no-progress")
+    assert run.returncode == 0, run.stderr
+    local = build(site.root, tmp_path / "local", BuildOptions(now=None, jobs=1, cache=False))
+    assert local.articles == 6 and tree(site.root / "output") == tree(tmp_path / "local")
+
+
 def test_an_unreachable_scheduler_is_one_clear_error_through_the_cli(make_site):
     site = make_site({"content/a.md": article()})
     with socket.socket() as probe:  # a port nothing listens on
