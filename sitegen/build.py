@@ -122,6 +122,8 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     One build at a time per site: a second one fails at once (or waits `options.wait` seconds).
     `commit_guard()` is entered while the new release is published (the preview server holds its
     readers back meanwhile).  A damaged cache is set aside and the build done again without it."""
+    if options.scheduler:  # a cluster's workers, started elsewhere, know the site by its absolute path
+        site_dir = Path(os.path.abspath(site_dir))
     output_dir = output_dir or site_dir / "output"
     check_output_dir(output_dir, site_dir)  # before anything is written, even a lock
     cache_dir = (options.cache_dir or site_dir / CACHE_DIR) if options.cache else None
