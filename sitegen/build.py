@@ -233,7 +233,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     report.pages_by_kind[page.page_kind] += 1
             with timed("renditions"):
                 made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
-                photo_problems = make_renditions(planned, made, settings, options.jobs, uses)
+                photo_problems = make_renditions(planned, made, settings, workers, uses)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 for files in planned.values():
