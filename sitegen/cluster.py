@@ -25,7 +25,8 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
-from .cache import BuildCache
+from . import __version__
+from .cache import BuildCache, code_version
 from .errors import BuildFailed, Problem
 from .workers import Mapper
 
@@ -63,8 +64,10 @@ class DaskWorkers:
             import logging
 
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                                   silence_logs=logging.ERROR)
-            return cls(Client(cluster), cluster)
+                                   silence_logs=logging.ERROR, preload=["sitegen.cluster"])
+            client = Client(cluster)
+            _same_code(client, scheduler)
+            return cls(client, cluster)
         _reachable(scheduler)
         try:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
@@ -77,6 +80,7 @@ class DaskWorkers:
             raise BuildFailed([Problem("--scheduler", f"the Dask scheduler at {scheduler} has no workers",
                                        "start them on each machine: `dask worker " + scheduler + " --nthreads 1` "
                                        "(see docs/cluster.md)")]) from None
+        _same_code(client, scheduler)
         return cls(client)
 
     def close(self) -> None:
@@ -121,6 +125,28 @@ class DaskWorkers:
         finally:
             if pending:
                 self.client.cancel(pending)
+
+
+def dask_setup(worker: Any) -> None:
+    """`dask worker --preload sitegen.cluster`: the pipeline's modules (numpy, scipy, Jinja, Markdown,
+    Pillow) are loaded as the worker starts, not by the first task of every stage."""
+    from . import reading, related, rendering, renditions  # noqa: F401
+
+
+def _code_version() -> str:
+    return code_version()
+
+
+def _same_code(client: Any, scheduler: str) -> None:
+    """Every worker runs this very sitegen (version and source): a worker with other code would
+    make other bytes than the page keys promise."""
+    mine = code_version()
+    others = sorted(address for address, version in client.run(_code_version).items() if version != mine)
+    if others:
+        client.close()
+        raise BuildFailed([Problem("--scheduler", f"{len(others)} Dask worker(s) run another sitegen than this one "
+                                                  f"({__version__}, or the same version with other code): {', '.join(others)}",
+                                   "install the same sitegen on every worker machine and restart the workers")])
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:

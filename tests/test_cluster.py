@@ -113,6 +113,15 @@ def test_a_site_named_by_a_relative_path_builds_on_workers_started_elsewhere(mak
     assert local.articles == 6 and tree(site.root / "output") == tree(tmp_path / "local")
 
 
+def test_workers_running_other_code_are_refused(cluster, monkeypatch):
+    import sitegen.cluster
+
+    monkeypatch.setattr(sitegen.cluster, "code_version", lambda: "another sitegen")  # here, not on the workers
+    with pytest.raises(BuildFailed) as caught:
+        sitegen.cluster.DaskWorkers.connect(cluster.scheduler_address, 2)
+    assert "2 Dask worker(s) run another sitegen than this one" in caught.value.problems[0].message
+
+
 def test_an_unreachable_scheduler_is_one_clear_error_through_the_cli(make_site):
     site = make_site({"content/a.md": article()})
     with socket.socket() as probe:  # a port nothing listens on
