@@ -103,7 +103,7 @@ class DaskWorkers:
 
         # A window of tasks in flight (a few per worker): items are made as they are sent (a batch
         # may carry article bodies), and results are taken in order as they come.
-        window = 4 * max(1, len(self.client.scheduler_info().get("workers", {})))
+        window = 8 * max(1, len(self.client.scheduler_info().get("workers", {})))
         pending: list[Any] = []
         batches = _batches(items, batch)
         try:

@@ -181,14 +181,16 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
     workers = workers_for(jobs)
     problems = []
     with workers.over(_RenditionJob(settings, str(folder) if workers.shares_memory else None), len(todo) > 1,
-                      batch=8) as mapped:  # a photo is seconds of work: a few per task
+                      batch=32) as mapped:
         for file, error, encoded in mapped(_make, todo):
             if error is not None:
                 problems += _refused(file, error, uses[file].users)
             if encoded:
                 folder.mkdir(parents=True, exist_ok=True)
             for name, data in encoded.items():
-                store_rendition(folder, name, data)
+                if name not in made:  # photos with the same bytes share their renditions' names
+                    store_rendition(folder, name, data)
+                    made.add(name)
     return problems
 
 
