@@ -66,7 +66,11 @@ class DaskWorkers:
             cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
                                    silence_logs=logging.ERROR, preload=["sitegen.cluster"])
             client = Client(cluster)
-            _same_code(client, scheduler)
+            try:
+                _same_code(client, scheduler)
+            except BaseException:
+                cluster.close()
+                raise
             return cls(client, cluster)
         _reachable(scheduler)
         try:
@@ -100,6 +104,7 @@ class DaskWorkers:
 
     def _map(self, function: Callable[[Any, Any], Any], shipped: Any, items: Iterable[Any], batch: int) -> Iterator[Any]:
         from distributed import KilledWorker
+        from distributed.comm import CommClosedError
 
         # A window of tasks in flight (a few per worker): items are made as they are sent (a batch
         # may carry article bodies), and results are taken in order as they come.
@@ -119,7 +124,7 @@ class DaskWorkers:
             raise BuildFailed([Problem("--scheduler", "a Dask worker died while working for this build",
                                        "check the workers' logs (out of memory? a machine gone?), then build again: "
                                        "output/ is as it was")]) from None
-        except (OSError, TimeoutError) as exc:
+        except CommClosedError as exc:  # (what a task itself raises comes back as it is, as from local workers)
             raise BuildFailed([Problem("--scheduler", f"lost the Dask scheduler during the build: {exc}",
                                        "check the scheduler, then build again: output/ is as it was")]) from None
         finally:
