@@ -14,7 +14,7 @@ import errno
 import os
 import time
 from collections import Counter
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -169,15 +169,16 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     setattr(report, key, value)
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
-    from .pages import PagePlanner
-    from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
-                             sweep_renditions, used_photos)
-    from .reading import read_articles
-    from .render import Renderer, Theme
-    from .rendering import PageKeys, copy_static, render_pages, templates_digest
-    from .search import copy_search_bundles, index_buckets
-    from .site import Publication, Site
-    from .stages import machine_files, related_for, search_buckets, search_document_of
+    with timed("load"):
+        from .pages import PagePlanner
+        from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
+                                 sweep_renditions, used_photos)
+        from .reading import read_articles
+        from .render import Renderer, Theme
+        from .rendering import PageKeys, copy_static, render_pages, templates_digest
+        from .search import copy_search_bundles, index_buckets
+        from .site import Publication, Site
+        from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -212,7 +213,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         if planner.problems:
             raise BuildFailed(planner.problems)
 
-        with OutputWriter(output_dir, cache, options.force, site_dir) as out:
+        with ExitStack() as stack:
+            with timed("prepare"):  # what the two output trees hold, from the cache
+                out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
             with timed("render"):
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)

@@ -138,6 +138,8 @@ class BuildCache:
         self.folder = folder
         self.db: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._files: dict[str, tuple[tuple[int, int, int, int], bytes, int]] | None = None
+        """The `files` table, once read (this process is its only writer while a build runs)."""
         if folder is not None:
             self._open()
 
@@ -275,10 +277,11 @@ class BuildCache:
         """The content digest of each file: hashed again only when its stamp moved, or when it was
         changed too close to the moment it was hashed for the stamp to prove anything."""
         paths = list(paths)
-        known: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
-        if self.db is not None and paths:
-            known = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
-                     self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
+        if self._files is None and self.db is not None and paths:
+            # Read once per build: the stages ask for photos, static files and search bundles.
+            self._files = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
+                           self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
+        known = self._files or {}
         result, fresh = {}, []
         for path in paths:
             stamp = stamp_of(os.stat(path))
@@ -293,6 +296,8 @@ class BuildCache:
         if self.db is not None and fresh:
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", fresh)
             self.db.commit()
+            if self._files is not None:
+                self._files.update((p, ((size, m, c, ino), d, seen)) for p, size, m, c, ino, d, seen in fresh)
         return result
 
     # --- outputs -----------------------------------------------------------------------------------
