@@ -234,7 +234,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     # Names are content-addressed (the name is the key); slots that need the same
                     # pixels share a file.
                     for name in sorted({rendition.name for rendition in files.renditions}):
-                        out.copy(f"{files.folder}/{name}", made / name, name.encode())
+                        out.copy(f"{files.folder}/{name}", made / name, name.encode(), made_here=True)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
                 copy_static(out, theme, originals, cache.file_digests)

@@ -328,15 +328,25 @@ class OutputWriter:
     def write(self, rel: str, data: bytes, key: bytes | None = None) -> None:
         self.add(self.put(rel, data, key))
 
-    def copy(self, rel: str, source: str | Path, content_key: bytes) -> None:
+    def copy(self, rel: str, source: str | Path, content_key: bytes, made_here: bool = False) -> None:
         """A file copied as it is (photos, static files); `content_key` is the digest of its bytes, so
-        a replaced file is seen whatever its size and mtime say."""
+        a replaced file is seen whatever its size and mtime say.  `made_here`: the source is a file
+        sitegen wrote once under a name of its own and never changes (a photo rendition, a search
+        bundle file), so a new one is a hard link to it, not a copy of its bytes."""
         key = b"copy\0" + content_key
         record = self.intact(rel, key)
         if record is not None:
             self.keep(rel, record)
-        else:
+        elif not made_here or (rel not in self.previous and self._live(rel) and os.path.isfile(self._live(rel))):
+            # (A live file the cache has no record of is compared byte for byte, as `put` does.)
             self.write(rel, Path(source).read_bytes(), key)
+        else:
+            content = digest(b"made here", key)  # stands for its bytes: the key names them
+            held = self._standby_holds(rel, content)
+            if held is None:
+                stat = self._place(rel, str(source), None)
+                held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
+            self.add(Put(rel, replace(held, page_key=key), True))
 
     @property
     def changed(self) -> int:
