@@ -178,6 +178,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .rendering import PageKeys, copy_static, render_pages, templates_digest
         from .search import copy_search_bundles, index_buckets
         from .site import Publication, Site
+        from .steps import PageStore
         from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
@@ -222,7 +223,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 page_keys = [keys.key(page) for page in pages]
                 buckets = search_buckets(planner, keys) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
-                                               tick("render", len(pages)))
+                                               tick("render", len(pages)), PageStore(cache))
                 for page in pages:
                     report.pages_by_kind[page.page_kind] += 1
             with timed("renditions"):

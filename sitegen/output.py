@@ -218,6 +218,10 @@ class OutputWriter:
             raise ValueError(f"refusing to write outside output/: {rel!r}")
         return f"{root or self._root}/{rel}"
 
+    def file(self, rel: str) -> str:
+        """Where `rel` is in the standby tree."""
+        return self._on_disk(rel)
+
     def _live(self, rel: str) -> str | None:
         return self._on_disk(rel, self._live_root) if self._live_root else None
 

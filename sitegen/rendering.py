@@ -20,6 +20,7 @@ from .cache import code_version
 from .output import OutputWriter, Put
 from .pages import Page
 from .render import Renderer, Theme
+from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
 from .workers import forked_map
 
@@ -30,8 +31,8 @@ PARALLEL_FROM = 48
 def templates_digest(theme: Theme) -> bytes:
     """Every template file the theme can reach, by name and content, and this sitegen's version."""
     h = hashlib.blake2b(code_version().encode(), digest_size=16)
-    for folder in (*theme.template_dirs, theme.default_dir / "templates"):
-        h.update(str(folder).encode())
+    for place, folder in enumerate((*theme.template_dirs, theme.default_dir / "templates")):
+        h.update(str(place).encode())  # its place in the search order, not its path: keys are portable
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(path.relative_to(folder).as_posix().encode())
@@ -104,16 +105,25 @@ def _render_chunk(indices: list[int]) -> list[Put]:
 
 
 def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,
-                 writer: OutputWriter, jobs: int, progress: Callable[[int], None] | None = None) -> int:
-    """Render every page whose inputs changed into `writer`; keep the rest.  Returns pages rendered."""
+                 writer: OutputWriter, jobs: int, progress: Callable[[int], None] | None = None,
+                 store: PageStore | None = None) -> int:
+    """Render every page whose inputs changed into `writer`; keep the rest, or take them from
+    `store` where it holds a page made from the same inputs.  Returns pages rendered."""
     global _job
-    todo = []
+    changed = []
     for index, page in enumerate(pages):
         record = writer.intact(page.output_file, keys[index])
         if record is None:
-            todo.append(index)
+            changed.append(index)
         else:
             writer.keep(page.output_file, record)
+    stored = store.stored({keys[i] for i in changed}) if store and changed else {}
+    todo = []
+    for index in changed:
+        if keys[index] in stored:
+            writer.write(pages[index].output_file, stored[keys[index]], keys[index])
+        else:
+            todo.append(index)
     if progress:
         progress(len(pages) - len(todo))
     chunks = [todo[i:i + 64] for i in range(0, len(todo), 64)]
@@ -127,6 +137,9 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
                     progress(len(puts))
     finally:
         _job = None
+    if store:
+        store.keep(((keys[i], writer.file(page.output_file), writer.records[page.output_file].digest)
+                    for i, page in enumerate(pages)), set(keys))
     return len(todo)
 
 
