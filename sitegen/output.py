@@ -345,12 +345,16 @@ class OutputWriter:
             # (A live file the cache has no record of is compared byte for byte, as `put` does.)
             self.write(rel, Path(source).read_bytes(), key)
         else:
-            content = digest(b"made here", key)  # stands for its bytes: the key names them
-            held = self._standby_holds(rel, content)
-            if held is None:
-                stat = self._place(rel, str(source), None)
-                held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
-            self.add(Put(rel, replace(held, page_key=key), True))
+            self.link(rel, source, digest(b"made here", key), key)  # its key names its bytes
+
+    def link(self, rel: str, source: str | Path, content: bytes, key: bytes) -> None:
+        """Make `rel` a hard link to `source`, a file of the cache whose bytes have digest `content`
+        and never change (a rendition, a stored page), made from inputs `key`."""
+        held = self._standby_holds(rel, content)
+        if held is None:
+            stat = self._place(rel, str(source), None)
+            held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
+        self.add(Put(rel, replace(held, page_key=key), True))
 
     @property
     def changed(self) -> int:

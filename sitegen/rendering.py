@@ -121,7 +121,7 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
     todo = []
     for index in changed:
         if keys[index] in stored:
-            writer.write(pages[index].output_file, stored[keys[index]], keys[index])
+            writer.link(pages[index].output_file, *stored[keys[index]], keys[index])
         else:
             todo.append(index)
     if progress:

@@ -31,18 +31,19 @@ class PageStore:
         self.cache = cache
         self.folder: Path | None = cache.folder / "pages" if cache.folder else None
 
-    def stored(self, keys: set[bytes]) -> dict[bytes, bytes]:
-        """key -> the bytes of the page made from inputs `key`, for those stored and whole."""
+    def stored(self, keys: set[bytes]) -> dict[bytes, tuple[Path, bytes]]:
+        """key -> (file, digest of its bytes) of the pages made from inputs `key` that are stored
+        and whole."""
         if self.folder is None:
             return {}
         found = {}
         for key, expected in self.cache.step_results(STEP, keys).items():
+            path = self.folder / key.hex()
             try:
-                data = (self.folder / key.hex()).read_bytes()
+                if digest(path.read_bytes()) == expected:  # as `OutputWriter` records a page
+                    found[key] = (path, expected)
             except OSError:
                 continue
-            if digest(data) == expected:
-                found[key] = data
         return found
 
     def keep(self, pages: Iterable[tuple[bytes, str, bytes]], used: set[bytes]) -> None:
