@@ -14,7 +14,7 @@ import errno
 import os
 import time
 from collections import Counter
-from contextlib import contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
@@ -175,15 +175,17 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     setattr(report, key, value)
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
-    from .pages import PagePlanner
-    from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
-                             sweep_renditions, used_photos)
-    from .reading import read_articles
-    from .render import Renderer, Theme
-    from .rendering import PageKeys, copy_static, render_pages, templates_digest
-    from .search import copy_search_bundles, index_buckets
-    from .site import Publication, Site
-    from .stages import machine_files, related_for, search_buckets, search_document_of
+    with timed("load"):
+        from .pages import PagePlanner
+        from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
+                                 sweep_renditions, used_photos)
+        from .reading import read_articles
+        from .render import Renderer, Theme
+        from .rendering import PageKeys, copy_static, render_pages, templates_digest
+        from .search import copy_search_bundles, index_buckets
+        from .site import Publication, Site
+        from .steps import PageStore
+        from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -221,14 +223,16 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         if planner.problems:
             raise BuildFailed(planner.problems)
 
-        with OutputWriter(output_dir, cache, options.force, site_dir) as out:
+        with ExitStack() as stack:
+            with timed("prepare"):  # what the two output trees hold, from the cache
+                out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
             with timed("render"):
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
                 buckets = search_buckets(planner, keys) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
-                                               tick("render", len(pages)))
+                                               tick("render", len(pages)), PageStore(cache))
                 for page in pages:
                     report.pages_by_kind[page.page_kind] += 1
             with timed("renditions"):
@@ -240,7 +244,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     # Names are content-addressed (the name is the key); slots that need the same
                     # pixels share a file.
                     for name in sorted({rendition.name for rendition in files.renditions}):
-                        out.copy(f"{files.folder}/{name}", made / name, name.encode())
+                        out.copy(f"{files.folder}/{name}", made / name, name.encode(), made_here=True)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
                 copy_static(out, theme, originals, cache.file_digests)

@@ -138,6 +138,8 @@ class BuildCache:
         self.folder = folder
         self.db: sqlite3.Connection | None = None
         self._pid = os.getpid()
+        self._files: dict[str, tuple[tuple[int, int, int, int], bytes, int]] | None = None
+        """The `files` table, once read (this process is its only writer while a build runs)."""
         if folder is not None:
             self._open()
 
@@ -160,7 +162,7 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != version:  # another sitegen wrote it: start afresh
-            for table in ("articles", "outputs", "vals", "files", "trees", "live"):
+            for table in ("articles", "outputs", "vals", "files", "trees", "live", "steps"):
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.execute("""CREATE TABLE IF NOT EXISTS articles (
@@ -175,6 +177,7 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS trees (root TEXT, tree TEXT, clean INTEGER, PRIMARY KEY (root, tree))")
         self.db.execute("CREATE TABLE IF NOT EXISTS live (root TEXT PRIMARY KEY, tree TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS steps (step TEXT, key BLOB, value BLOB, PRIMARY KEY (step, key))")
         self.db.commit()
 
     def _connection(self) -> sqlite3.Connection | None:
@@ -275,10 +278,11 @@ class BuildCache:
         """The content digest of each file: hashed again only when its stamp moved, or when it was
         changed too close to the moment it was hashed for the stamp to prove anything."""
         paths = list(paths)
-        known: dict[str, tuple[tuple[int, int, int, int], bytes, int]] = {}
-        if self.db is not None and paths:
-            known = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
-                     self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
+        if self._files is None and self.db is not None and paths:
+            # Read once per build: the stages ask for photos, static files and search bundles.
+            self._files = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
+                           self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
+        known = self._files or {}
         result, fresh = {}, []
         for path in paths:
             stamp = stamp_of(os.stat(path))
@@ -293,6 +297,8 @@ class BuildCache:
         if self.db is not None and fresh:
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", fresh)
             self.db.commit()
+            if self._files is not None:
+                self._files.update((p, ((size, m, c, ino), d, seen)) for p, size, m, c, ino, d, seen in fresh)
         return result
 
     # --- outputs -----------------------------------------------------------------------------------
@@ -380,6 +386,37 @@ class BuildCache:
         self.db.execute("INSERT OR REPLACE INTO vals VALUES (?, ?, ?)",
                         (key, made_from, seal(pickle.dumps(value, protocol=5))))
         self.db.commit()
+
+    # --- step results (steps.py) -------------------------------------------------------------------
+
+    @_guarded
+    def step_results(self, step: str, keys: set[bytes]) -> dict[bytes, Any]:
+        """key -> stored result of `step`, for the keys asked for that are stored."""
+        db = self._connection()
+        if db is None or not keys:
+            return {}
+        found, asked = {}, sorted(keys)
+        for start in range(0, len(asked), 500):
+            batch = asked[start:start + 500]
+            for key, value in db.execute(f"SELECT key, value FROM steps WHERE step = ? AND key IN "
+                                         f"({', '.join('?' * len(batch))})", (step, *batch)):
+                found[key] = pickle.loads(unseal(value, step))
+        return found
+
+    @_guarded
+    def store_step_results(self, step: str, results: dict[bytes, Any], used: set[bytes]) -> None:
+        """Store new results of `step`; `used`: the keys of every result this build used.  Once the
+        stored results outnumber twice those, the ones this build did not use go."""
+        if self.db is None:
+            return
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO steps VALUES (?, ?, ?)",
+                                ((step, key, seal(pickle.dumps(value, protocol=5))) for key, value in results.items()))
+            (stored,) = self.db.execute("SELECT count(*) FROM steps WHERE step = ?", (step,)).fetchone()
+            if stored > 2 * len(used) + 100:
+                unused = [(step, key) for (key,) in self.db.execute("SELECT key FROM steps WHERE step = ?", (step,))
+                          if key not in used]
+                self.db.executemany("DELETE FROM steps WHERE step = ? AND key = ?", unused)
 
     def close(self) -> None:
         if self.db is not None:

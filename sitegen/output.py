@@ -218,6 +218,10 @@ class OutputWriter:
             raise ValueError(f"refusing to write outside output/: {rel!r}")
         return f"{root or self._root}/{rel}"
 
+    def file(self, rel: str) -> str:
+        """Where `rel` is in the standby tree."""
+        return self._on_disk(rel)
+
     def _live(self, rel: str) -> str | None:
         return self._on_disk(rel, self._live_root) if self._live_root else None
 
@@ -328,15 +332,29 @@ class OutputWriter:
     def write(self, rel: str, data: bytes, key: bytes | None = None) -> None:
         self.add(self.put(rel, data, key))
 
-    def copy(self, rel: str, source: str | Path, content_key: bytes) -> None:
+    def copy(self, rel: str, source: str | Path, content_key: bytes, made_here: bool = False) -> None:
         """A file copied as it is (photos, static files); `content_key` is the digest of its bytes, so
-        a replaced file is seen whatever its size and mtime say."""
+        a replaced file is seen whatever its size and mtime say.  `made_here`: the source is a file
+        sitegen wrote once under a name of its own and never changes (a photo rendition, a search
+        bundle file), so a new one is a hard link to it, not a copy of its bytes."""
         key = b"copy\0" + content_key
         record = self.intact(rel, key)
         if record is not None:
             self.keep(rel, record)
-        else:
+        elif not made_here or (rel not in self.previous and self._live(rel) and os.path.isfile(self._live(rel))):
+            # (A live file the cache has no record of is compared byte for byte, as `put` does.)
             self.write(rel, Path(source).read_bytes(), key)
+        else:
+            self.link(rel, source, digest(b"made here", key), key)  # its key names its bytes
+
+    def link(self, rel: str, source: str | Path, content: bytes, key: bytes) -> None:
+        """Make `rel` a hard link to `source`, a file of the cache whose bytes have digest `content`
+        and never change (a rendition, a stored page), made from inputs `key`."""
+        held = self._standby_holds(rel, content)
+        if held is None:
+            stat = self._place(rel, str(source), None)
+            held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
+        self.add(Put(rel, replace(held, page_key=key), True))
 
     @property
     def changed(self) -> int:

@@ -22,6 +22,7 @@ from .cache import code_version
 from .output import OutputWriter, Put
 from .pages import Page
 from .render import Renderer, Theme
+from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
 from .workers import Workers, workers_for
 
@@ -32,8 +33,8 @@ PARALLEL_FROM = 48
 def templates_digest(theme: Theme) -> bytes:
     """Every template file the theme can reach, by name and content, and this sitegen's version."""
     h = hashlib.blake2b(code_version().encode(), digest_size=16)
-    for folder in (*theme.template_dirs, theme.default_dir / "templates"):
-        h.update(str(folder).encode())
+    for place, folder in enumerate((*theme.template_dirs, theme.default_dir / "templates")):
+        h.update(str(place).encode())  # its place in the search order, not its path: keys are portable
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 h.update(path.relative_to(folder).as_posix().encode())
@@ -134,15 +135,24 @@ def _with_body(page: Page, body: str) -> Page:
 
 
 def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,
-                 writer: OutputWriter, jobs: int | Workers, progress: Callable[[int], None] | None = None) -> int:
-    """Render every page whose inputs changed into `writer`; keep the rest.  Returns pages rendered."""
-    todo = []
+                 writer: OutputWriter, jobs: int | Workers, progress: Callable[[int], None] | None = None,
+                 store: PageStore | None = None) -> int:
+    """Render every page whose inputs changed into `writer`; keep the rest, or take them from
+    `store` where it holds a page made from the same inputs.  Returns pages rendered."""
+    changed = []
     for index, page in enumerate(pages):
         record = writer.intact(page.output_file, keys[index])
         if record is None:
-            todo.append(index)
+            changed.append(index)
         else:
             writer.keep(page.output_file, record)
+    stored = store.stored({keys[i] for i in changed}) if store and changed else {}
+    todo = []
+    for index in changed:
+        if keys[index] in stored:
+            writer.link(pages[index].output_file, *stored[keys[index]], keys[index])
+        else:
+            todo.append(index)
     if progress:
         progress(len(pages) - len(todo))
     workers = workers_for(jobs)
@@ -155,6 +165,9 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
             writer.add(result if isinstance(result, Put) else writer.put(*result))
             if progress and (done % 64 == 0 or done == len(todo)):
                 progress(64 if done % 64 == 0 else done % 64)
+    if store:
+        store.keep(((keys[i], writer.file(page.output_file), writer.records[page.output_file].digest)
+                    for i, page in enumerate(pages)), set(keys))
     return len(todo)
 
 

@@ -210,4 +210,4 @@ def copy_search_bundles(out: "OutputWriter", bundles: dict[str, Path],
                     files.append((f"{INDEX_DIR}/{name}/{rel}", path))
     known = digests([path for _, path in files])
     for rel, path in files:
-        out.copy(rel, path, known[path])
+        out.copy(rel, path, known[path], made_here=True)

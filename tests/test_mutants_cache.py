@@ -99,8 +99,11 @@ def hashed_again(cache, path, seen_after_change_ns):
     changed_at = max(stat.st_mtime_ns, stat.st_ctime_ns)
     cache.file_digests([str(path)])
     cache.db.execute("UPDATE files SET seen_ns = ? WHERE path = ?", (changed_at + seen_after_change_ns, str(path)))
-    cache.file_digests([str(path)])
-    seen = cache.db.execute("SELECT seen_ns FROM files WHERE path = ?", (str(path),)).fetchone()[0]
+    cache.db.commit()
+    later = BuildCache(cache.folder)  # the next build
+    later.file_digests([str(path)])
+    seen = later.db.execute("SELECT seen_ns FROM files WHERE path = ?", (str(path),)).fetchone()[0]
+    later.close()
     return seen != changed_at + seen_after_change_ns
 
 

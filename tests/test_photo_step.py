@@ -62,6 +62,14 @@ def test_an_unchanged_photo_is_never_encoded_again(make_site):
     assert {p.name: p.stat().st_mtime_ns for p in (site.root / ".sitegen-cache/renditions").iterdir()} == made
 
 
+def test_published_renditions_are_the_cached_files_not_second_copies(make_site):
+    site = photo_site(make_site)
+    built = site.build()
+    cached = {p.name: p.stat().st_ino for p in (site.root / ".sitegen-cache/renditions").iterdir()}
+    published = [p for p in built.output.rglob("lu-*") if p.is_file()]
+    assert published and all(p.stat().st_ino == cached[p.name] for p in published)
+
+
 def test_a_lead_photo_that_is_not_an_image_is_an_error_naming_article_and_field(make_site):
     site = photo_site(make_site)
     site.write("content/thoi-su/lu.jpg", "đây không phải ảnh")
@@ -273,3 +281,12 @@ def test_a_replaced_body_photo_renders_its_article_again_and_no_listing(make_sit
     after = built.html(page).select(".article-body picture img")[1]["src"]
     assert after != before and decoded(built, after).getpixel((5, 5))[1] > 100  # the green photo
     assert built.report.rendered == 1  # the article's page; listings do not show body photos
+
+
+def test_a_body_photo_that_becomes_the_lead_gets_the_crops_of_listings_and_shares(make_site):
+    site = body_site(make_site)
+    site.build()
+    site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei", image="cau.jpg", body="Mở đầu."))
+    built = site.build()
+    share = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one('meta[property="og:image"]')["content"]
+    assert "cau-" in share and decoded(built, share).size == (1200, 630)

@@ -1,0 +1,73 @@
+"""Rendered pages kept for later builds, by the digest of their inputs (the page key).
+
+The live tree already spares a rebuild the pages whose key did not change.  The page store spares
+the rest of the cases where a page's bytes were made before: a build on a fresh clone with
+`.sitegen-cache/` restored (CI: no output tree at all), and a page whose inputs come back to an
+earlier state (an edit undone).  Page keys are made of contents and site-relative names, never of
+this machine's paths or file stamps, so a store restored anywhere gives the same pages.
+
+Each page is a file `.sitegen-cache/pages/<key>`, a hard link to the page as a tree published it
+(no second copy on disk), with the digest of its bytes in the cache's `steps` table: a stored page
+is used only if its bytes still have that digest (a published file edited in place, which shares
+the inode, is rendered afresh instead).  Pages no build uses any more go once they outnumber the
+live ones, so the store follows the site's size, not its history.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Iterable
+
+from .cache import digest
+
+STEP = "page"
+"""The pages' rows in the cache's `steps` table."""
+
+
+class PageStore:
+    def __init__(self, cache: Any):
+        """`cache`: the build's `BuildCache`; without a cache folder, the store holds nothing."""
+        self.cache = cache
+        self.folder: Path | None = cache.folder / "pages" if cache.folder else None
+
+    def stored(self, keys: set[bytes]) -> dict[bytes, tuple[Path, bytes]]:
+        """key -> (file, digest of its bytes) of the pages made from inputs `key` that are stored
+        and whole."""
+        if self.folder is None:
+            return {}
+        found = {}
+        for key, expected in self.cache.step_results(STEP, keys).items():
+            path = self.folder / key.hex()
+            try:
+                if digest(path.read_bytes()) == expected:  # as `OutputWriter` records a page
+                    found[key] = (path, expected)
+            except OSError:
+                continue
+        return found
+
+    def keep(self, pages: Iterable[tuple[bytes, str, bytes]], used: set[bytes]) -> None:
+        """Store (key, the file holding the page now, digest of its bytes) of this build's pages
+        not stored yet; `used`: every page key of this build."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(exist_ok=True)
+        present = set(os.listdir(self.folder))
+        fresh = {}
+        for key, path, content in pages:
+            name = key.hex()
+            if name in present:
+                continue
+            try:
+                os.link(path, self.folder / name)
+            except OSError:
+                continue  # another filesystem, a file gone: the store is only a cache
+            present.add(name)
+            fresh[key] = content
+        self.cache.store_step_results(STEP, fresh, used)
+        if len(present) > 2 * len(used) + 100:
+            for name in present - {key.hex() for key in used}:
+                try:
+                    os.unlink(self.folder / name)
+                except OSError:
+                    pass

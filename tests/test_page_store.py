@@ -1,0 +1,65 @@
+"""Pages kept in the cache by the digest of their inputs: a publish in CI, on a fresh clone with
+.sitegen-cache/ restored, renders nothing that an earlier build rendered."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from conftest import Site, article, camera_photo
+
+
+def newsroom(make_site) -> Site:
+    return make_site({
+        "content/thoi-su/lu.md": article(title="Lũ quét ở Đăk Glei", image="lu.jpg", tags="[lũ, Kon Tum]"),
+        "content/thoi-su/lu.jpg": camera_photo(),
+        "content/kinh-te/ca-phe.md": article(title="Giá cà phê lên cao", category="Kinh tế", date="2024-06-24 08:00"),
+        "content/kinh-te/lua.md": article(title="Lúa hè thu được mùa", category="Kinh tế", date="2024-06-23 08:00"),
+        # The newsroom's own page for a missing address, over the theme's.
+        "templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Không tìm thấy trang</h1>{% endblock %}',
+    })
+
+
+def fresh_clone(site: Site, where) -> Site:
+    """What CI has: the site's files checked out anew elsewhere (new inodes, new mtimes), no
+    output/, and the cache folder restored."""
+    shutil.copytree(site.root, where, ignore=shutil.ignore_patterns("output", ".output-releases"))
+    for folder, _, files in os.walk(where):
+        for name in files:
+            os.utime(os.path.join(folder, name))
+    return Site(where)
+
+
+def test_a_fresh_clone_with_the_cache_restored_renders_no_page_and_publishes_the_same_bytes(make_site, tmp_path):
+    site = newsroom(make_site)
+    first = site.build()
+    assert first.report.rendered > 5
+    clone = fresh_clone(site, tmp_path / "ci-checkout")
+    again = clone.build()
+    assert again.report.rendered == 0
+    assert again.files() == first.files()
+
+
+def test_an_edit_undone_renders_nothing(make_site):
+    site = newsroom(make_site)
+    site.build()
+    original = (site.root / "content/kinh-te/lua.md").read_text(encoding="utf-8")
+    site.write("content/kinh-te/lua.md", original.replace("Lúa hè thu được mùa", "Lúa hè thu mất mùa"))
+    assert site.build().report.rendered > 0
+    site.write("content/kinh-te/lua.md", original)
+    undone = site.build()
+    assert undone.report.rendered == 0
+    assert "Lúa hè thu được mùa" in undone.text("kinh-te/")
+
+
+def test_a_stored_page_edited_in_place_is_rendered_afresh(make_site, tmp_path):
+    site = newsroom(make_site)
+    first = site.build()
+    page = first.path("kinh-te/")
+    expected = page.read_bytes()
+    with open(page, "r+b") as file:  # in place: the stored page shares the file
+        file.write(b"<!-- hacked -->")
+    clone = fresh_clone(site, tmp_path / "ci-checkout")
+    again = clone.build()
+    assert again.report.rendered == 1
+    assert again.path("kinh-te/").read_bytes() == expected
