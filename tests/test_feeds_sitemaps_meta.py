@@ -150,6 +150,19 @@ def test_news_sitemap_holds_exactly_the_last_two_days(paper):
     assert news.find(f"{NEWS}publication_date").text == "2026-11-25T08:00:00+07:00"
 
 
+def test_documents_declare_the_prefixes_they_use_as_elementtree_did(paper):
+    # The bytes of the registered-namespace days: declarations by prefix, before the attributes;
+    # a category feed without photos or authors declares only atom.
+    assert paper.text("rss/tin-moi-nhat.rss").splitlines()[1] == (
+        '<rss xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:media="http://search.yahoo.com/mrss/" version="2.0">')
+    assert paper.text("rss/kinh-te.rss").splitlines()[1] == '<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">'
+    assert paper.text("sitemap-news.xml").splitlines()[1] == (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">')
+    # Nothing was registered in ElementTree's table, global to the process.
+    assert not {"http://www.w3.org/2005/Atom", "http://search.yahoo.com/mrss/"} & set(ET.register_namespace.__globals__["_namespace_map"])
+
+
 def test_without_recent_articles_no_news_sitemap_is_written_or_announced(make_site):
     site = make_site({"content/a.md": article(date="2026-11-25 08:00")})
     recent = site.build()
