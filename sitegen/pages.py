@@ -86,7 +86,9 @@ class PagePlanner:
         self.related = related
         self.problems: list[Problem] = []
         self.category_links = {
-            c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)), len(site.by_category[c.slug]))
+            # No article count: the menu is on every page, and a count in it would make one
+            # published article render the whole site again.
+            c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)))
             for c in site.categories
         }
         self.views = {a.source: self._article_view(a) for a in site.articles}
@@ -117,11 +119,14 @@ class PagePlanner:
     def absolute(self, path: str) -> str:
         return self.config.absolute_url(self.url(path))
 
-    def _tag_link(self, term: Term) -> Link:
-        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles))
+    # Tag and author links carry their article count only on the index pages that print it: in an
+    # article's view it would render every article with that tag again when one more is tagged.
 
-    def _author_link(self, term: Term) -> Link:
-        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles))
+    def _tag_link(self, term: Term, counted: bool = False) -> Link:
+        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles) if counted else 0)
+
+    def _author_link(self, term: Term, counted: bool = False) -> Link:
+        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles) if counted else 0)
 
     # --- views -------------------------------------------------------------------------------------
 
@@ -274,10 +279,10 @@ class PagePlanner:
         return pages
 
     def _terms(self, kind: str, terms: Sequence[Term], index_path: str, index_title: str,
-               link: Callable[[Term], Link]) -> list[Page]:
+               link: Callable[..., Link]) -> list[Page]:
         index_link = Link(index_title, self.url(index_path))
         pages = [Page(index_path, f"{kind}s.html", self._info(f"{kind}s", index_title, index_path),
-                      {"terms": tuple(link(t) for t in terms)})]
+                      {"terms": tuple(link(t, counted=True) for t in terms)})]
         pattern = self.links.tag if kind == "tag" else self.links.author
         for term in terms:
             pages += self._listing(kind, f"{kind}.html", pattern.format(slug=term.slug), term.articles,
