@@ -43,7 +43,8 @@ first, untimed unless the cold or memory row is asked for):
 Each cell is the median of --runs runs.  The build's closing line (`--no-progress`) gives what it read
 and rendered and the seconds of every stage; the table says whether the build did only local work:
 articles read no more than the change needs (1 for an edit or an addition, 0 otherwise) and pages
-rendered at most max(50, 2 % of the pages).  Scratch files go to --work (default
+rendered at most max(50, 2 % of the pages), or none when nothing changed since the build the cache
+holds (no change, and the first build of a fresh clone).  Scratch files go to --work (default
 /tmp/sitegen-bench, shared with run.py's corpora and peers), never into the repository.
 """
 
@@ -73,6 +74,8 @@ from run import GEN_CORPUS, HERE, REPO, Hugo, Sitegen, Timing, edit_title, gener
 
 ROWS = ("edit", "add", "delete", "noop", "clone", "cold", "memory", "equivalence")
 EDIT_KINDS = ("body", "title", "tags", "category")
+EDIT_NOTES = {"title": "the corpus pins no `slug`: the article's address changes with its title",
+              "category": "the address changes too (`{category}/` in the article permalink)"}
 
 
 # --------------------------------------------------------------------------- measuring a build
@@ -333,7 +336,10 @@ class Cell:
     label: str
     size: int
     builds: list[Build] = field(default_factory=list)
-    expect_read: int = 0
+    expect_read: int | None = 0
+    """Articles a local build reads for this change; None: not judged (a clean build)."""
+    no_change: bool = False
+    """Nothing changed since the build the cache holds: local work is no page rendered."""
     target: str = ""
     baseline: str = ""
     note: str = ""
@@ -371,9 +377,11 @@ class Bench:
     def log(self, text: str) -> None:
         print(f"[{time.strftime('%H:%M:%S')}] {text}", flush=True)
 
-    def cell(self, row: str, label: str, size: int, expect_read: int = 0) -> Cell:
+    def cell(self, row: str, label: str, size: int, expect_read: int | None = 0, no_change: bool = False,
+             note: str = "") -> Cell:
         baseline, goal = target(row, size)
-        cell = Cell(row, label, size, expect_read=expect_read, target=goal, baseline=baseline)
+        cell = Cell(row, label, size, expect_read=expect_read, no_change=no_change, target=goal, baseline=baseline,
+                    note=note)
         self.cells.append(cell)
         return cell
 
@@ -408,7 +416,7 @@ class Bench:
                     memory.builds.append(b)
         if "edit" in rows:
             for kind in EDIT_KINDS:
-                cell = self.cell("edit", f"one article edited: {kind}", size, expect_read=1)
+                cell = self.cell("edit", f"one article edited: {kind}", size, expect_read=1, note=EDIT_NOTES.get(kind, ""))
                 for number in range(runs):
                     what = corpus.edit(kind, number)
                     self.record(cell, build(site), what)
@@ -419,7 +427,7 @@ class Bench:
                     what = corpus.edit(row, number)
                     self.record(cell, build(site), what)
         if "noop" in rows:
-            cell = self.cell("noop", "no change", size)
+            cell = self.cell("noop", "no change", size, no_change=True)
             build(site)  # settles anything an earlier row left (not timed)
             for number in range(runs):
                 self.record(cell, build(site), "no change")
@@ -432,9 +440,9 @@ class Bench:
         runs = self.args.runs
         build(site)  # the cache and output match the files to be committed
         commit_all(site, "corpus")
-        noop = self.cell("clone", "fresh clone + cache + output: no change", size)
+        noop = self.cell("clone", "fresh clone + cache + output: no change", size, no_change=True)
         edit = self.cell("clone", "fresh clone + cache + output: body edit", size, expect_read=1)
-        ci = self.cell("clone", "fresh clone + cache, no output/ (CI): first build", size)
+        ci = self.cell("clone", "fresh clone + cache, no output/ (CI): first build", size, no_change=True)
         ci_edit = self.cell("clone", "fresh clone + cache, no output/ (CI): then body edit", size, expect_read=1)
         for number in range(runs):
             for with_output, first, second in ((True, noop, edit), (False, ci, ci_edit)):
@@ -472,8 +480,8 @@ class Bench:
     def equivalence_row(self, size: int, site: Path, corpus: Corpus) -> None:
         k, every = self.args.equivalence, self.args.compare_every
         rng = random.Random(self.args.seed * 7 + size)
-        cell = self.cell("equivalence", f"{k} random edits: incremental build", size)
-        clean_cell = self.cell("equivalence", "clean build (--no-cache) to compare", size)
+        cell = self.cell("equivalence", f"{k} random edits: incremental build", size, expect_read=1)
+        clean_cell = self.cell("equivalence", "clean build (--no-cache) to compare", size, expect_read=None)
         clean = self.work / f"clean-{size}"
         kinds = EDIT_KINDS + ("add", "delete")
         compared, started = 0, time.perf_counter()
@@ -494,7 +502,7 @@ class Bench:
                 break
         else:
             self.equivalence.append(f"{size:,} articles: {k} edits, {compared} compared with a clean build "
-                                    f"(every {every}th and the last): no difference")
+                                    f"(after every {every}-th edit and the last): no difference")
         self.equivalence[-1] += f"; the row took {time.perf_counter() - started:.0f} s"
         shutil.rmtree(clean, ignore_errors=True)
 
@@ -509,6 +517,8 @@ def stages_text(builds: list[Build]) -> str:
 
 def local_text(cell: Cell) -> str:
     reports = [b.report for b in cell.builds]
+    if cell.expect_read is None:
+        return "— (a clean build)"
     if all(r.up_to_date for r in reports):
         return "yes: up to date, answered from stamps"
     parsed = max(r.parsed or 0 for r in reports)
@@ -516,7 +526,7 @@ def local_text(cell: Cell) -> str:
     pages = max(r.pages for r in reports)
     changed = max(r.changed or 0 for r in reports)
     files = max(r.files or 0 for r in reports)
-    local = parsed <= cell.expect_read and rendered <= max(50, 0.02 * pages)
+    local = parsed <= cell.expect_read and rendered <= (0 if cell.no_change else max(50, 0.02 * pages))
     return (f"{'yes' if local else '**no**'}: read ≤ {parsed}, rendered ≤ {rendered} of {pages} pages, "
             f"≤ {changed} of {files} files changed")
 
@@ -541,8 +551,8 @@ def write_results(bench: Bench, args, sizes: list[int], command: str) -> None:
         "processes, sampled every 0.5 s (short builds may get one sample or none); RSS: the largest single "
         "process (os.wait4).",
         "- \"Local work\" is read from the build's closing line: articles read no more than the change needs "
-        "(1 for an edit or addition, 0 otherwise), pages rendered at most max(50, 2 % of the pages); figures are "
-        "the largest over the runs. Stages: the medians the closing line prints, those of at least 0.05 s.", "",
+        "(1 for an edit or addition, 0 otherwise), pages rendered at most max(50, 2 % of the pages), none where "
+        "nothing changed since the build the cache holds; figures are the largest over the runs. Stages: the medians the closing line prints, those of at least 0.05 s.", "",
         "| articles | row | measured | issue's today | issue's target | local work (build's report) | stages (s) | peak PSS | note |",
         "|---:|---|---:|---:|---:|---|---|---:|---|",
     ]
@@ -550,7 +560,9 @@ def write_results(bench: Bench, args, sizes: list[int], command: str) -> None:
         if not cell.builds:
             continue
         pss = max(b.pss_mb for b in cell.builds)
-        lines.append(f"| {cell.size:,} | {cell.label} | {cell.median:.2f} s | {cell.baseline} | {cell.target} | "
+        seconds = [b.seconds for b in cell.builds]
+        spread = f" ({min(seconds):.2f}–{max(seconds):.2f})" if len(seconds) > 1 else ""
+        lines.append(f"| {cell.size:,} | {cell.label} | {cell.median:.2f} s{spread} | {cell.baseline} | {cell.target} | "
                      f"{local_text(cell)} | {stages_text(cell.builds)} | {pss:,.0f} MB | {cell.note} |")
     if bench.cold:
         lines += ["", "## Cold builds (tools alternated run by run)", "",
@@ -591,6 +603,9 @@ def write_results(bench: Bench, args, sizes: list[int], command: str) -> None:
     if bench.equivalence:
         lines += ["", "## Equivalence at scale (incremental output vs a clean `--no-cache` build, byte for byte)", ""]
         lines += [f"- {line}" for line in bench.equivalence]
+    notes = HERE / "INCREMENTAL_NOTES.md"
+    if notes.exists() and args.results.resolve() == (HERE / "INCREMENTAL_RESULTS.md").resolve():
+        lines += ["", notes.read_text(encoding="utf-8").rstrip()]
     args.results.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {args.results}")
 
