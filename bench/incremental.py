@@ -408,7 +408,7 @@ class Bench:
         if "cold" in rows:
             self.cold_rows(size, site)
         else:
-            memory = self.cell("memory", "cold build (memory row)", size) if "memory" in rows else None
+            memory = self.cell("memory", "cold build (memory row)", size, expect_read=None) if "memory" in rows else None
             for number in range(runs if memory else 1):
                 b = measured(Sitegen(site, True).cold)
                 self.log(f"{size:>7} cold build of the corpus: {b.seconds:.1f} s, PSS {b.pss_mb:.0f} MB")
@@ -518,7 +518,7 @@ def stages_text(builds: list[Build]) -> str:
 def local_text(cell: Cell) -> str:
     reports = [b.report for b in cell.builds]
     if cell.expect_read is None:
-        return "— (a clean build)"
+        return "— (a clean or cold build)"
     if all(r.up_to_date for r in reports):
         return "yes: up to date, answered from stamps"
     parsed = max(r.parsed or 0 for r in reports)
