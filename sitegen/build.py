@@ -234,7 +234,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
-                    report.pages_by_kind[page.page_kind] += 1
+                    report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
                 made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
                 photo_problems = make_renditions(planned, made, settings, workers, uses)

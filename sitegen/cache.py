@@ -380,6 +380,21 @@ class BuildCache:
         return pickle.loads(unseal(row[1], key)) if row and row[0] == expected else None
 
     @_guarded
+    def values(self, wanted: dict[str, bytes]) -> dict[str, Any]:
+        """`value` for many keys at once (key -> expected digest): those stored from those inputs."""
+        db = self._connection()
+        if db is None or not wanted:
+            return {}
+        found, keys = {}, sorted(wanted)
+        for start in range(0, len(keys), 500):
+            batch = keys[start:start + 500]
+            for key, made_from, value in db.execute(
+                    f"SELECT key, digest, value FROM vals WHERE key IN ({', '.join('?' * len(batch))})", batch):
+                if made_from == wanted[key]:
+                    found[key] = pickle.loads(unseal(value, key))
+        return found
+
+    @_guarded
     def store_value(self, key: str, made_from: bytes, value: Any) -> None:
         if self.db is None:
             return

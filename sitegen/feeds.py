@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from datetime import datetime
 from email.utils import format_datetime
 from typing import Callable, Sequence
 
@@ -34,58 +36,110 @@ RenditionBytes = Callable[[str], int]
 """A rendition's file name -> its size in bytes (an <enclosure> states its length)."""
 
 
-def rss(planner: PagePlanner, articles: Sequence[Article], title: str, description: str,
-        link: str, self_url: str, rendition_bytes: RenditionBytes) -> bytes:
-    """One RSS 2.0 document for `articles` (already newest first and capped)."""
-    config = planner.config
-    root = ET.Element("rss", {"version": "2.0"})
-    channel = ET.SubElement(root, "channel")
-    _text(channel, "title", title)
-    _text(channel, "link", link)
-    _text(channel, "description", description or config.description or config.title)
-    _text(channel, "language", config.language)
-    ET.SubElement(channel, "atom:link", {"href": self_url, "rel": "self", "type": "application/rss+xml"})
-    if config.publisher.copyright:
-        _text(channel, "copyright", config.publisher.copyright)
-    if articles:
-        _text(channel, "lastBuildDate", format_datetime(max(a.updated or a.date for a in articles).astimezone(config.zone)))
-    image = ET.SubElement(channel, "image")
-    _text(image, "url", planner.logo)
-    _text(image, "title", title)
-    _text(image, "link", link)
-    for article in articles:
+@dataclass(frozen=True)
+class FeedItem:
+    """One article as a feed carries it."""
+
+    title: str
+    url: str
+    summary: str
+    date: datetime
+    category: str
+    author: str = ""
+    photo_url: str = ""
+    """The absolute address of its lead photo's 1200x630 share rendition ("" without a photo)."""
+    photo_bytes: int = 0
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class FeedInput:
+    """Everything one feed document is made of: `rss()` reads nothing else."""
+
+    path: str
+    """Where it goes in output/."""
+    title: str
+    description: str
+    link: str
+    self_url: str
+    language: str
+    copyright: str
+    logo: str
+    last_build: datetime | None
+    """The newest item's update or publication time (not the clock: feeds are deterministic)."""
+    items: tuple[FeedItem, ...]
+
+
+def feed_inputs(planner: PagePlanner, rendition_bytes: RenditionBytes) -> list[FeedInput]:
+    """The whole paper's feed and one per category, from the page plan."""
+    site, config, limit = planner.site, planner.config, planner.config.feed_limit
+
+    def feed(path: str, articles: Sequence[Article], title: str, description: str, link: str) -> FeedInput:
+        articles = articles[:limit]
+        last = max((a.updated or a.date for a in articles), default=None)
+        return FeedInput(path, title, description or config.description or config.title, link,
+                         planner.absolute(path), config.language, config.publisher.copyright, planner.logo,
+                         last.astimezone(config.zone) if last else None,
+                         tuple(item(article) for article in articles))
+
+    def item(article: Article) -> FeedItem:
         view = planner.views[article.source]
-        item = ET.SubElement(channel, "item")
-        _text(item, "title", view.title)
-        _text(item, "link", view.absolute_url)
-        _text(item, "guid", view.absolute_url, isPermaLink="true")
-        # RSS reads <description> as HTML: the sapo is plain text, so it is escaped for HTML here and
-        # for XML by ElementTree ("a < b" reaches a reader as text, never as a tag).
-        _text(item, "description", html.escape(view.summary, quote=False))
-        _text(item, "pubDate", format_datetime(view.date))
-        _text(item, "category", view.category.name)
-        if view.author:
-            _text(item, "dc:creator", view.author.name)
+        url = size = caption = None
         if article.image:  # a lead photo always has its share rendition (or the build has failed)
             share = view.image.picture("share")
-            url, length = config.absolute_url(share.src), rendition_bytes(share.src.rsplit("/", 1)[1])
-            ET.SubElement(item, "enclosure", {"url": url, "length": str(length), "type": "image/jpeg"})
-            media = ET.SubElement(item, "media:content", {"url": url, "medium": "image", "type": "image/jpeg"})
-            if article.image.caption:
-                _text(media, "media:description", article.image.caption)
+            url, size = config.absolute_url(share.src), rendition_bytes(share.src.rsplit("/", 1)[1])
+            caption = article.image.caption
+        return FeedItem(view.title, view.absolute_url, view.summary, view.date, view.category.name,
+                        view.author.name if view.author else "", url or "", size or 0, caption or "")
+
+    feeds = [feed(planner.feed_paths[""], site.articles, f"{config.title} - Tin mới nhất", config.description,
+                  config.base_url)]
+    for category in site.categories:
+        feeds.append(feed(planner.feed_paths[category.slug], site.by_category[category.slug],
+                          f"{config.title} - {category.name}", category.description,
+                          planner.absolute(planner.links.category.format(slug=category.slug))))
+    return feeds
+
+
+def rss(feed: FeedInput) -> bytes:
+    """One RSS 2.0 document."""
+    root = ET.Element("rss", {"version": "2.0"})
+    channel = ET.SubElement(root, "channel")
+    _text(channel, "title", feed.title)
+    _text(channel, "link", feed.link)
+    _text(channel, "description", feed.description)
+    _text(channel, "language", feed.language)
+    ET.SubElement(channel, "atom:link", {"href": feed.self_url, "rel": "self", "type": "application/rss+xml"})
+    if feed.copyright:
+        _text(channel, "copyright", feed.copyright)
+    if feed.last_build:
+        _text(channel, "lastBuildDate", format_datetime(feed.last_build))
+    image = ET.SubElement(channel, "image")
+    _text(image, "url", feed.logo)
+    _text(image, "title", feed.title)
+    _text(image, "link", feed.link)
+    for entry in feed.items:
+        item = ET.SubElement(channel, "item")
+        _text(item, "title", entry.title)
+        _text(item, "link", entry.url)
+        _text(item, "guid", entry.url, isPermaLink="true")
+        # RSS reads <description> as HTML: the sapo is plain text, so it is escaped for HTML here and
+        # for XML by ElementTree ("a < b" reaches a reader as text, never as a tag).
+        _text(item, "description", html.escape(entry.summary, quote=False))
+        _text(item, "pubDate", format_datetime(entry.date))
+        _text(item, "category", entry.category)
+        if entry.author:
+            _text(item, "dc:creator", entry.author)
+        if entry.photo_url:
+            ET.SubElement(item, "enclosure", {"url": entry.photo_url, "length": str(entry.photo_bytes),
+                                              "type": "image/jpeg"})
+            media = ET.SubElement(item, "media:content",
+                                  {"url": entry.photo_url, "medium": "image", "type": "image/jpeg"})
+            if entry.caption:
+                _text(media, "media:description", entry.caption)
     return xml_document(root, NAMESPACES)
 
 
 def feed_files(planner: PagePlanner, rendition_bytes: RenditionBytes) -> dict[str, bytes]:
     """Output path -> bytes of every feed: the whole paper's and one per category."""
-    site, config, limit = planner.site, planner.config, planner.config.feed_limit
-    files = {
-        planner.feed_paths[""]: rss(planner, site.articles[:limit], f"{config.title} - Tin mới nhất",
-                                    config.description, config.base_url, planner.main_feed.url, rendition_bytes),
-    }
-    for category in site.categories:
-        path = planner.feed_paths[category.slug]
-        files[path] = rss(planner, site.by_category[category.slug][:limit], f"{config.title} - {category.name}",
-                          category.description, planner.absolute(planner.links.category.format(slug=category.slug)),
-                          planner.absolute(path), rendition_bytes)
-    return files
+    return {feed.path: rss(feed) for feed in feed_inputs(planner, rendition_bytes)}

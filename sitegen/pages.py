@@ -17,6 +17,7 @@ from functools import partial
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
+from . import structured_data
 from .addresses import AddressError, alias_path
 from .content import MEDIA_DIR, Article
 from .errors import Problem
@@ -42,17 +43,31 @@ class Page:
     path: str
     """Relative to the site root: "thoi-su/trang-2/" (a folder: written as index.html) or "404.html"."""
     template: str
-    context: dict[str, Any]
+    info: PageInfo
+    """What every template gets as `page`: kind, title, addresses, breadcrumbs, feeds."""
+    data: dict[str, Any]
+    """The template's other variables ("article", "pagination", ...)."""
     source: str = ""
     """The article file behind the page, for error messages."""
+    lastmod: datetime | None = None
+    """When its content last changed, for sitemaps: the article's update, a listing's newest article."""
 
     @property
-    def page_kind(self) -> str:
-        return self.context["page"].kind if "page" in self.context else self.template
+    def kind(self) -> str:
+        return self.info.kind
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return {"page": self.info, **self.data}
 
     @property
     def output_file(self) -> str:
-        return self.path + "index.html" if self.path.endswith("/") or not self.path else self.path
+        return output_file_of(self.path)
+
+
+def output_file_of(path: str) -> str:
+    """The file a page address is written to: "thoi-su/" -> "thoi-su/index.html"."""
+    return path + "index.html" if path.endswith("/") or not path else path
 
 
 class PagePlanner:
@@ -71,7 +86,9 @@ class PagePlanner:
         self.related = related
         self.problems: list[Problem] = []
         self.category_links = {
-            c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)), len(site.by_category[c.slug]))
+            # No article count: the menu is on every page, and a count in it would make one
+            # published article render the whole site again.
+            c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)))
             for c in site.categories
         }
         self.views = {a.source: self._article_view(a) for a in site.articles}
@@ -102,11 +119,14 @@ class PagePlanner:
     def absolute(self, path: str) -> str:
         return self.config.absolute_url(self.url(path))
 
-    def _tag_link(self, term: Term) -> Link:
-        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles))
+    # Tag and author links carry their article count only on the index pages that print it: in an
+    # article's view it would render every article with that tag again when one more is tagged.
 
-    def _author_link(self, term: Term) -> Link:
-        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles))
+    def _tag_link(self, term: Term, counted: bool = False) -> Link:
+        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles) if counted else 0)
+
+    def _author_link(self, term: Term, counted: bool = False) -> Link:
+        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles) if counted else 0)
 
     # --- views -------------------------------------------------------------------------------------
 
@@ -165,20 +185,16 @@ class PagePlanner:
         pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
         pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
         pages += self._archive()
-        pages.append(Page("404.html", "404.html", {
-            "page": self._info("not_found", "Không tìm thấy trang", "404.html", noindex=True),
-            "latest": self._views(self.site.articles[: self.config.home_latest]),
-        }))
+        pages.append(Page("404.html", "404.html", self._info("not_found", "Không tìm thấy trang", "404.html", noindex=True),
+                          {"latest": self._views(self.site.articles[: self.config.home_latest])}))
         if self.config.search:
-            pages.append(Page(self.links.search, "search.html", {
-                "page": self._info("search", "Tìm kiếm", self.links.search, noindex=True),
+            pages.append(Page(self.links.search, "search.html", self._info("search", "Tìm kiếm", self.links.search, noindex=True), {
                 "categories": tuple(self.category_links[c.slug] for c in self.site.categories),
                 "indexes": tuple(self.url(f"{INDEX_DIR}/{name}/") for name in sorted(
                     {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
             }))
-        pages.append(Page(self.links.feeds, "feeds.html", {
-            "page": self._info("feeds", "RSS", self.links.feeds),
-            "feeds": (self.main_feed, *self.category_feeds.values())}))
+        pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
+                          {"feeds": (self.main_feed, *self.category_feeds.values())}))
         self._check_collisions(pages)
         pages += self._redirects(pages)
         return pages
@@ -191,8 +207,8 @@ class PagePlanner:
             if first is not page:
                 self.problems.append(Problem(
                     page.source or "config.toml",
-                    f"/{page.path} is the address of two pages ({first.source or first.page_kind} "
-                    f"and {page.source or page.page_kind})",
+                    f"/{page.path} is the address of two pages ({first.source or first.kind} "
+                    f"and {page.source or page.kind})",
                     "change a slug or a permalink pattern in config.toml so that they differ",
                 ))
 
@@ -208,12 +224,10 @@ class PagePlanner:
             Section(self.category_links[c.slug], self._views(site.by_category[c.slug][: config.home_per_category]))
             for c in site.categories if site.by_category[c.slug]
         )
-        website = {"@context": "https://schema.org", "@type": "WebSite", "name": config.title,
-                   "url": config.base_url, "inLanguage": config.language, "publisher": self._organization()}
-        info = dataclasses.replace(self._info("home", config.title, "", structured_data=lambda: (website,)),
-                                   breadcrumbs=())
-        return Page("", "home.html", {"page": info, "featured": self._views(featured),
-                                      "latest": self._views(latest), "sections": sections})
+        info = dataclasses.replace(self._info("home", config.title, "", structured_data=partial(
+            structured_data.home, config, self.logo)), breadcrumbs=())
+        return Page("", "home.html", info, {"featured": self._views(featured), "latest": self._views(latest),
+                                            "sections": sections}, lastmod=_newest(self._views(featured)))
 
     def _article(self, index: int, article: Article) -> Page:
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
@@ -232,47 +246,15 @@ class PagePlanner:
             images = tuple(self.config.absolute_url(c.src) for c in crops if c) or (image,)
         info = self._info("article", article.title, path, description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
-                          structured_data=partial(self._article_data, view, images))
-        return Page(path, "article.html", {"page": info, "article": view, "related": related, "figures": view.figures},
-                    article.source)
+                          structured_data=partial(structured_data.article, view, images, config=self.config,
+                                                  logo=self.logo, home=HOME))
+        return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures},
+                    article.source, view.updated or view.date)
 
     def view_of(self, article: Article, body: str) -> ArticleView:
         """A view of an article that is not (or no longer) the one indexed, with its own body."""
         view = self._article_view(article)
         return dataclasses.replace(view, load_body=lambda: with_pictures(body, view.figures))
-
-    def _organization(self) -> dict:
-        return {"@type": "NewsMediaOrganization", "name": self.config.title, "url": self.config.base_url,
-                "logo": {"@type": "ImageObject", "url": self.logo}}
-
-    def _article_data(self, view: ArticleView, images: tuple[str, ...]) -> tuple[dict, ...]:
-        """schema.org NewsArticle and BreadcrumbList, as search engines read them."""
-        article = {
-            "@context": "https://schema.org", "@type": "NewsArticle",
-            "mainEntityOfPage": {"@type": "WebPage", "@id": view.absolute_url},
-            "url": view.absolute_url, "headline": view.title, "description": view.summary,
-            "datePublished": view.date.isoformat(timespec="seconds"),
-            "dateModified": (view.updated or view.date).isoformat(timespec="seconds"),
-            "articleSection": view.category.name, "inLanguage": self.config.language,
-            "publisher": self._organization(),
-        }
-        if images:
-            article["image"] = list(images)
-        if view.author:
-            article["author"] = [{"@type": "Person", "name": view.author.name,
-                                  "url": self.config.absolute_url(view.author.url)}]
-        else:
-            article["author"] = [self._organization()]
-        if view.tags:
-            article["keywords"] = [t.name for t in view.tags]
-        crumbs = [(HOME, self.config.base_url), (view.category.name, self.config.absolute_url(view.category.url)),
-                  (view.title, view.absolute_url)]
-        breadcrumbs = {
-            "@context": "https://schema.org", "@type": "BreadcrumbList",
-            "itemListElement": [{"@type": "ListItem", "position": n, "name": name, "item": url}
-                                for n, (name, url) in enumerate(crumbs, 1)],
-        }
-        return article, breadcrumbs
 
     def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
                  extra: dict[str, Any], *, description: str = "", crumbs: tuple[Link, ...] = (),
@@ -293,16 +275,14 @@ class PagePlanner:
             heading = title if number == 1 else f"{title} - Trang {number}"
             info = self._info(kind, heading, page_path(number), description=description, crumbs=crumbs,
                               number=number, category=category)
-            pages.append(Page(page_path(number), template, {"page": info, "pagination": pagination, **extra}))
+            pages.append(Page(page_path(number), template, info, {"pagination": pagination, **extra}, lastmod=_newest(items)))
         return pages
 
     def _terms(self, kind: str, terms: Sequence[Term], index_path: str, index_title: str,
-               link: Callable[[Term], Link]) -> list[Page]:
+               link: Callable[..., Link]) -> list[Page]:
         index_link = Link(index_title, self.url(index_path))
-        pages = [Page(index_path, f"{kind}s.html", {
-            "page": self._info(f"{kind}s", index_title, index_path),
-            "terms": tuple(link(t) for t in terms),
-        })]
+        pages = [Page(index_path, f"{kind}s.html", self._info(f"{kind}s", index_title, index_path),
+                      {"terms": tuple(link(t, counted=True) for t in terms)})]
         pattern = self.links.tag if kind == "tag" else self.links.author
         for term in terms:
             pages += self._listing(kind, f"{kind}.html", pattern.format(slug=term.slug), term.articles,
@@ -326,23 +306,20 @@ class PagePlanner:
             months = tuple(dataclasses.replace(m, days=()) for m in months)
             path = links.archive_year.format(year=f"{year:04d}")
             years.append(ArchiveYearView(year, self.url(path), sum(m.count for m in months), months))
-            pages.append(Page(path, "archive_year.html", {
-                "page": self._info("archive_year", f"Lưu trữ năm {year}", path, crumbs=(archive_link,)),
-                "year": years[-1],
-            }))
+            pages.append(Page(path, "archive_year.html",
+                              self._info("archive_year", f"Lưu trữ năm {year}", path, crumbs=(archive_link,)),
+                              {"year": years[-1]}))
         for index, month in enumerate(month_views):
             path = month.url[len(self.base):]
             year_link = Link(f"Năm {month.year}", self.url(links.archive_year.format(year=f"{month.year:04d}")))
-            pages.append(Page(path, "archive_month.html", {
-                "page": self._info("archive_month", f"Lưu trữ tháng {month.month}/{month.year}", path,
-                                   crumbs=(archive_link, year_link)),
+            pages.append(Page(path, "archive_month.html", self._info(
+                "archive_month", f"Lưu trữ tháng {month.month}/{month.year}", path, crumbs=(archive_link, year_link)), {
                 "month": month,
                 "next_month": dataclasses.replace(month_views[index - 1], days=()) if index > 0 else None,
                 "prev_month": dataclasses.replace(month_views[index + 1], days=()) if index + 1 < len(month_views) else None,
             }))
-        pages.insert(0, Page(links.archive, "archive.html", {
-            "page": self._info("archive", "Lưu trữ", links.archive), "years": tuple(years),
-        }))
+        pages.insert(0, Page(links.archive, "archive.html", self._info("archive", "Lưu trữ", links.archive),
+                             {"years": tuple(years)}))
         return pages
 
     def _redirects(self, pages: list[Page]) -> list[Page]:
@@ -359,11 +336,11 @@ class PagePlanner:
                 except AddressError as exc:  # the reader refuses these: a second guard, not the check
                     self.problems.append(Problem(article.source, exc.message, exc.hint, article.line_of("aliases")))
                     continue
-                output = Page(where.file, "", {}).output_file
+                output = output_file_of(where.file)
                 normalised = "" if alias == "/" + where.url else f" (that is /{where.url})"
                 if output in taken:
                     first = taken[output]
-                    other = first.source or f"the {first.page_kind.replace('_', ' ')} page"
+                    other = first.source or f"the {first.kind.replace('_', ' ')} page"
                     self.problems.append(Problem(
                         article.source, f"alias {alias!r}{normalised} is already the address of {other}",
                         "remove this alias or change it", article.line_of("aliases"),
@@ -376,10 +353,9 @@ class PagePlanner:
                     ))
                     continue
                 view = self.views[article.source]
-                page = Page(where.file, "redirect.html", {
-                    "page": PageInfo("redirect", article.title, self.url(where.url), view.absolute_url),
-                    "target": view.absolute_url,
-                }, article.source)
+                page = Page(where.file, "redirect.html",
+                            PageInfo("redirect", article.title, self.url(where.url), view.absolute_url),
+                            {"target": view.absolute_url}, article.source)
                 taken[output] = page
                 files.add(output)
                 folders.update(_folders_of(output))
@@ -404,6 +380,10 @@ def _sitegen_file_at(output: str, files: set[str], folders: set[str]) -> str:
         if parent in files or (n == 0 and SITEGEN_FILES.fullmatch(parent)):
             return parent
     return f"the folder {output}/" if output in folders else ""
+
+
+def _newest(views: Sequence[ArticleView]) -> datetime | None:
+    return max((v.updated or v.date for v in views), default=None)
 
 
 def _day(moment: datetime) -> datetime:

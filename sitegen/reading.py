@@ -2,8 +2,8 @@
 parsed and rendered (Markdown) in a pool of worker processes, one per core.
 
 The reader is the workers' context (handed to each worker once), so only file paths travel to them
-per task; each sends back the article, its body, its related-article features and its problems.  A cache entry is keyed by a
-digest of the file's bytes and of the settings that shape reading, so a cached article is the very
+per task; each sends back the article, its body, its related-article features and its problems.  A
+cache entry is keyed by a digest of the file's bytes and of the settings that shape reading, so a cached article is the very
 object a fresh read gives.  Bodies, search text and features of cached articles stay in the cache
 until a later stage asks for them: a rebuild after one edit renders one article page, not 10,000.
 """
@@ -65,6 +65,25 @@ def _read_one(reader: ArticleReader, job: tuple[Path, str, str]) -> Fresh:
         return Fresh(parsed, "", "", b"")
     search_text = " ".join(body.text.split()[:SEARCH_WORDS])
     return Fresh(parsed, body.html, search_text, _pack(text_features(article.title, article.summary, body.text)))
+
+
+def _portable(article: Article | None, root: str) -> Article | None:
+    """The article as the cache keeps it: its photos' paths relative to content/ (`root`), so that
+    the cache, restored in a clone elsewhere, never points at files outside that site."""
+    return _rebased(article, lambda file: file[len(root):] if file.startswith(root) else file)
+
+
+def _located(article: Article | None, root: str) -> Article | None:
+    """A cached article with its photos' paths under this site's content/ (`root`)."""
+    return _rebased(article, lambda file: file if os.path.isabs(file) else root + file)
+
+
+def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | None:
+    if article is None or not article.photos:
+        return article
+    moved = {photo.file: dataclasses.replace(photo, file=move(photo.file)) for photo in article.photos}
+    return dataclasses.replace(article, photos=tuple(moved.values()),
+                               image=moved[article.image.file] if article.image else None)
 
 
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:
@@ -162,7 +181,8 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
         else:
             to_read.append((source, key))
 
-    entries = cache.article_entries(cached)
+    root = os.path.abspath(content_dir) + os.sep
+    entries = {source: ((_located(meta[0], root), meta[1]), key) for source, (meta, key) in cache.article_entries(cached).items()}
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     feature_keys: dict[str, bytes] = {}
     for source in cached:
@@ -191,7 +211,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
             meta = (outcome.parsed.article, outcome.parsed.problems)
             results[source] = meta
             feature_keys[source] = digest(outcome.features)
-            rows.append((source, files[source][1], key, meta, outcome.body_html,
+            rows.append((source, files[source][1], key, (_portable(meta[0], root), meta[1]), outcome.body_html,
                          outcome.search_text, outcome.features, feature_keys[source]))
             if len(rows) >= 1000:
                 cache.store_articles(rows)

@@ -125,13 +125,13 @@ def _render_page(job: RenderJob, item: int | tuple[int, str | None]) -> Put | Re
 
 
 def _body_of(page: Page) -> str | None:
-    view = page.context.get("article")
+    view = page.data.get("article")
     return view.load_body() if isinstance(view, ArticleView) and view.load_body else None
 
 
 def _with_body(page: Page, body: str) -> Page:
-    view = page.context["article"]
-    return dataclasses.replace(page, context={**page.context, "article": dataclasses.replace(view, load_body=partial(str, body))})
+    view = page.data["article"]
+    return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(view, load_body=partial(str, body))})
 
 
 def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,

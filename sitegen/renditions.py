@@ -113,9 +113,10 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     planned, problems = {}, []
     figure_only = tuple(slot for slot in settings.slots if slot.name == "figure")
     limits = f"{settings.max_megapixels}:{settings.max_bytes}"  # a photo accepted under other limits is probed again
+    sizes = cache.values({f"photo-size:{digests[file].hex()}:{limits}": digests[file] for file in uses})
     for file, use in sorted(uses.items()):
         digest = digests[file].hex()
-        size = cache.value(f"photo-size:{digest}:{limits}", digests[file])
+        size = sizes.get(f"photo-size:{digest}:{limits}")
         if size is None:
             try:
                 info = probe(Path(file), settings)
@@ -137,9 +138,12 @@ def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], dig
     does; the build finds the same while making renditions).  A photo that decoded is not decoded
     again while its bytes stay the same."""
     problems = []
+    key_of = {file: f"photo-decodes:{digests[file].hex()}:{settings.max_megapixels}:{settings.max_bytes}"
+              for file in planned}
+    decoded = cache.values({key_of[file]: digests[file] for file in planned})
     for file in sorted(planned):
-        key = f"photo-decodes:{digests[file].hex()}:{settings.max_megapixels}:{settings.max_bytes}"
-        if cache.value(key, digests[file]):
+        key = key_of[file]
+        if decoded.get(key):
             continue
         try:
             verify(Path(file), settings)

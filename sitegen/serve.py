@@ -94,7 +94,7 @@ class Preview:
         if self.problems or state is None or self.reader is None:
             return False
         sources = {a.source: i for i, a in enumerate(state.site.articles)}
-        pages = {page.source: page for page in state.pages if page.page_kind == "article"}
+        pages = {page.source: page for page in state.pages if page.kind == "article"}
         shown = 0
         for path in changed:
             source = os.path.relpath(path, self.site_dir).replace(os.sep, "/")
@@ -109,7 +109,7 @@ class Preview:
                 continue  # a new address: only the full build can place it
             try:
                 view = state.planner.view_of(new, parsed.body.html)
-                page = state.planner.article_page(new, view, pages[source].context["related"])
+                page = state.planner.article_page(new, view, pages[source].data["related"])
                 data = state.renderer.render(page, state.planner.site_view)
             except (KeyError, BuildFailed):  # a new tag or author, a template error: the build will tell
                 continue

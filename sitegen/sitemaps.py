@@ -36,26 +36,13 @@ def _xml(root: ET.Element) -> bytes:
     return xml_document(root, NAMESPACES)
 
 
-def _lastmod(page: Page) -> datetime | None:
-    """An article's update or publication time; a listing's newest article; else none."""
-    context = page.context
-    if "article" in context:
-        return context["article"].updated or context["article"].date
-    for key in ("pagination", "featured"):
-        items = context.get(key)
-        items = items.items if key == "pagination" and items else items
-        if items:
-            return max(a.updated or a.date for a in items)
-    return None
-
-
 def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, bytes]:
     config = planner.config
     entries = []
     for page in pages:
-        if page.page_kind in NOT_LISTED or not page.output_file.endswith(".html"):
+        if page.kind in NOT_LISTED or not page.output_file.endswith(".html"):
             continue
-        entries.append((planner.absolute(page.path), _lastmod(page)))
+        entries.append((planner.absolute(page.path), page.lastmod))
     chunks = [entries[i:i + config.sitemap_max_urls] for i in range(0, len(entries), config.sitemap_max_urls)] or [[]]
 
     def urlset(chunk) -> bytes:
@@ -126,8 +113,8 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
     configures a server must never take its syntax from an article."""
     pairs = []
     for page in pages:
-        if page.page_kind == "redirect":
-            pairs.append((page.context["page"].url, planner.views[page.source].url))
+        if page.kind == "redirect":
+            pairs.append((page.info.url, planner.views[page.source].url))
     netlify = "".join(f"{_redirects_field(old)} {_redirects_field(new)} 301\n" for old, new in pairs)
     # nginx compares `$uri`, the request path decoded ("/tin-tức/bài-1.html"): the keys are decoded,
     # the Location values stay percent-encoded.  A folder is matched with and without its final "/".

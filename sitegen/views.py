@@ -36,7 +36,7 @@ class Link:
     name: str
     url: str
     count: int = 0
-    """How many articles it leads to, where that means something (tags, authors, archive)."""
+    """How many articles it leads to: on the tag and author index pages (`terms`) only; 0 elsewhere."""
 
 
 @_view

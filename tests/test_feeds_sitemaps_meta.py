@@ -108,6 +108,11 @@ def test_every_sitemap_loc_is_a_file_and_every_page_is_listed(paper):
     lastmods = {u.find(f"{SM}loc").text: u.find(f"{SM}lastmod") for u in root.iter(f"{SM}url")}
     updated = [loc for loc in locs if "khai-mac" in loc][0]
     assert lastmods[updated].text == "2026-11-25T10:30:00+07:00"
+    # A listing changed when its newest article did; the home page with its top story; the
+    # archive index has no date of its own.
+    assert lastmods["https://example.vn/bao/kinh-te/"].text == "2024-03-01T08:00:00+07:00"
+    assert lastmods["https://example.vn/bao/"].text == "2026-11-25T10:30:00+07:00"
+    assert lastmods["https://example.vn/bao/luu-tru/"] is None
 
 
 def test_large_sitemaps_split_into_an_index(make_site):

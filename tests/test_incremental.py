@@ -212,3 +212,24 @@ def test_an_edit_that_leaves_size_and_mtime_as_they_were_is_still_seen(make_site
     built = site.build()
     assert built.report.parsed == 1
     assert built.html(built.article_paths()[0]).h1.get_text() == "Tin mưa lũ"
+
+
+def test_publishing_one_article_renders_the_pages_that_change_not_the_whole_site(make_site):
+    """The menu and every article's links are on many pages: nothing in them may depend on how
+    many articles a category or a tag holds, or each new article would render the whole archive."""
+    files = {}
+    for n in range(24):
+        category = ("Thời sự", "Kinh tế", "Văn hóa - Du lịch")[n % 3]
+        files[f"content/{n % 3}/bai-{n}.md"] = article(
+            title=f"Bài số {n} về {('lũ quét', 'giá lúa', 'lễ hội')[n % 3]} ở huyện {n}", category=category,
+            date=f"2024-06-{n + 1:02d} 08:00", tags=f"[{('lũ', 'lúa', 'lễ hội')[n % 3]}, huyện {n}]")
+    site = make_site(files, per_page=4)
+    before = site.build()
+    pages_before = {rel: data for rel, data in before.files().items() if rel.endswith(".html")}
+    site.write("content/1/moi.md", article(title="Giá lúa hè thu tăng mạnh", category="Kinh tế",
+                                           date="2024-06-30 08:00", tags="[lúa]"))
+    after = site.build()
+    pages_after = {rel: data for rel, data in after.files().items() if rel.endswith(".html")}
+    changed = [rel for rel, data in pages_after.items() if pages_before.get(rel) != data]
+    assert 0 < after.report.rendered <= len(changed) + 2, (after.report.rendered, len(changed), after.report.pages)
+    assert after.report.rendered < after.report.pages / 2

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 
-from conftest import Site, article, camera_photo
+from PIL import Image
+
+from conftest import CAMERA, Site, article, camera_photo
 
 
 def newsroom(make_site) -> Site:
@@ -63,3 +66,14 @@ def test_a_stored_page_edited_in_place_is_rendered_afresh(make_site, tmp_path):
     again = clone.build()
     assert again.report.rendered == 1
     assert again.path("kinh-te/").read_bytes() == expected
+
+
+def test_a_clone_reads_its_own_photos_never_those_of_the_site_it_was_cloned_from(make_site, tmp_path):
+    site = newsroom(make_site)
+    first = site.build()
+    clone = fresh_clone(site, tmp_path / "ci-checkout")
+    out = io.BytesIO()
+    Image.new("RGB", CAMERA, (20, 140, 40)).save(out, "JPEG")
+    site.write("content/thoi-su/lu.jpg", out.getvalue())  # the original site changes after the clone
+    again = clone.build()
+    assert again.files() == first.files()
