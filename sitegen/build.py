@@ -221,7 +221,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
-                buckets = search_buckets(planner, keys) if config.search else []
+                buckets = search_buckets(planner) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
