@@ -27,6 +27,7 @@ from .freshness import input_fingerprint, record, up_to_date, valid_until
 from .output import OutputLock, OutputWriter, check_output_dir
 
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
+    from .content import Article
     from .pages import Page, PagePlanner
     from .render import Renderer
     from .site import Site
@@ -96,6 +97,15 @@ class BuildState:
     planner: PagePlanner
     pages: list[Page]
     renderer: Renderer
+
+    def render_edited(self, article: Article, body_html: str) -> tuple[str, bytes]:
+        """The page of `article`, an edit of one this build published at the same address, with its
+        new body and the build's "Chuyên mục khác": (output file, bytes).  Raises KeyError for a
+        tag or author the build does not know, BuildFailed for a template error."""
+        published = next(page for page in self.pages if page.kind == "article" and page.source == article.source)
+        view = self.planner.view_of(article, body_html)
+        page = self.planner.article_page(article, view, published.data["related"])
+        return page.output_file, self.renderer.render(page, self.planner.site_view)
 
 
 class _Stopwatch:
