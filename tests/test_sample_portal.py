@@ -6,7 +6,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-
 from conftest import REPO, copy_sample
 
 
