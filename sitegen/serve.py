@@ -38,10 +38,10 @@ from livereload.handlers import StaticFileHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
+from .article_reader import ArticleReader
 from .build import BuildOptions, BuildReport, build
 from .cache import CACHE_DIR
 from .config import load_config
-from .content import ArticleReader
 from .errors import BuildFailed, Problem
 from .freshness import WATCHED
 
