@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
 from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
-from .config import Config, load_config
+from .config import Config
+from .config_toml import load_config
 from .errors import BuildFailed, Problem, display_path
 from .freshness import input_fingerprint, record, up_to_date, valid_until
 from .output import OutputLock, OutputWriter, check_output_dir

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urlsplit
 
 from .build import BuildOptions
 from .cache import CACHE_DIR, BuildCache
-from .config import load_config
+from .config_toml import load_config
 from .content import MEDIA_DIR, Article, walk_content
 from .errors import BuildFailed, Problem
 from .front_matter import KNOWN_FIELDS

@@ -41,7 +41,7 @@ from tornado import ioloop, web
 from .article_reader import ArticleReader
 from .build import BuildOptions, BuildReport, build
 from .cache import CACHE_DIR
-from .config import load_config
+from .config_toml import load_config
 from .errors import BuildFailed, Problem
 from .freshness import WATCHED
 
