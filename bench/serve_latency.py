@@ -34,8 +34,8 @@ GEN_CORPUS = Path(os.environ.get("GEN_CORPUS", REPO.parent / "shared" / "bench" 
 
 def preview_address(site_dir: Path, file: Path) -> str:
     """Where `sitegen serve` shows the article in `file`: sitegen's own reader and permalinks."""
-    from sitegen.config import load_config
-    from sitegen.content import ArticleReader
+    from sitegen.config_toml import load_config
+    from sitegen.article_reader import ArticleReader
     from sitegen.site import Publication, Site
 
     config, _ = load_config(site_dir)

@@ -21,12 +21,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
 from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
-from .config import Config, load_config
+from .config import Config
+from .config_toml import load_config
 from .errors import BuildFailed, Problem, display_path
 from .freshness import input_fingerprint, record, up_to_date, valid_until
 from .output import OutputLock, OutputWriter, check_output_dir
 
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
+    from .content import Article
     from .pages import Page, PagePlanner
     from .render import Renderer
     from .site import Site
@@ -100,6 +102,15 @@ class BuildState:
     planner: PagePlanner
     pages: list[Page]
     renderer: Renderer
+
+    def render_edited(self, article: Article, body_html: str) -> tuple[str, bytes]:
+        """The page of `article`, an edit of one this build published at the same address, with its
+        new body and the build's "Chuyên mục khác": (output file, bytes).  Raises KeyError for a
+        tag or author the build does not know, BuildFailed for a template error."""
+        published = next(page for page in self.pages if page.kind == "article" and page.source == article.source)
+        view = self.planner.view_of(article, body_html)
+        page = self.planner.article_page(article, view, published.data["related"])
+        return page.output_file, self.renderer.render(page, self.planner.site_view)
 
 
 class _Stopwatch:
@@ -230,7 +241,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
-                buckets = search_buckets(planner, keys) if config.search else []
+                buckets = search_buckets(planner) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:

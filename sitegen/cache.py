@@ -382,17 +382,20 @@ class BuildCache:
     @_guarded
     def values(self, wanted: dict[str, bytes]) -> dict[str, Any]:
         """`value` for many keys at once (key -> expected digest): those stored from those inputs."""
+        return {key: pickle.loads(unseal(value, key)) for key, made_from, value in
+                self._rows_in("SELECT key, digest, value FROM vals WHERE key IN ({})", (), wanted)
+                if made_from == wanted[key]}
+
+    def _rows_in(self, query: str, fixed: tuple, keys: Iterable) -> Iterator[tuple]:
+        """The rows of `query` ("... IN ({})") for `keys`, asked 500 at a time (SQLite's limit on
+        bound values is 999 in older builds)."""
         db = self._connection()
-        if db is None or not wanted:
-            return {}
-        found, keys = {}, sorted(wanted)
-        for start in range(0, len(keys), 500):
-            batch = keys[start:start + 500]
-            for key, made_from, value in db.execute(
-                    f"SELECT key, digest, value FROM vals WHERE key IN ({', '.join('?' * len(batch))})", batch):
-                if made_from == wanted[key]:
-                    found[key] = pickle.loads(unseal(value, key))
-        return found
+        if db is None:
+            return
+        asked = sorted(keys)
+        for start in range(0, len(asked), 500):
+            batch = asked[start:start + 500]
+            yield from db.execute(query.format(", ".join("?" * len(batch))), (*fixed, *batch))
 
     @_guarded
     def store_value(self, key: str, made_from: bytes, value: Any) -> None:
@@ -407,16 +410,8 @@ class BuildCache:
     @_guarded
     def step_results(self, step: str, keys: set[bytes]) -> dict[bytes, Any]:
         """key -> stored result of `step`, for the keys asked for that are stored."""
-        db = self._connection()
-        if db is None or not keys:
-            return {}
-        found, asked = {}, sorted(keys)
-        for start in range(0, len(asked), 500):
-            batch = asked[start:start + 500]
-            for key, value in db.execute(f"SELECT key, value FROM steps WHERE step = ? AND key IN "
-                                         f"({', '.join('?' * len(batch))})", (step, *batch)):
-                found[key] = pickle.loads(unseal(value, step))
-        return found
+        return {key: pickle.loads(unseal(value, step)) for key, value in
+                self._rows_in("SELECT key, value FROM steps WHERE step = ? AND key IN ({})", (step,), keys)}
 
     @_guarded
     def store_step_results(self, step: str, results: dict[bytes, Any], used: set[bytes]) -> None:

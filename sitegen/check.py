@@ -21,9 +21,10 @@ from urllib.parse import unquote, urlsplit
 
 from .build import BuildOptions
 from .cache import CACHE_DIR, BuildCache
-from .config import load_config
-from .content import KNOWN_FIELDS, MEDIA_DIR, Article, walk_content
+from .config_toml import load_config
+from .content import MEDIA_DIR, Article, walk_content
 from .errors import BuildFailed, Problem
+from .front_matter import KNOWN_FIELDS
 
 TITLE_LIMIT = 100
 """Characters; search results show about 60-70 of a title, and Vietnamese papers' run long."""

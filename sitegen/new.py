@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .config import load_config
+from .config_toml import load_config
+from .content import Article
 from .errors import BuildFailed, Problem
 from .site import Publication, Site
-from .content import Article
 from .vietnamese import address_slug
 
 

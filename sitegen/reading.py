@@ -19,10 +19,12 @@ from typing import Callable
 
 import numpy as np
 
+from .article_reader import ArticleReader
 from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin, stamp_of
 from .config import Config
-from .content import Article, ArticleReader, Parsed, find_article_files, split_front_matter
+from .content import Article, Parsed, find_article_files
 from .errors import Problem
+from .front_matter import split_front_matter
 from .related import FeatureTable, TextFeatures, Weights, text_features
 from .workers import Workers, workers_for
 

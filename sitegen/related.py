@@ -51,15 +51,6 @@ class FeatureTable(NamedTuple):
     counts: np.ndarray
     offsets: np.ndarray
 
-    @classmethod
-    def of(cls, features: Sequence[TextFeatures]) -> "FeatureTable":
-        lengths = [len(f.codes) for f in features]
-        offsets = np.concatenate(([0], np.cumsum(lengths, dtype=np.int64)))
-        if not features:
-            return cls(np.empty(0, np.uint64), np.empty(0, np.float32), offsets)
-        return cls(np.concatenate([f.codes for f in features]).astype(np.uint64, copy=False),
-                   np.concatenate([f.counts for f in features]).astype(np.float32, copy=False), offsets)
-
 
 class RelatedDoc(NamedTuple):
     """What the ranking needs to know of an article besides its text."""

@@ -38,10 +38,10 @@ from livereload.handlers import StaticFileHandler
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
+from .article_reader import ArticleReader
 from .build import BuildOptions, BuildReport, build
 from .cache import CACHE_DIR
-from .config import load_config
-from .content import ArticleReader
+from .config_toml import load_config
 from .errors import BuildFailed, Problem
 from .freshness import WATCHED
 
@@ -94,7 +94,6 @@ class Preview:
         if self.problems or state is None or self.reader is None:
             return False
         sources = {a.source: i for i, a in enumerate(state.site.articles)}
-        pages = {page.source: page for page in state.pages if page.kind == "article"}
         shown = 0
         for path in changed:
             source = os.path.relpath(path, self.site_dir).replace(os.sep, "/")
@@ -108,12 +107,10 @@ class Preview:
             if state.site.address_of(new) != state.site.path_of(old):
                 continue  # a new address: only the full build can place it
             try:
-                view = state.planner.view_of(new, parsed.body.html)
-                page = state.planner.article_page(new, view, pages[source].data["related"])
-                data = state.renderer.render(page, state.planner.site_view)
+                output_file, data = state.render_edited(new, parsed.body.html)
             except (KeyError, BuildFailed):  # a new tag or author, a template error: the build will tell
                 continue
-            target = self.output_dir / page.output_file
+            target = self.output_dir / output_file
             temporary = target.with_name(target.name + ".preview")
             temporary.write_bytes(data)
             with self.readers:
@@ -157,6 +154,10 @@ class Preview:
             self.handle(changed)
 
 
+RELOAD_NOW = "__livereload__"
+"""What livereload's watcher returns to have browsers reload at once, whatever changed before."""
+
+
 class _Reloads(Watcher):
     """livereload's watcher, told by the build loop when to reload (once per build, never dropped)."""
 
@@ -179,7 +180,7 @@ class _Reloads(Watcher):
         if self.pending:
             self.pending = False
             self.filepath = None
-            return "__livereload__", None  # livereload sends this one at once, whatever came before
+            return RELOAD_NOW, None
         return None, None
 
 

@@ -15,7 +15,6 @@ from .feeds import feed_files
 from .pages import Page, PagePlanner
 from .reading import Library
 from .related import RelatedDoc, Weights, related_articles
-from .rendering import PageKeys
 from .search import Bucket, bucket_of, search_document
 from .site import Site
 from .sitemaps import news_sitemap, redirect_files, robots_txt, sitemap_files
@@ -40,14 +39,15 @@ def related_for(site: Site, library: Library, cache: BuildCache | None = None,
     return related
 
 
-def search_buckets(planner: PagePlanner, keys: PageKeys) -> list[Bucket]:
-    """The published articles grouped into search bundles, each with the digest of its search
-    document (its view and its revision say all the document holds)."""
+def search_buckets(planner: PagePlanner) -> list[Bucket]:
+    """The published articles grouped into search bundles, each with the digest of what its search
+    document is made of (`search_document_of`; the revision stands for the body's text)."""
     grouped: dict[str, list[tuple[str, bytes, str]]] = {}
     newest = planner.newest_year
     for article in planner.site.articles:
         view = planner.views[article.source]
-        doc_key = keys.digest_of(view) + article.revision.encode()
+        doc_key = digest(view.title, view.summary, view.date.isoformat(), view.category.name,
+                         "\0".join(t.name for t in view.tags), article.revision)
         grouped.setdefault(bucket_of(view.date, newest), []).append(
             (planner.site.path_of(article), doc_key, article.source))
     return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]

@@ -7,7 +7,7 @@ import yaml
 
 from sitegen.check import check_site
 from sitegen.build import BuildOptions
-from sitegen.content import split_front_matter
+from sitegen.front_matter import split_front_matter
 
 from conftest import NOW, article, png
 

@@ -256,3 +256,22 @@ def test_search_bundles_are_the_same_however_many_pagefind_runs_go_side_by_side(
     bundles = {k: v for k, v in side_by_side.files().items() if k.startswith("pagefind/")}
     assert {k.split("/")[1] for k in bundles} >= {"2022", "2023", "2024-01", "2024-02"}
     assert bundles == {k: v for k, v in one_by_one.files().items() if k.startswith("pagefind/")}
+
+
+def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
+    files = {f"content/cu/{n}.md": article(title=f"Tin năm cũ {n}", date=f"2023-03-{n + 1:02d} 07:00", tags="[mùa màng]")
+             for n in range(3)}
+    files |= {f"content/moi/{n}.md": article(title=f"Tin tháng này {n}", date=f"2024-06-{n + 1:02d} 07:00")
+              for n in range(3)}
+    site = make_site(files)
+    site.build()
+    bundles = lambda: {p.name for p in (site.root / ".sitegen-cache/search").iterdir()}  # noqa: E731
+    first = bundles()
+    assert len(first) == 2  # 2023, and the month 2024-06
+    site.write("content/cu/9.md", article(title="Tin năm cũ thêm", date="2023-04-01 07:00"))  # same category
+    site.build()
+    second = bundles()
+    assert len(second) == 2 and len(first & second) == 1  # 2023 indexed again, 2024-06 kept
+    site.write("content/cu/1.md", article(title="Tin năm cũ 1", date="2023-03-02 07:00", tags="[mùa màng, lúa]"))
+    site.build()
+    assert len(second & bundles()) == 1

@@ -1,5 +1,7 @@
 """"Chuyên mục khác": the rules of the ranking, on the module itself and through a real build."""
 
+import numpy as np
+
 from sitegen.related import FeatureTable, RelatedDoc, related_articles as rank, text_features
 
 from conftest import article
@@ -11,8 +13,17 @@ def doc(title, category="a", tags=(), body=FILLER, summary="", day=1):
     return text_features(title, summary, body), RelatedDoc(tuple(tags), category, float(day * 86400))
 
 
+def feature_table(features):
+    """The table the read stage makes from the cache, made from features in memory."""
+    offsets = np.concatenate(([0], np.cumsum([len(f.codes) for f in features], dtype=np.int64)))
+    if not features:
+        return FeatureTable(np.empty(0, np.uint64), np.empty(0, np.float32), offsets)
+    return FeatureTable(np.concatenate([f.codes for f in features]).astype(np.uint64, copy=False),
+                        np.concatenate([f.counts for f in features]).astype(np.float32, copy=False), offsets)
+
+
 def related_articles(docs, count):
-    return rank([d for _, d in docs], FeatureTable.of([t for t, _ in docs]), count)
+    return rank([d for _, d in docs], feature_table([t for t, _ in docs]), count)
 
 
 def test_never_itself_and_exactly_count_when_enough_articles():

@@ -6,8 +6,6 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from sitegen.build import BuildOptions, build
-
 from conftest import REPO, copy_sample
 
 
@@ -96,7 +94,7 @@ def test_series_articles_find_each_other(portal):
         soup = BeautifulSoup(html.read_text(encoding="utf-8"), "html.parser")
         if soup.select_one("article.article"):
             titles[soup.h1.get_text()] = soup
-    from sitegen.content import split_front_matter
+    from sitegen.front_matter import split_front_matter
     import yaml
     hits = shown = 0
     for members in series.values():

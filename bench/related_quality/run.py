@@ -180,7 +180,7 @@ def sitegen_site(site_dir: Path):
     """The sitegen site in `site_dir` as a build sees it: (Site, Library), read through sitegen's
     own reader (and its cache, which the build just filled)."""
     from sitegen.cache import CACHE_DIR, BuildCache  # noqa: PLC0415
-    from sitegen.config import load_config  # noqa: PLC0415
+    from sitegen.config_toml import load_config  # noqa: PLC0415
     from sitegen.reading import read_articles  # noqa: PLC0415
     from sitegen.site import Publication, Site  # noqa: PLC0415
 

@@ -1,0 +1,341 @@
+"""One article file -> an `Article`: Markdown with YAML front matter, validated field by field.
+
+`ArticleReader.read()` turns one file into an `Article` or a list of `Problem`s (file, line, what,
+how to fix).  It never raises for a content mistake.  The front matter's fields come from
+`front_matter.py`, each with its line; the body is rendered by `markup.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import yaml
+
+from .addresses import AddressError, alias_path
+from .body_limits import body_problem
+from .config import Category, Config
+from .content import MEDIA_DIR, Article, Parsed, Photo, unreadable_problem
+from .errors import Problem, display_path
+from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
+from .markup import BodyRenderer, RenderedBody
+from .photo_slots import parse_focus
+from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
+
+_CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
+
+
+class ArticleReader:
+    """Reads article files for one site: knows its categories, content folder and base path."""
+
+    def __init__(self, config: Config, site_dir: Path, content_dir: Path):
+        self.config = config
+        self.zone = config.zone
+        self.site_dir = site_dir
+        self.content_dir = Path(os.path.abspath(content_dir))
+        self.real_content_dir = os.path.realpath(content_dir)
+        self.body = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
+
+    def __reduce__(self):
+        """A reader travels (to a cluster's workers) as its settings; its Markdown parser is set up
+        again where it lands."""
+        return ArticleReader, (self.config, self.site_dir, self.content_dir)
+
+    def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
+        """Read one file; never raises for a content mistake (those are `problems`)."""
+        source = source or display_path(path, self.site_dir)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            return Parsed(None, None, (unreadable_problem(source, exc, "file"),))
+        article, body, problems = self._read(path, source, raw, revision)
+        return Parsed(article, body, tuple(problems))
+
+    def _read(self, path: Path, source: str, raw: bytes, revision: str) -> tuple[Article | None, RenderedBody | None, list[Problem]]:
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return None, None, [Problem(
+                source, f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be read)",
+                "open it in your editor and save it as UTF-8 (\"Lưu với mã hóa UTF-8\")",
+                raw.count(b"\n", 0, exc.start) + 1,
+            )]
+        text = nfc(text.replace("\r\n", "\n"))
+        read = read_front_matter(source, text)
+        if isinstance(read, Problem):
+            return None, None, [read]
+        fields, body, body_line = read
+        parsed = self._article(path, source, fields, body, body_line, revision)
+        if parsed is None or fields.problems:
+            return None, None, fields.problems
+        return parsed[0], parsed[1], []
+
+    def _article(self, path: Path, source: str, fields: Fields, body: str, body_line: int,
+                 revision: str) -> tuple[Article, RenderedBody] | None:
+        nodes = fields.nodes
+        title = fields.text("title", required=True)
+        date = self._date(fields, "date", required=True)
+        updated = self._date(fields, "updated")
+        category = self._category(fields)
+        slug, pinned = self._slug(fields, title)
+        tags = []
+        seen_tags = set()
+        for tag, node in fields.text_list("tags"):
+            if not _nameable(tag):
+                fields.problem(node, f"the tag {tag!r} has no letters or digits to make its page's address from",
+                               "write the tag in words, e.g. `tags: [Kinh tế, Đắk Tô]`, or remove it")
+                continue
+            if variant_key(tag) not in seen_tags:
+                seen_tags.add(variant_key(tag))
+                tags.append(tag)
+        aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
+
+        photos: dict[str, Photo] = {}
+        lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
+        if lead:
+            photos[lead.file] = lead
+        images_node = nodes.get("images")
+        if images_node is not None and not images_node.tag.endswith(":null"):
+            if not isinstance(images_node, yaml.SequenceNode):
+                fields.problem(images_node, "`images` must be a list of photos", "write `images:` then lines `  - src: ...`")
+            else:
+                for index, item in enumerate(images_node.value):
+                    photo = self._photo(fields, path, item, f"images[{index + 1}]")
+                    if photo and photo.file not in photos:
+                        photos[photo.file] = photo
+
+        lead_in_body: list[bool] = []
+        resolved: dict[str, tuple[str, Photo | None] | None] = {}
+
+        def resolve_body_image(src: str) -> tuple[str, Photo | None] | None:
+            if src in resolved:  # one answer (and one problem) per photo, however often it is asked
+                return resolved[src]
+            line = _body_line(body, src, body_line)
+            # A path written URL-style ("anh%20dep.jpg") names the file with the space, unless a file
+            # is really called that way.
+            unquoted = unquote(src)
+            file = self._media_file(fields, path, unquoted, line, "body image", shown_as=src) \
+                if unquoted != src and self._locate(path, src) is None and self._locate(path, unquoted) is not None \
+                else self._media_file(fields, path, src, line, "body image")
+            photo = photos.get(file) if file else None
+            if lead is not None and file == lead.file:
+                lead_in_body.append(True)
+            if file is None:
+                resolved[src] = None
+            elif photo is None:
+                photos[file] = self._photo_at(src, file, line=line)
+                resolved[src] = (photos[file].url, None)
+            else:
+                resolved[src] = (photo.url, photo)
+            return resolved[src]
+
+        author = fields.text("author")
+        if author and not _nameable(author):
+            fields.problem("author", f"the author {author!r} has no letters or digits to make a page's address from",
+                           'write the name in words, e.g. `author: "Minh Thư"`, or remove the line')
+        draft, featured = fields.flag("draft"), fields.flag("featured")
+        summary = fields.text("summary")
+        too_hard = body_problem(body)
+        if too_hard:
+            fields.problems.append(Problem(source, too_hard.message, too_hard.hint, body_line + too_hard.line - 1))
+            return None
+        try:
+            # Without a `summary`, the body's first paragraph is the sapo: shown once, in bold, not twice.
+            rendered = self.body.render(body, resolve_body_image, lead_paragraph_is_sapo=not summary)
+        except RecursionError:
+            # body_limits keeps nesting far below this; a last guard, so that the editor still hears why.
+            fields.problems.append(Problem(source, "the body nests quotes, lists or tags too deeply to be read",
+                                           "remove levels of '>' quotes, list indentation or nested HTML", body_line))
+            return None
+        if fields.problems or date is None or category is None:
+            return None
+        extra = {key: plain(node) for key, node in nodes.items() if key not in KNOWN_FIELDS}
+        article = Article(
+            source=source, title=title, slug=slug, slug_pinned=pinned, date=date, category=category.slug,
+            author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
+            photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
+            updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
+            field_lines={key: fields.line(key) for key in nodes},
+            timed=has_time(fields.text("date")),
+        )
+        return article, rendered
+
+    def _date(self, fields: Fields, key: str, *, required: bool = False) -> datetime | None:
+        raw = fields.text(key, required=required)
+        if not raw:
+            return None
+        try:
+            return parse_date(raw, self.zone)
+        except DateFormatError as exc:
+            fields.problem(key, f"`{key}`: {exc}", f'e.g. `{key}: 2024-06-25 15:18` or `{key}: "25/06/2024 15:18"`')
+            return None
+
+    def _category(self, fields: Fields) -> Category | None:
+        name = fields.text("category", required=True)
+        if not name:
+            return None
+        category = self.config.category_named(name)
+        if category is None:
+            fields.problem("category", f"unknown category {name!r}", f"{self.config.category_choices} (or add it to config.toml)")
+        return category
+
+    def _slug(self, fields: Fields, title: str) -> tuple[str, bool]:
+        pinned = fields.text("slug")
+        if pinned:
+            if not SLUG.match(pinned):
+                suggestion = address_slug(pinned)
+                fields.problem("slug", f"`slug` {pinned!r} is not a valid address part",
+                               f"use lowercase a-z, 0-9 and hyphens, e.g. `slug: {suggestion or 'tin-moi'}`")
+            elif len(pinned) > MAX_SLUG_LENGTH:
+                fields.problem("slug", f"`slug` has {len(pinned)} characters; an address part has at most {MAX_SLUG_LENGTH}",
+                               f"shorten it, e.g. `slug: {address_slug(pinned)}`")
+            return pinned, True
+        slug = address_slug(title)
+        if title and not slug:
+            fields.problem("title", "the title has no letters or digits to make an address from",
+                           "add `slug: ten-bai-viet` to the front matter")
+        return slug, False
+
+    def _alias(self, fields: Fields, alias: str, node: yaml.Node) -> str:
+        """The old address as written, once `addresses` accepts it; "" (and a problem) if not."""
+        try:
+            alias_path(alias)
+        except AddressError as exc:
+            fields.problem(node, exc.message, exc.hint)
+            return ""
+        return alias
+
+    def _photo(self, fields: Fields, article: Path, node: yaml.Node, label: str) -> Photo | None:
+        if isinstance(node, yaml.ScalarNode):
+            src_node, values = node, {}
+        elif isinstance(node, yaml.MappingNode):
+            values = {k.value: v for k, v in node.value}
+            src_node = values.get("src")
+            unknown = set(values) - {"src", "caption", "credit", "alt", "focus"}
+            if unknown:
+                fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}",
+                               "a photo has src, caption, credit, alt and focus")
+        else:
+            example = "`- src: images/anh.jpg` under `images:`" if label.startswith("images") else \
+                "`image:` then, on the next line, `  src: images/anh.jpg`"
+            fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write {example}")
+            return None
+        src = fields.text("src", node=src_node, label=f"{label}.src") if src_node is not None else ""
+        if not src:
+            if src_node is None:
+                fields.problem(node, f"`{label}` has no `src`", "add `src: images/anh.jpg` (relative to the article)")
+            elif not fields.problems or fields.problems[-1].line != fields.line(src_node):
+                fields.problem(src_node, f"`{label}.src` is empty", "write the photo's file, e.g. `src: images/anh.jpg`")
+            return None
+        file = self._media_file(fields, article, src, fields.line(src_node), f"{label}.src")
+        if file is None:
+            return None
+        caption = fields.text("caption", node=values.get("caption"), label=f"{label}.caption")
+        credit = fields.text("credit", node=values.get("credit"), label=f"{label}.credit")
+        split = _CREDIT_IN_CAPTION.match(caption)
+        if split and split["caption"].strip():
+            # The seed portal's habit: "Các đại biểu dự hội nghị. Ảnh: MT" all in the caption.
+            caption = split["caption"].strip()
+            caption += "" if caption.endswith((".", "!", "?", "…")) else "."
+            credit = credit or split["credit"]
+        alt = fields.text("alt", node=values.get("alt"), label=f"{label}.alt") or caption
+        focus, focus_node = None, values.get("focus")
+        if isinstance(focus_node, yaml.SequenceNode):  # `focus: [0.5, 0.3]` says the same
+            written = ",".join(str(getattr(item, "value", "?")) for item in focus_node.value)
+        else:
+            written = fields.text("focus", node=focus_node, label=f"{label}.focus") if focus_node else ""
+        if written:
+            try:
+                focus = parse_focus(written)
+            except ValueError as exc:
+                fields.problem(focus_node, f"`{label}.focus`: {exc}",
+                               'write `focus: "0.5,0.3"` for a point halfway across and a third down, '
+                               "or remove the line to keep the centre")
+        return self._photo_at(src, file, caption, credit, alt, declared=True, focus=focus, line=fields.line(src_node))
+
+    def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
+                  declared: bool = False, focus: tuple[float, float] | None = None, line: int | None = None) -> Photo:
+        # In NFC whatever the disk holds, so that the photo's address is the same from macOS and Linux.
+        rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
+        output_path = f"{MEDIA_DIR}/{rel}"
+        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt,
+                     declared, focus, line)
+
+    def _media_file(self, fields: Fields, article: Path, src: str, line: int, label: str,
+                    shown_as: str = "") -> str | None:
+        """The image file `src` names, if it is safely inside content/ and exists; else a problem.
+        `shown_as` is the path as the editor wrote it, when `src` is its unquoted form."""
+        hint_ok = "use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)"
+        written = shown_as or src
+        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src or "\0" in src:
+            fields.problems.append(Problem(fields.source, f"{label} {written!r} is not a file inside content/", hint_ok, line))
+            return None
+        file = self._within(article, src)
+        if file is None:
+            fields.problems.append(Problem(fields.source, f"{label} {written!r} leads outside content/", hint_ok, line))
+            return None
+        found = self._locate(article, src)
+        if found is None:
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
+                "check the file name and folder, or add the photo", line,
+            ))
+            return None
+        if not os.access(found, os.R_OK):
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {written!r} cannot be read (permission denied)",
+                f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
+            return None
+        real = os.path.realpath(found)
+        if not Path(real).is_relative_to(self.real_content_dir):  # a link, or in a linked folder
+            fields.problems.append(Problem(
+                fields.source, f"{label}: the photo {written!r} is a link to {real}, outside content/",
+                "put the photo itself in content/ instead of a link to it", line))
+            return None
+        return found
+
+    def _within(self, article: Path, src: str) -> Path | None:
+        """The path `src` names (relative to the article, or to content/ when it starts with /), if inside content/."""
+        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
+        file = Path(os.path.normpath(base / src.lstrip("/")))
+        return file if file.is_relative_to(self.content_dir) else None
+
+    def _locate(self, article: Path, src: str) -> str | None:
+        """The existing file `src` names, or None.  Names are compared in NFC when the exact one is
+        missing: macOS writes file names decomposed (NFD), editors type them composed, and the reverse."""
+        if "\0" in src:
+            return None
+        file = self._within(article, src)
+        if file is None:
+            return None
+        try:
+            if file.is_file():
+                return str(file)
+        except OSError:  # a name too long for the file system, say: no such photo
+            return None
+        current = self.content_dir
+        for part in file.relative_to(self.content_dir).parts:
+            try:
+                names = sorted(os.listdir(current))
+            except OSError:
+                return None
+            wanted = nfc(part)
+            match = next((name for name in names if nfc(name) == wanted), None)
+            if match is None:
+                return None
+            current = current / match
+        return str(current) if current.is_file() else None
+
+
+def _nameable(name: str) -> bool:
+    """Whether a tag or author has letters or digits at all (not "!!!" or "🎉").  Letters that make
+    no ASCII address ("Ə", Khmer, Chinese) still name a page: the site gives it a fallback address."""
+    return any(char.isalnum() for char in name)
+
+
+def _body_line(body: str, needle: str, body_line: int) -> int:
+    index = body.find(needle)
+    return body_line + (body.count("\n", 0, index) if index >= 0 else 0)
