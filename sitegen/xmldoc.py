@@ -1,6 +1,6 @@
 """XML documents (feeds, sitemaps) with their namespace prefixes declared by the document itself.
 
-ElementTree names a namespace's prefix from a table global to the process (`register_namespace`):
+ElementTree names a namespace's prefix from one process-wide table (`register_namespace`):
 whatever imported module registered last wins, for every document of every caller.  Here elements
 are built with their prefix written out ("atom:link") and the document declares the prefixes it
 uses on its root, in the order ElementTree gives declarations (by prefix, before the attributes),
