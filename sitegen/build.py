@@ -187,10 +187,11 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .reading import read_articles
         from .render import Renderer, Theme
         from .rendering import PageKeys, copy_static, render_pages, templates_digest
-        from .search import copy_search_bundles, index_buckets
+        from .related import related_for
+        from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
         from .site import Publication, Site
+        from .sitemaps import machine_files
         from .steps import PageStore
-        from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -232,7 +233,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
-                buckets = search_buckets(planner) if config.search else []
+                buckets = search_buckets(site, planner.views, planner.newest_year) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
@@ -255,7 +256,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
             if config.search:
                 with timed("search"):
                     work = (cache.folder or out.scratch) / "search"
-                    bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
+                    bundles = index_buckets(buckets, work, options.jobs, documents_of(planner.views, library.search_text),
                                             cache.file_digests)
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():
