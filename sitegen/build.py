@@ -185,6 +185,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
         from .reading import read_articles
+        from .redirects import with_old_addresses
         from .render import Renderer, Theme
         from .rendering import PageKeys, copy_static, render_pages, templates_digest
         from .related import related_for
@@ -222,9 +223,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         with timed("plan"):
             shown = {file: tuple(pictures(files, config.base_path, settings).items()) for file, files in planned.items()}
             planner = PagePlanner(site, related, library.body, shown)
-            pages = planner.plan()
-        if planner.problems:
-            raise BuildFailed(planner.problems)
+            pages, address_problems = with_old_addresses(planner, planner.plan())
+        if address_problems:
+            raise BuildFailed(address_problems)
 
         with ExitStack() as stack:
             with timed("prepare"):  # what the two output trees hold, from the cache
