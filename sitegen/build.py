@@ -191,12 +191,14 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
         from .reading import read_articles
+        from .redirects import with_old_addresses
         from .render import Renderer, Theme
         from .rendering import PageKeys, copy_static, render_pages, templates_digest
-        from .search import copy_search_bundles, index_buckets
+        from .related import related_for
+        from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
         from .site import Publication, Site
+        from .sitemaps import machine_files
         from .steps import PageStore
-        from .stages import machine_files, related_for, search_buckets, search_document_of
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -230,9 +232,9 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         with timed("plan"):
             shown = {file: tuple(pictures(files, config.base_path, settings).items()) for file, files in planned.items()}
             planner = PagePlanner(site, related, library.body, shown)
-            pages = planner.plan()
-        if planner.problems:
-            raise BuildFailed(planner.problems)
+            pages, address_problems = with_old_addresses(planner, planner.plan())
+        if address_problems:
+            raise BuildFailed(address_problems)
 
         with ExitStack() as stack:
             with timed("prepare"):  # what the two output trees hold, from the cache
@@ -241,7 +243,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
-                buckets = search_buckets(planner) if config.search else []
+                buckets = search_buckets(site, planner.views, planner.newest_year) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
@@ -264,7 +266,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
             if config.search:
                 with timed("search"):
                     work = (cache.folder or out.scratch) / "search"
-                    bundles = index_buckets(buckets, work, options.jobs, search_document_of(planner, library),
+                    bundles = index_buckets(buckets, work, options.jobs, documents_of(planner.views, library.search_text),
                                             cache.file_digests)
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():

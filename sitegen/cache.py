@@ -14,7 +14,13 @@ it was made from, so that a cached build gives exactly the bytes of a build with
   change is not rendered again.  A tree's records are marked untrusted before a build changes it,
   and trusted again in the transaction that records it live: after a crash at any point, no
   record describes a tree that differs from it.
-- `vals`: anything else keyed by an input digest (related links, fingerprints).
+- `vals`: anything else keyed by an input digest (related links, fingerprints, photo sizes).
+- `steps`: results of build steps by the digest of their inputs (`steps.py`: the digest of each
+  stored page's bytes).
+
+Beside the SQLite file, in the same folder, are the files builds made and publish as hard links:
+`renditions/` (photo renditions, named by their content), `pages/` (`steps.py`) and `search/`
+(Pagefind bundles, by the digest of their documents).
 
 Every stored value carries a digest of itself, checked when it is read: a damaged row raises
 `CacheDamaged` (the build then starts again without the cache) instead of being published.  A

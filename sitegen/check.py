@@ -78,6 +78,7 @@ class _Links(HTMLParser):
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .pages import PagePlanner
+    from .redirects import with_old_addresses
     from .reading import read_articles
     from .render import Theme
     from .renditions import plan_photos, settings_of, used_photos, verify_photos
@@ -114,8 +115,8 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
         cache.close()
         return _sorted(report)
     planner = PagePlanner(site, [() for _ in site.articles], library.body)
-    pages = planner.plan()
-    report.problems += planner.problems
+    pages, address_problems = with_old_addresses(planner, planner.plan())
+    report.problems += address_problems
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.articles)

@@ -2,15 +2,13 @@
 
 `PagePlanner.plan()` turns the site index into a list of `Page`s — articles, home, category, tag and
 author listings with pagination, the date archive, 404 and the redirects of old addresses — with
-their template contexts built from `views`.  Nothing is rendered or written here, and every address
-is checked once for collisions (an alias that lands on a real page, or in the way of a file
-sitegen writes, is an error).
+their template contexts built from `views`.  Nothing is rendered or written here.  The pages at
+articles' old addresses, and the check that no two pages share one, come after (`redirects.py`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -18,9 +16,7 @@ from itertools import groupby
 from typing import Any, Callable, Sequence
 
 from . import structured_data
-from .addresses import AddressError, alias_path
-from .content import MEDIA_DIR, Article
-from .errors import Problem
+from .content import Article
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term
@@ -30,10 +26,6 @@ from .views import (
 )
 
 HOME = "Trang chủ"
-SITEGEN_FOLDERS = frozenset({"static", MEDIA_DIR, INDEX_DIR})
-"""Folders of output/ that hold files pages know nothing of: theme files, photos, the search index."""
-SITEGEN_FILES = re.compile(r"robots\.txt|_redirects|nginx-redirects\.conf|sitemap[\w-]*\.xml")
-"""The files for crawlers and servers that `sitemaps` writes at the root."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +76,6 @@ class PagePlanner:
         self.links = site.config.permalinks
         self.base = site.config.base_path
         self.related = related
-        self.problems: list[Problem] = []
         self.category_links = {
             # No article count: the menu is on every page, and a count in it would make one
             # published article render the whole site again.
@@ -172,6 +163,7 @@ class PagePlanner:
     # --- the plan ----------------------------------------------------------------------------------
 
     def plan(self) -> list[Page]:
+        """Every page at its own address (`redirects.with_old_addresses` adds the aliases)."""
         pages: list[Page] = [self._home()]
         for index, article in enumerate(self.site.articles):
             pages.append(self._article(index, article))
@@ -195,22 +187,7 @@ class PagePlanner:
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
                           {"feeds": (self.main_feed, *self.category_feeds.values())}))
-        self._check_collisions(pages)
-        pages += self._redirects(pages)
         return pages
-
-    def _check_collisions(self, pages: list[Page]) -> None:
-        """Two pages at one address (say a category slug equal to the archive folder) is an error."""
-        owner: dict[str, Page] = {}
-        for page in pages:
-            first = owner.setdefault(page.output_file, page)
-            if first is not page:
-                self.problems.append(Problem(
-                    page.source or "config.toml",
-                    f"/{page.path} is the address of two pages ({first.source or first.kind} "
-                    f"and {page.source or page.kind})",
-                    "change a slug or a permalink pattern in config.toml so that they differ",
-                ))
 
     def _views(self, articles: Sequence[Article]) -> tuple[ArticleView, ...]:
         return tuple(self.views[a.source] for a in articles)
@@ -321,65 +298,6 @@ class PagePlanner:
         pages.insert(0, Page(links.archive, "archive.html", self._info("archive", "Lưu trữ", links.archive),
                              {"years": tuple(years)}))
         return pages
-
-    def _redirects(self, pages: list[Page]) -> list[Page]:
-        """A page at each old address, checked on the normalised address: `/thoi-su/./` is the
-        category page's address and cannot replace it."""
-        taken = {p.output_file: p for p in pages}
-        files = set(taken) | set(self.feed_paths.values())
-        folders = {folder for file in files for folder in _folders_of(file)}
-        redirects = []
-        for article in self.site.articles:
-            for alias in article.aliases:
-                try:
-                    where = alias_path(alias)
-                except AddressError as exc:  # the reader refuses these: a second guard, not the check
-                    self.problems.append(Problem(article.source, exc.message, exc.hint, article.line_of("aliases")))
-                    continue
-                output = output_file_of(where.file)
-                normalised = "" if alias == "/" + where.url else f" (that is /{where.url})"
-                if output in taken:
-                    first = taken[output]
-                    other = first.source or f"the {first.kind.replace('_', ' ')} page"
-                    self.problems.append(Problem(
-                        article.source, f"alias {alias!r}{normalised} is already the address of {other}",
-                        "remove this alias or change it", article.line_of("aliases"),
-                    ))
-                    continue
-                if clash := _sitegen_file_at(output, files, folders):
-                    self.problems.append(Problem(
-                        article.source, f"alias {alias!r}{normalised} would stand where sitegen writes {clash}",
-                        "remove this alias or change it", article.line_of("aliases"),
-                    ))
-                    continue
-                view = self.views[article.source]
-                page = Page(where.file, "redirect.html",
-                            PageInfo("redirect", article.title, self.url(where.url), view.absolute_url),
-                            {"target": view.absolute_url}, article.source)
-                taken[output] = page
-                files.add(output)
-                folders.update(_folders_of(output))
-                redirects.append(page)
-        return redirects
-
-
-def _folders_of(file: str) -> list[str]:
-    """"a/b/c.html" -> ["a", "a/b"]."""
-    parts = file.split("/")[:-1]
-    return ["/".join(parts[:n]) for n in range(1, len(parts) + 1)]
-
-
-def _sitegen_file_at(output: str, files: set[str], folders: set[str]) -> str:
-    """What sitegen itself writes in the way of an alias's file ("robots.txt", "static/"): a folder
-    of its own, a file where the alias needs a folder, or a folder where it needs a file.  `files`
-    and `folders`: what the pages and feeds take.  "" when the place is free."""
-    first = output.split("/", 1)[0]
-    if first in SITEGEN_FOLDERS:
-        return f"{first}/"
-    for n, parent in enumerate(_folders_of(output)):
-        if parent in files or (n == 0 and SITEGEN_FILES.fullmatch(parent)):
-            return parent
-    return f"the folder {output}/" if output in folders else ""
 
 
 def _newest(views: Sequence[ArticleView]) -> datetime | None:

@@ -1,4 +1,5 @@
-""""Chuyên mục khác": the related articles shown under every article.  Self-contained.
+""""Chuyên mục khác": the related articles shown under every article.  The ranking is
+self-contained (numpy and scipy only); `related_for`, at the end, is the build's stage around it.
 
 Score of article b for article a:
 
@@ -24,12 +25,18 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
-from typing import NamedTuple, Sequence
+from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 import numpy as np
 from scipy import sparse
 
+from .cache import BuildCache, digest
+from .vietnamese import variant_key
 from .workers import Workers, workers_for
+
+if TYPE_CHECKING:
+    from .reading import Library
+    from .site import Site
 
 
 class TextFeatures(NamedTuple):
@@ -276,3 +283,19 @@ def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None
         if c not in taken:
             chosen.append(c)
             taken.add(c)
+
+
+def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
+    """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
+    facts = [(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
+    count = site.config.related_count
+    key = digest(repr((count, Weights(), facts)), *(library.feature_keys[a.source] for a in site.articles))
+    cache = cache or BuildCache(None)
+    cached = cache.value("related", key)
+    if cached is not None:
+        return cached
+    texts = library.features([a.source for a in site.articles])
+    related = related_articles([RelatedDoc(*fact) for fact in facts], texts, count, jobs=jobs)
+    del texts
+    cache.store_value("related", key, related)
+    return related

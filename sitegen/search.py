@@ -33,6 +33,8 @@ from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
 if TYPE_CHECKING:
+    from .site import Site
+    from .views import ArticleView
     from .output import OutputWriter
 
 INDEX_DIR = "pagefind"
@@ -80,6 +82,27 @@ def search_document(title: str, summary: str, date, category: str, tags: tuple[s
         f'<p data-pagefind-weight="0.5">{escape(folded)} {search_token(category)}</p>'
         "</main></body></html>"
     )
+
+
+def search_buckets(site: "Site", views: dict[str, "ArticleView"], newest_year: int) -> list[Bucket]:
+    """The published articles grouped into search bundles, each with the digest of what its search
+    document is made of (`documents_of`; the revision stands for the body's text)."""
+    grouped: dict[str, list[tuple[str, bytes, str]]] = {}
+    for article in site.articles:
+        view = views[article.source]
+        doc_key = digest(view.title, view.summary, view.date.isoformat(), view.category.name,
+                         "\0".join(t.name for t in view.tags), article.revision)
+        grouped.setdefault(bucket_of(view.date, newest_year), []).append((site.path_of(article), doc_key, article.source))
+    return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
+
+
+def documents_of(views: dict[str, "ArticleView"], search_text: Callable[[str], str]) -> Callable[[str], str]:
+    """source -> the article's search document (`search_text(source)`: the start of its body)."""
+    def document(source: str) -> str:
+        view = views[source]
+        return search_document(view.title, view.summary, view.date, view.category.name,
+                               tuple(t.name for t in view.tags), search_text(source))
+    return document
 
 
 def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Callable[[str], str],

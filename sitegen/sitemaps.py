@@ -1,4 +1,5 @@
-"""Files for crawlers and servers: sitemaps, the Google News sitemap, robots.txt, redirect maps.
+"""Files for crawlers and servers: sitemaps, the Google News sitemap, robots.txt, redirect maps
+(and, in `machine_files`, with the RSS feeds of `feeds.py`: every such file of a build).
 
 - `sitemap.xml` lists every indexable page with `lastmod`; past `sitemap_max_urls` it becomes a
   sitemap index over `sitemap-1.xml`, `sitemap-2.xml`, ... (the protocol allows 50,000 per file).
@@ -13,11 +14,14 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+import os
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Sequence
 from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
+from .feeds import feed_files
 from .pages import Page, PagePlanner
 from .xmldoc import xml_document
 
@@ -34,6 +38,18 @@ _XML_HEAD = "<?xml version='1.0' encoding='utf-8'?>"
 
 def _xml(root: ET.Element) -> bytes:
     return xml_document(root, NAMESPACES)
+
+
+def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, renditions: Path) -> dict[str, bytes]:
+    """Feeds, sitemaps, robots.txt and redirect maps: output path -> bytes.  `renditions` is the
+    folder the photo step wrote to (feeds state the size of the photos they carry)."""
+    files = feed_files(planner, lambda name: os.path.getsize(renditions / name))
+    files |= sitemap_files(planner, pages)
+    news = news_sitemap(planner, now)
+    files |= news
+    files["robots.txt"] = robots_txt(planner, ["sitemap.xml", *news])
+    files |= redirect_files(planner, pages)
+    return files
 
 
 def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, bytes]:

@@ -44,6 +44,7 @@ def test_rebuild_writes_only_changed_files_and_drops_stale_ones(make_site):
     unchanged = [rel for rel in files if rel in stamp and (rebuilt.output / rel).stat().st_mtime_ns == stamp[rel]]
     assert "static/css/style.css" in unchanged
     assert rebuilt.report.files - rebuilt.report.changed == len(unchanged)
+    # The releases folder's own files (.work scratch, .link, .lock) never land in the published tree.
     assert sorted(p.name for p in rebuilt.output.iterdir() if p.name.startswith(".")) == []
 
 

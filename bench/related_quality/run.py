@@ -232,21 +232,20 @@ def links_hugo(out: Path, ids: list[int], slugs: dict[int, str]) -> tuple[dict[i
 
 
 def links_library(site, library, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float]:
-    """sitegen's ranking through the library, with other Weights: stages.related_for() builds the
+    """sitegen's ranking through the library, with other Weights: related.related_for() builds the
     ranking's input exactly as a build does; only its call to related_articles() is pointed at
     Weights(**overrides) for the duration of the call."""
-    from sitegen import stages  # noqa: PLC0415
-    from sitegen.related import Weights, related_articles  # noqa: PLC0415
+    from sitegen import related as stage  # noqa: PLC0415
 
-    weights = Weights(**overrides)
-    original = stages.related_articles
-    stages.related_articles = lambda docs, texts, count, jobs=1: related_articles(docs, texts, count, weights, jobs)
+    weights = stage.Weights(**overrides)
+    original = stage.related_articles
+    stage.related_articles = lambda docs, texts, count, jobs=1: original(docs, texts, count, weights, jobs)
     try:
         start = time.perf_counter()
-        related = stages.related_for(site, library)
+        related = stage.related_for(site, library)
         rank_seconds = time.perf_counter() - start
     finally:
-        stages.related_articles = original
+        stage.related_articles = original
     ids = article_ids(site, slug_ids)
     return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, rank_seconds
 
