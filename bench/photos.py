@@ -50,14 +50,14 @@ from sitegen.workers import forked_map
 settings = PhotoSettings(avif={avif})
 out = Path(sys.argv[2])
 
-def one(path):
+def one(settings, path):
     info = probe(path, settings)
     plan = plan_renditions(path.stem, source_digest(path), (info.width, info.height), settings.slots,
                            settings=settings)
     return len(process_photo(path, plan, out, settings))
 
 photos = sorted(Path(sys.argv[1]).glob("*.jpg"))
-with forked_map(os.cpu_count() or 1) as mapper:
+with forked_map(os.cpu_count() or 1, settings) as mapper:
     print(sum(mapper(one, photos)))
 """
 

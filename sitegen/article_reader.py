@@ -39,6 +39,11 @@ class ArticleReader:
         self.real_content_dir = os.path.realpath(content_dir)
         self.body = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
 
+    def __reduce__(self):
+        """A reader travels (to a cluster's workers) as its settings; its Markdown parser is set up
+        again where it lands."""
+        return ArticleReader, (self.config, self.site_dir, self.content_dir)
+
     def read(self, path: Path, source: str = "", revision: str = "") -> Parsed:
         """Read one file; never raises for a content mistake (those are `problems`)."""
         source = source or display_path(path, self.site_dir)

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to d
     from .pages import Page, PagePlanner
     from .render import Renderer
     from .site import Site
+    from .workers import Workers
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,9 @@ class BuildOptions:
     """Publish even where output/ holds files sitegen did not make: they are moved aside, not deleted."""
     wait: float = 0.0
     """Seconds to wait for another build of the same site to finish (the preview server waits)."""
+    scheduler: str | None = None
+    """Run reading, ranking and rendering on a Dask cluster: its scheduler's address
+    (tcp://host:8786), or "local" for a cluster of `jobs` processes here (docs/cluster.md)."""
 
 
 @dataclass
@@ -129,6 +133,8 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
     One build at a time per site: a second one fails at once (or waits `options.wait` seconds).
     `commit_guard()` is entered while the new release is published (the preview server holds its
     readers back meanwhile).  A damaged cache is set aside and the build done again without it."""
+    if options.scheduler:  # a cluster's workers, started elsewhere, know the site by its absolute path
+        site_dir = Path(os.path.abspath(site_dir))
     output_dir = output_dir or site_dir / "output"
     check_output_dir(output_dir, site_dir)  # before anything is written, even a lock
     cache_dir = (options.cache_dir or site_dir / CACHE_DIR) if options.cache else None
@@ -198,9 +204,12 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         config, report.warnings = load_config(site_dir)
         theme = Theme.for_site(site_dir, config)
         cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
+    workers = None
     try:
+        with timed("cluster") if options.scheduler else nullcontext():
+            workers = _workers(options)
         with timed("read"):
-            library = read_articles(config, site_dir, cache, options.jobs, tick("read", 0))
+            library = read_articles(config, site_dir, cache, workers, tick("read", 0))
             report.parsed = library.parsed
         with timed("index"):
             now = options.now or datetime.now(config.zone)
@@ -213,7 +222,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
         with timed("related"):
-            related = related_for(site, library, cache, options.jobs)
+            related = related_for(site, library, cache, workers)
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.articles)
@@ -235,13 +244,13 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
                 buckets = search_buckets(site, planner.views, planner.newest_year) if config.search else []
-                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, options.jobs,
+                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
                 made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
-                photo_problems = make_renditions(planned, made, settings, options.jobs, uses)
+                photo_problems = make_renditions(planned, made, settings, workers, uses)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 for files in planned.values():
@@ -276,7 +285,18 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                    valid_until(library.articles, now, options, config), summary)
     finally:
         cache.close()
+        if workers is not None:
+            workers.close()
     return report
+
+
+def _workers(options: BuildOptions) -> "Workers":
+    """Where per-item work runs: forked processes here, or a Dask cluster (imported only then)."""
+    if options.scheduler:
+        from .cluster import DaskWorkers
+        return DaskWorkers.connect(options.scheduler, options.jobs)
+    from .workers import LocalWorkers
+    return LocalWorkers(options.jobs)
 
 
 def _disk_trouble(exc: OSError, site_dir: Path) -> Problem:

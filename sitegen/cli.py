@@ -180,15 +180,19 @@ def main() -> None:
               help="Show a progress bar. Default: only when the terminal is interactive.")
 @click.option("--force", is_flag=True, default=False,
               help="Publish even where the output folder holds files sitegen did not make: they are moved aside, never deleted.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Read, rank and render on a Dask cluster: its scheduler (tcp://host:8786), or 'local' for "
+                   "--jobs worker processes here. Needs `pip install 'sitegen[cluster]'`; see docs/cluster.md.")
 def build_command(source: Path, output: Path | None, drafts: bool, future: bool, jobs: int, cache: bool,
-                  progress: bool | None, force: bool) -> None:
+                  progress: bool | None, force: bool, scheduler: str | None) -> None:
     """Build the site into output/."""
     from .build import BuildOptions, build  # light: the pipeline itself loads only if there is work
 
     show = sys.stderr.isatty() and not os.environ.get("CI") if progress is None else progress
     try:
         with progress_bar(show) as update:
-            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache, force=force), update,
+            report = build(source, output, BuildOptions(drafts=drafts, future=future, jobs=jobs, cache=cache, force=force,
+                                                        scheduler=scheduler), update,
                            commit_guard=interrupt_after_commit)
     except BuildFailed as exc:
         fail(exc)

@@ -18,12 +18,12 @@ from typing import Callable, Sequence
 
 from .content import Article
 from .pages import PagePlanner
+from .xmldoc import xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
 DC = "http://purl.org/dc/elements/1.1/"
-for prefix, uri in (("atom", ATOM), ("media", MEDIA), ("dc", DC)):
-    ET.register_namespace(prefix, uri)
+NAMESPACES = {"atom": ATOM, "media": MEDIA, "dc": DC}
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
@@ -109,7 +109,7 @@ def rss(feed: FeedInput) -> bytes:
     _text(channel, "link", feed.link)
     _text(channel, "description", feed.description)
     _text(channel, "language", feed.language)
-    ET.SubElement(channel, f"{{{ATOM}}}link", {"href": feed.self_url, "rel": "self", "type": "application/rss+xml"})
+    ET.SubElement(channel, "atom:link", {"href": feed.self_url, "rel": "self", "type": "application/rss+xml"})
     if feed.copyright:
         _text(channel, "copyright", feed.copyright)
     if feed.last_build:
@@ -129,16 +129,15 @@ def rss(feed: FeedInput) -> bytes:
         _text(item, "pubDate", format_datetime(entry.date))
         _text(item, "category", entry.category)
         if entry.author:
-            _text(item, f"{{{DC}}}creator", entry.author)
+            _text(item, "dc:creator", entry.author)
         if entry.photo_url:
             ET.SubElement(item, "enclosure", {"url": entry.photo_url, "length": str(entry.photo_bytes),
                                               "type": "image/jpeg"})
-            media = ET.SubElement(item, f"{{{MEDIA}}}content",
+            media = ET.SubElement(item, "media:content",
                                   {"url": entry.photo_url, "medium": "image", "type": "image/jpeg"})
             if entry.caption:
-                _text(media, f"{{{MEDIA}}}description", entry.caption)
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+                _text(media, "media:description", entry.caption)
+    return xml_document(root, NAMESPACES)
 
 
 def feed_files(planner: PagePlanner, rendition_bytes: RenditionBytes) -> dict[str, bytes]:

@@ -82,15 +82,30 @@ def figure_element(photo: Figure) -> etree.Element:
     return fig
 
 
+@dataclass
+class _Conversion:
+    """One body's conversion, made by `BodyRenderer.render` for that call only: what the tree stage
+    needs to know (in) and the text it finds (out).  Python-Markdown passes nothing to a stage per
+    call, so the stage reads and fills the conversion in progress."""
+
+    resolve_image: ImageResolver
+    lift_first_paragraph: bool
+    text: str = ""
+    first_paragraph: str = ""
+
+
 class _NewsroomTree(Treeprocessor):
     """Runs after inline parsing: figures, image URLs, heading levels, links, plain text."""
 
-    def __init__(self, md: markdown.Markdown, body: "BodyRenderer"):
+    def __init__(self, md: markdown.Markdown, base_path: str):
         super().__init__(md)
-        self.body = body
+        self.base_path = base_path
+        self.conversion: _Conversion | None = None
 
     def run(self, root: etree.Element) -> None:
-        resolve = self.body.resolve_image
+        # Outside BodyRenderer.render (`md.convert` called directly): no photos known, nothing lifted.
+        conversion = self.conversion or _Conversion(lambda src: None, False)
+        resolve = conversion.resolve_image
         for parent in list(root.iter()):
             for index, child in enumerate(list(parent)):
                 if child.tag == "h1":
@@ -98,7 +113,7 @@ class _NewsroomTree(Treeprocessor):
                 elif child.tag == "a":
                     href = child.get("href", "")
                     if href.startswith("/") and not href.startswith("//"):
-                        child.set("href", self.body.base_path + href.lstrip("/"))
+                        child.set("href", self.base_path + href.lstrip("/"))
                 elif child.tag == "p" and len(child) == 1 and child[0].tag == "img" \
                         and not (child.text or "").strip() and not (child[0].tail or "").strip():
                     figure = self._figure(child[0], resolve)
@@ -114,12 +129,12 @@ class _NewsroomTree(Treeprocessor):
                 text = self._text(p)
                 if text and not first:
                     first = text
-                    if self.body.lift_first_paragraph and parent is root:
+                    if conversion.lift_first_paragraph and parent is root:
                         root.remove(p)
             if first:
                 break
-        self.body.last_first_paragraph = first
-        self.body.last_text = self._text(root)
+        conversion.first_paragraph = first
+        conversion.text = self._text(root)
 
     def _figure(self, img: etree.Element, resolve: ImageResolver) -> etree.Element | None:
         resolved = resolve(img.get("src", ""))
@@ -170,13 +185,15 @@ class _HeadingIds(Treeprocessor):
 
 
 class _NewsroomExtension(Extension):
-    def __init__(self, body: "BodyRenderer"):
+    def __init__(self, base_path: str):
         super().__init__()
-        self.body = body
+        self.base_path = base_path
+        self.tree: _NewsroomTree | None = None
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # After "inline" (20), which turns ![](src) into <img>, before "prettify" (10).
-        md.treeprocessors.register(_NewsroomTree(md, self.body), "sitegen-newsroom", 15)
+        self.tree = _NewsroomTree(md, self.base_path)
+        md.treeprocessors.register(self.tree, "sitegen-newsroom", 15)
 
 
 class BodyRenderer:
@@ -185,13 +202,9 @@ class BodyRenderer:
     def __init__(self, base_path: str = "/", *, stock: bool = False, embed_hosts: tuple[str, ...] = ()):
         """`stock=True` keeps Python-Markdown's own inline and toc stages (for equivalence tests);
         `embed_hosts`: where an <iframe> may come from (config `[embeds] hosts`)."""
-        self.base_path = base_path
         self.sanitiser = BodySanitiser(embed_hosts)
-        self.resolve_image: ImageResolver = lambda src: None
-        self.last_text = ""
-        self.last_first_paragraph = ""
-        self.lift_first_paragraph = False
-        extensions: list = ["tables", "attr_list", "sane_lists", _NewsroomExtension(self)]
+        newsroom = _NewsroomExtension(base_path)
+        extensions: list = ["tables", "attr_list", "sane_lists", newsroom]
         if stock:
             extensions.append(TocExtension(slugify=_heading_slug))
         self.md = markdown.Markdown(extensions=extensions, output_format="html")
@@ -199,12 +212,23 @@ class BodyRenderer:
             self.md.treeprocessors.register(_HeadingIds(self.md), "sitegen-heading-ids", 5)
             if set(self.md.inlinePatterns._data) <= _DEFAULT_INLINE_PATTERNS:
                 self.md.treeprocessors.register(_PlainTextInline(self.md), "inline", 20)
+        assert newsroom.tree is not None
+        self._tree = newsroom.tree
 
     def render(self, source: str, resolve_image: ImageResolver, lead_paragraph_is_sapo: bool = False) -> RenderedBody:
         """HTML of a body.  With `lead_paragraph_is_sapo`, the first paragraph of text is taken out of
         the body (it is printed as the sapo); `first_paragraph` is its text either way."""
-        self.resolve_image = resolve_image
-        self.lift_first_paragraph = lead_paragraph_is_sapo
-        self.md.reset()
-        html, removed = self.sanitiser.clean(self.md.convert(source), source)
-        return RenderedBody(html, self.last_text, self.last_first_paragraph, removed)
+        converted, text, first_paragraph = self.convert(source, resolve_image, lead_paragraph_is_sapo)
+        html, removed = self.sanitiser.clean(converted, source)
+        return RenderedBody(html, text, first_paragraph, removed)
+
+    def convert(self, source: str, resolve_image: ImageResolver, lead_paragraph_is_sapo: bool = False) -> tuple[str, str, str]:
+        """Python-Markdown's HTML of a body, before the raw-HTML policy: (html, plain text, first paragraph)."""
+        conversion = _Conversion(resolve_image, lead_paragraph_is_sapo)
+        self._tree.conversion = conversion
+        try:
+            self.md.reset()
+            converted = self.md.convert(source)
+        finally:
+            self._tree.conversion = None
+        return converted, conversion.text, conversion.first_paragraph

@@ -106,11 +106,16 @@ def process_photo(path: Path, renditions: list[Rendition], folder: Path,
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, data in encode_renditions(path, missing, settings).items():
-        temporary = folder / f".{name}.{os.getpid()}.tmp"
-        temporary.write_bytes(data)
-        os.replace(temporary, folder / name)  # a killed build leaves no half-written rendition
+        store_rendition(folder, name, data)
         written.append(name)
     return written
+
+
+def store_rendition(folder: Path, name: str, data: bytes) -> None:
+    """One rendition's file, whole or not at all: a killed build leaves no half-written rendition."""
+    temporary = folder / f".{name}.{os.getpid()}.tmp"
+    temporary.write_bytes(data)
+    os.replace(temporary, folder / name)
 
 
 def encode_renditions(path: Path, renditions: list[Rendition],

@@ -1,9 +1,9 @@
 """The read stage: every article file, taken from the cache when its bytes did not change, else
 parsed and rendered (Markdown) in a pool of worker processes, one per core.
 
-Workers are forked after the reader is set up, so only file paths travel to them; each sends back
-the article, its body, its related-article features and its problems.  A cache entry is keyed by a
-digest of the file's bytes and of the settings that shape reading, so a cached article is the very
+The reader is the workers' context (handed to each worker once), so only file paths travel to them
+per task; each sends back the article, its body, its related-article features and its problems.  A
+cache entry is keyed by a digest of the file's bytes and of the settings that shape reading, so a cached article is the very
 object a fresh read gives.  Bodies, search text and features of cached articles stay in the cache
 until a later stage asks for them: a rebuild after one edit renders one article page, not 10,000.
 """
@@ -26,7 +26,7 @@ from .content import Article, Parsed, find_article_files
 from .errors import Problem
 from .front_matter import split_front_matter
 from .related import FeatureTable, TextFeatures, Weights, text_features
-from .workers import forked_map
+from .workers import Workers, workers_for
 
 PARALLEL_FROM = 64
 """Fewer files than this are read in the main process: forking costs more than it saves."""
@@ -59,13 +59,9 @@ def _unpack_into(data: bytes, table: FeatureTable, start: int) -> None:
     table.counts[start:start + n] = np.frombuffer(data, np.float32, n, offset=8 * n)
 
 
-_reader: ArticleReader | None = None  # set in the parent before forking; inherited by workers
-
-
-def _read_one(job: tuple[Path, str, str]) -> Fresh:
+def _read_one(reader: ArticleReader, job: tuple[Path, str, str]) -> Fresh:
     path, source, revision = job
-    assert _reader is not None
-    parsed = _with_removal_warnings(_reader.read(path, source, revision), path, source)
+    parsed = _with_removal_warnings(reader.read(path, source, revision), path, source)
     article, body = parsed.article, parsed.body
     if article is None or body is None:
         return Fresh(parsed, "", "", b"")
@@ -148,10 +144,9 @@ class Library:
         return table
 
 
-def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = None, jobs: int = 1,
+def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = None, jobs: int | Workers = 1,
                   progress: Callable[[int], None] | None = None) -> Library:
     """Every article under content/ (in file order) and every problem found in them."""
-    global _reader
     cache = cache or BuildCache(None)
     content_dir = site_dir / "content"
     if not content_dir.is_dir():
@@ -209,25 +204,22 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     # only when there is no cache: 100,000 fresh articles carry 1.5 GB of them.
     fresh: dict[str, Fresh] = {}
     rows = []
-    _reader = ArticleReader(config, site_dir, content_dir)
-    try:
-        jobs_list = [(files[source][0], source, key.hex()) for source, key in to_read]
-        with forked_map(jobs, len(to_read) >= PARALLEL_FROM, chunksize=16) as mapped:
-            for (source, key), outcome in zip(to_read, mapped(_read_one, jobs_list)):
-                if cache.db is None:
-                    fresh[source] = outcome
-                meta = (outcome.parsed.article, outcome.parsed.problems)
-                results[source] = meta
-                feature_keys[source] = digest(outcome.features)
-                rows.append((source, files[source][1], key, (_portable(meta[0], root), meta[1]), outcome.body_html,
-                             outcome.search_text, outcome.features, feature_keys[source]))
-                if len(rows) >= 1000:
-                    cache.store_articles(rows)
-                    rows = []
-                if progress:
-                    progress(1)
-    finally:
-        _reader = None
+    reader = ArticleReader(config, site_dir, content_dir)
+    jobs_list = [(files[source][0], source, key.hex()) for source, key in to_read]
+    with workers_for(jobs).over(reader, len(to_read) >= PARALLEL_FROM, chunksize=16) as mapped:
+        for (source, key), outcome in zip(to_read, mapped(_read_one, jobs_list)):
+            if cache.db is None:
+                fresh[source] = outcome
+            meta = (outcome.parsed.article, outcome.parsed.problems)
+            results[source] = meta
+            feature_keys[source] = digest(outcome.features)
+            rows.append((source, files[source][1], key, (_portable(meta[0], root), meta[1]), outcome.body_html,
+                         outcome.search_text, outcome.features, feature_keys[source]))
+            if len(rows) >= 1000:
+                cache.store_articles(rows)
+                rows = []
+            if progress:
+                progress(1)
     cache.store_articles(rows)
     cache.forget_articles([source for source in stamps if source not in files])
     cache.touch_articles(touched)

@@ -32,7 +32,7 @@ from scipy import sparse
 
 from .cache import BuildCache, digest
 from .vietnamese import variant_key
-from .workers import forked_map
+from .workers import Workers, workers_for
 
 if TYPE_CHECKING:
     from .reading import Library
@@ -200,11 +200,10 @@ def _heaviest(data: np.ndarray, lo: int, hi: int, keep: int) -> np.ndarray:
 
 
 def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights = Weights(),
-                     jobs: int = 1) -> list[tuple[int, ...]]:
+                     jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
     """For each doc, the indices of the `count` docs to show as related, best first (`texts` holds
     the docs' text features, in the same order).  With `jobs` > 1, blocks of rows are ranked in
-    forked worker processes (same result, less time)."""
-    global _ranking
+    worker processes (same result, less time); `jobs` may also be the Workers to rank on."""
     n = len(docs)
     if n < 2 or count <= 0:
         return [() for _ in docs]
@@ -218,13 +217,9 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     stamp = np.array([d.timestamp for d in docs])
     newest = np.lexsort((np.arange(n), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
-    _ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
-    starts = range(0, n, _BLOCK_ROWS)
-    try:
-        with forked_map(jobs, n >= 4 * _BLOCK_ROWS) as mapped:
-            blocks = list(mapped(_rank_block, starts))
-    finally:
-        _ranking = None
+    ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
+    with workers_for(jobs).over(ranking, n >= 4 * _BLOCK_ROWS, batch=1) as mapped:  # a block is a batch
+        blocks = list(mapped(_rank_block, range(0, n, _BLOCK_ROWS)))
     return [row for block in blocks for row in block]
 
 
@@ -240,13 +235,8 @@ class _Ranking:
     weights: Weights
 
 
-_ranking: _Ranking | None = None  # set before forking, read by the workers
-
-
-def _rank_block(start: int) -> list[tuple[int, ...]]:
+def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
     """The related lists of rows start .. start + _BLOCK_ROWS."""
-    r = _ranking
-    assert r is not None
     count, bonus = r.count, r.weights.category
     block = (r.matrix[start:start + _BLOCK_ROWS] @ r.transposed).tocsr()
     result: list[tuple[int, ...]] = []
@@ -295,7 +285,7 @@ def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None
             taken.add(c)
 
 
-def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: int = 1) -> list[tuple[int, ...]]:
+def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
     """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
     facts = [(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
     count = site.config.related_count

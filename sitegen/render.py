@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Iterator
 
 import jinja2
+from jinja2.loaders import split_template_path
 
 from .config import Config
 from .errors import BuildFailed, Problem, display_path
@@ -137,14 +138,17 @@ def iso(value) -> str:
 class Renderer:
     """Renders planned pages to bytes with the site's theme."""
 
-    def __init__(self, theme: Theme, site_dir: Path):
+    def __init__(self, theme: Theme, site_dir: Path, sources: "TemplateSources | None" = None):
+        """`sources`: the templates' text as read elsewhere (see `__reduce__`); default: the theme's files."""
         self.theme = theme
         self.site_dir = site_dir
+        if sources is None:
+            own: jinja2.BaseLoader = jinja2.FileSystemLoader([str(d) for d in theme.template_dirs])
+            parent: jinja2.BaseLoader = jinja2.FileSystemLoader(str(theme.default_dir / "templates"))
+        else:
+            own, parent = _SourcesLoader(sources[0]), _SourcesLoader(sources[1])
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader([
-                jinja2.FileSystemLoader([str(d) for d in theme.template_dirs]),
-                jinja2.PrefixLoader({PARENT_PREFIX: jinja2.FileSystemLoader(str(theme.default_dir / "templates"))}),
-            ]),
+            loader=jinja2.ChoiceLoader([own, jinja2.PrefixLoader({PARENT_PREFIX: parent})]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -154,6 +158,12 @@ class Renderer:
         self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)
         self.env.globals["picture_tag"] = picture_html
+
+    def __reduce__(self):
+        """A renderer travels (to a cluster's workers) with the text of every template it can reach,
+        read here: what a worker renders is what this build's page keys were made from, whatever
+        theme files the worker's machine has."""
+        return Renderer, (self.theme, self.site_dir, template_sources(self.theme))
 
     def render(self, page: Page, site_view) -> bytes:
         try:
@@ -194,6 +204,35 @@ class Renderer:
                 f"template error on /{page.path}: {type(exc).__name__}: {exc}",
                 "fix the expression on this line (see sitegen/views.py for the variables templates get)", line,
             )]) from None
+
+
+TemplateSources = tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]
+"""The theme's templates and the default theme's (for `!default/`): name -> (text, file it came from)."""
+
+
+def template_sources(theme: Theme) -> TemplateSources:
+    """Every template the theme's folders hold, first folder wins (as FileSystemLoader looks them up)."""
+    def read(folders) -> dict[str, tuple[str, str]]:
+        found: dict[str, tuple[str, str]] = {}
+        for folder in folders:
+            for path in sorted(Path(folder).rglob("*")):
+                name = path.relative_to(folder).as_posix()
+                if path.is_file() and name not in found:
+                    found[name] = (path.read_text("utf-8"), os.path.normpath(path))
+        return found
+    return read(theme.template_dirs), read([theme.default_dir / "templates"])
+
+
+class _SourcesLoader(jinja2.BaseLoader):
+    def __init__(self, sources: dict[str, tuple[str, str]]):
+        self.sources = sources
+
+    def get_source(self, environment, template: str):
+        name = "/".join(split_template_path(template))
+        if name not in self.sources:
+            raise jinja2.TemplateNotFound(template)
+        text, filename = self.sources[name]
+        return text, filename, lambda: True
 
 
 def _template_file(filename: str | None, site_dir: Path, fallback: str | None) -> str:

@@ -3,15 +3,17 @@
 A page's key is a digest of everything its template can see — the templates themselves, the site
 view, and the page's context down to each article's revision — so a page whose key is the one the
 previous build recorded, and whose file is intact, is left as it is.  The others are rendered by
-forked worker processes, which inherit the plan (nothing is pickled on the way in) and write their
-files into the staging folder; only small reports come back.
+worker processes, which get the plan once as their context (forked ones inherit it: nothing is
+pickled on the way in) and write their files into the staging folder; only small reports come back.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 import hashlib
 from datetime import datetime
+from functools import partial
 from typing import Any, Callable, Sequence
 
 from markupsafe import Markup
@@ -22,7 +24,7 @@ from .pages import Page
 from .render import Renderer, Theme
 from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
-from .workers import forked_map
+from .workers import Workers, workers_for
 
 PARALLEL_FROM = 48
 """Fewer pages than this are rendered in the main process."""
@@ -94,22 +96,49 @@ _CONTAINERS = {kind: tuple(f.name for f in dataclasses.fields(kind) if f.repr)
 _LEAVES = {str, Markup, int, float, bool, type(None), datetime}
 
 
-# Set in the parent just before forking, read by the workers.
-_job: tuple[Sequence[Page], list[bytes], Renderer, Any, OutputWriter] | None = None
+@dataclass(frozen=True)
+class RenderJob:
+    """What every render worker needs: the plan, the pages' keys, the renderer and the site view."""
+
+    pages: Sequence[Page]
+    keys: list[bytes]
+    renderer: Renderer
+    site_view: Any
+    writer: OutputWriter | None
+    """The staging tree, where workers can write it; None where they cannot (a cluster's machines):
+    they send each page's bytes back, and this process writes them."""
 
 
-def _render_chunk(indices: list[int]) -> list[Put]:
-    assert _job is not None
-    pages, keys, renderer, site_view, writer = _job
-    return [writer.put(pages[i].output_file, renderer.render(pages[i], site_view), keys[i]) for i in indices]
+Rendered = tuple[str, bytes, bytes]
+"""A page rendered by a worker that cannot write: (output file, bytes, key)."""
+
+
+def _render_page(job: RenderJob, item: int | tuple[int, str | None]) -> Put | Rendered:
+    """One page: its number in the plan, or (its number, its article's body) when the worker cannot
+    read the cache the body is kept in."""
+    index, body = item if isinstance(item, tuple) else (item, None)
+    page = job.pages[index] if body is None else _with_body(job.pages[index], body)
+    data = job.renderer.render(page, job.site_view)
+    if job.writer is None:
+        return page.output_file, data, job.keys[index]
+    return job.writer.put(page.output_file, data, job.keys[index])
+
+
+def _body_of(page: Page) -> str | None:
+    view = page.data.get("article")
+    return view.load_body() if isinstance(view, ArticleView) and view.load_body else None
+
+
+def _with_body(page: Page, body: str) -> Page:
+    view = page.data["article"]
+    return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(view, load_body=partial(str, body))})
 
 
 def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,
-                 writer: OutputWriter, jobs: int, progress: Callable[[int], None] | None = None,
+                 writer: OutputWriter, jobs: int | Workers, progress: Callable[[int], None] | None = None,
                  store: PageStore | None = None) -> int:
     """Render every page whose inputs changed into `writer`; keep the rest, or take them from
     `store` where it holds a page made from the same inputs.  Returns pages rendered."""
-    global _job
     changed = []
     for index, page in enumerate(pages):
         record = writer.intact(page.output_file, keys[index])
@@ -126,17 +155,16 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
             todo.append(index)
     if progress:
         progress(len(pages) - len(todo))
-    chunks = [todo[i:i + 64] for i in range(0, len(todo), 64)]
-    _job = (pages, keys, renderer, site_view, writer)
-    try:
-        with forked_map(jobs, len(todo) >= PARALLEL_FROM) as mapped:
-            for puts in mapped(_render_chunk, chunks):
-                for put in puts:
-                    writer.add(put)
-                if progress:
-                    progress(len(puts))
-    finally:
-        _job = None
+    workers = workers_for(jobs)
+    if workers.shares_memory:
+        job, items = RenderJob(pages, keys, renderer, site_view, writer), todo
+    else:  # bodies stay in the cache, here: each travels with its page, read as the page is sent
+        job, items = RenderJob(pages, keys, renderer, site_view, None), ((i, _body_of(pages[i])) for i in todo)
+    with workers.over(job, len(todo) >= PARALLEL_FROM, chunksize=64) as mapped:
+        for done, result in enumerate(mapped(_render_page, items), 1):
+            writer.add(result if isinstance(result, Put) else writer.put(*result))
+            if progress and (done % 64 == 0 or done == len(todo)):
+                progress(64 if done % 64 == 0 else done % 64)
     if store:
         store.keep(((keys[i], writer.file(page.output_file), writer.records[page.output_file].digest)
                     for i, page in enumerate(pages)), set(keys))

@@ -5,7 +5,8 @@ Each photo is known by the digest of its bytes (`BuildCache.file_digests`, hashe
 its stamp moved); its header size is stored under that digest, its renditions are files in
 `.sitegen-cache/renditions/` named by it.  So a rebuild encodes nothing for an unchanged photo, a
 renamed or moved photo costs nothing, and a photo replaced under its name gets new file names.
-Missing renditions are made in forked worker processes, one decode per photo.
+Missing renditions are made by the build's workers (forked processes, or a cluster's, which send
+the bytes back), one decode per photo.
 
 A lead photo gets every slot (article page, listings, shares); a photo only shown in the body gets
 the `figure` slot.  The originals are published only when `[photos] publish_originals` says so.
@@ -27,8 +28,8 @@ from markupsafe import Markup, escape
 from .cache import digest
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
-from .photos import PhotoError, process_photo, probe, verify
-from .workers import forked_map
+from .photos import PhotoError, encode_renditions, process_photo, probe, store_rendition, verify
+from .workers import Workers, workers_for
 
 FOLDER = "renditions"
 """In the cache folder (or the build's scratch folder without a cache)."""
@@ -153,29 +154,47 @@ def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], dig
     return problems
 
 
-def _make(job: tuple[str, tuple[Rendition, ...], str, PhotoSettings]) -> tuple[str, PhotoError | None]:
-    file, renditions, folder, settings = job
+@dataclass(frozen=True)
+class _RenditionJob:
+    settings: PhotoSettings
+    folder: str | None
+    """Where workers write renditions; None where they cannot (a cluster's machines): they send
+    the bytes back, and this process writes them."""
+
+
+def _make(job: _RenditionJob, item: tuple[str, tuple[Rendition, ...]]) -> tuple[str, PhotoError | None, dict[str, bytes]]:
+    file, renditions = item
     try:
-        process_photo(Path(file), list(renditions), Path(folder), settings)
-        return file, None
+        if job.folder is None:
+            return file, None, encode_renditions(Path(file), list(renditions), job.settings)
+        process_photo(Path(file), list(renditions), Path(job.folder), job.settings)
+        return file, None, {}
     except PhotoError as error:
-        return file, error
+        return file, error, {}
 
 
-def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: PhotoSettings, jobs: int,
+def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: PhotoSettings, jobs: "int | Workers",
                     uses: dict[str, PhotoUse]) -> list[Problem]:
     """Encode every planned rendition not yet in `folder`; the problems of photos that fail to decode."""
     try:
         made = set(os.listdir(folder))  # one listing, not a stat per rendition (a million at 20,000 photos)
     except FileNotFoundError:
         made = set()
-    todo = [(file, files.renditions, str(folder), settings) for file, files in sorted(planned.items())
+    todo = [(file, tuple(r for r in files.renditions if r.name not in made)) for file, files in sorted(planned.items())
             if any(r.name not in made for r in files.renditions)]
+    workers = workers_for(jobs)
     problems = []
-    with forked_map(jobs, len(todo) > 1) as mapped:
-        for file, error in mapped(_make, todo):
+    with workers.over(_RenditionJob(settings, str(folder) if workers.shares_memory else None), len(todo) > 1,
+                      batch=32) as mapped:
+        for file, error, encoded in mapped(_make, todo):
             if error is not None:
                 problems += _refused(file, error, uses[file].users)
+            if encoded:
+                folder.mkdir(parents=True, exist_ok=True)
+            for name, data in encoded.items():
+                if name not in made:  # photos with the same bytes share their renditions' names
+                    store_rendition(folder, name, data)
+                    made.add(name)
     return problems
 
 

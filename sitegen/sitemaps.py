@@ -23,11 +23,11 @@ from xml.sax.saxutils import escape
 
 from .feeds import feed_files
 from .pages import Page, PagePlanner
+from .xmldoc import xml_document
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
-ET.register_namespace("", SITEMAP)
-ET.register_namespace("news", NEWS)
+NAMESPACES = {"": SITEMAP, "news": NEWS}
 
 NEWS_SITEMAP = "sitemap-news.xml"
 NOT_LISTED = {"redirect", "not_found", "search"}
@@ -37,8 +37,7 @@ _XML_HEAD = "<?xml version='1.0' encoding='utf-8'?>"
 
 
 def _xml(root: ET.Element) -> bytes:
-    ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return xml_document(root, NAMESPACES)
 
 
 def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, renditions: Path) -> dict[str, bytes]:
@@ -64,7 +63,7 @@ def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byte
 
     def urlset(chunk) -> bytes:
         if not chunk:
-            return _xml(ET.Element(f"{{{SITEMAP}}}urlset"))
+            return _xml(ET.Element("urlset"))
         # Written as text: tens of thousands of URLs go through ElementTree ten times slower, to the
         # same bytes (tests/test_feeds_sitemaps_meta.py compares the two).
         lines = [_XML_HEAD, f'<urlset xmlns="{SITEMAP}">']
@@ -79,15 +78,15 @@ def sitemap_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byte
     if len(chunks) == 1:
         return {"sitemap.xml": urlset(chunks[0])}
     files = {}
-    index = ET.Element(f"{{{SITEMAP}}}sitemapindex")
+    index = ET.Element("sitemapindex")
     for number, chunk in enumerate(chunks, 1):
         name = f"sitemap-{number}.xml"
         files[name] = urlset(chunk)
-        entry = ET.SubElement(index, f"{{{SITEMAP}}}sitemap")
-        ET.SubElement(entry, f"{{{SITEMAP}}}loc").text = planner.absolute(name)
+        entry = ET.SubElement(index, "sitemap")
+        ET.SubElement(entry, "loc").text = planner.absolute(name)
         newest = max((m for _, m in chunk if m), default=None)
         if newest:
-            ET.SubElement(entry, f"{{{SITEMAP}}}lastmod").text = newest.isoformat(timespec="seconds")
+            ET.SubElement(entry, "lastmod").text = newest.isoformat(timespec="seconds")
     files["sitemap.xml"] = _xml(index)
     return files
 
@@ -101,17 +100,17 @@ def news_sitemap(planner: PagePlanner, now: datetime) -> dict[str, bytes]:
     recent = [a for a in planner.site.articles if since <= a.date <= now]
     if not recent:
         return {}
-    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    root = ET.Element("urlset")
     for article in recent:
         view = planner.views[article.source]
-        url = ET.SubElement(root, f"{{{SITEMAP}}}url")
-        ET.SubElement(url, f"{{{SITEMAP}}}loc").text = view.absolute_url
-        news = ET.SubElement(url, f"{{{NEWS}}}news")
-        publication = ET.SubElement(news, f"{{{NEWS}}}publication")
-        ET.SubElement(publication, f"{{{NEWS}}}name").text = config.title
-        ET.SubElement(publication, f"{{{NEWS}}}language").text = config.language
-        ET.SubElement(news, f"{{{NEWS}}}publication_date").text = view.date.isoformat(timespec="seconds")
-        ET.SubElement(news, f"{{{NEWS}}}title").text = view.title
+        url = ET.SubElement(root, "url")
+        ET.SubElement(url, "loc").text = view.absolute_url
+        news = ET.SubElement(url, "news:news")
+        publication = ET.SubElement(news, "news:publication")
+        ET.SubElement(publication, "news:name").text = config.title
+        ET.SubElement(publication, "news:language").text = config.language
+        ET.SubElement(news, "news:publication_date").text = view.date.isoformat(timespec="seconds")
+        ET.SubElement(news, "news:title").text = view.title
     return {NEWS_SITEMAP: _xml(root)}
 
 

@@ -10,6 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ZONE, article, png
+from sitegen.sitemaps import SITEMAP
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
@@ -139,7 +140,8 @@ def test_sitemaps_are_the_bytes_elementtree_writes(make_site):
         written = (built.output / name).read_bytes()
         root = ET.fromstring(written)
         ET.indent(root)
-        assert written == ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n", name
+        assert written == ET.tostring(root, encoding="utf-8", xml_declaration=True,
+                                      default_namespace=SITEMAP) + b"\n", name
     assert "https://example.vn/tin-anh/" in sitemap_locs(built, "sitemap-1.xml")[0]
 
 
@@ -151,6 +153,19 @@ def test_news_sitemap_holds_exactly_the_last_two_days(paper):
     assert news.find(f"{NEWS}publication/{NEWS}name").text == "Báo Thử Nghiệm"
     assert news.find(f"{NEWS}publication/{NEWS}language").text == "vi"
     assert news.find(f"{NEWS}publication_date").text == "2026-11-25T08:00:00+07:00"
+
+
+def test_documents_declare_the_prefixes_they_use_as_elementtree_did(paper):
+    # The bytes of the registered-namespace days: declarations by prefix, before the attributes;
+    # a category feed without photos or authors declares only atom.
+    assert paper.text("rss/tin-moi-nhat.rss").splitlines()[1] == (
+        '<rss xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:media="http://search.yahoo.com/mrss/" version="2.0">')
+    assert paper.text("rss/kinh-te.rss").splitlines()[1] == '<rss xmlns:atom="http://www.w3.org/2005/Atom" version="2.0">'
+    assert paper.text("sitemap-news.xml").splitlines()[1] == (
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">')
+    # Nothing was registered in ElementTree's table, global to the process.
+    assert not {"http://www.w3.org/2005/Atom", "http://search.yahoo.com/mrss/"} & set(ET.register_namespace.__globals__["_namespace_map"])
 
 
 def test_without_recent_articles_no_news_sitemap_is_written_or_announced(make_site):

@@ -47,3 +47,13 @@ def test_fast_path_is_really_taken():
         assert calls
     finally:
         del FAST.md.treeprocessors["inline"]._InlineProcessor__applyPattern
+
+
+def test_each_render_returns_its_own_text_and_sapo():
+    renderer = BodyRenderer("/")
+    first = renderer.render("Đoạn **mở đầu**.\n\n## Mục\n\nThân bài ![](a.png).", resolve, lead_paragraph_is_sapo=True)
+    assert (first.text, first.first_paragraph) == ("MụcThân bài .", "Đoạn mở đầu.")
+    assert "mở đầu" not in first.html and 'src="/bao/media/a.png"' in first.html
+    second = renderer.render("Chỉ một đoạn.", lambda src: None)
+    assert (second.text, second.first_paragraph) == ("Chỉ một đoạn.", "Chỉ một đoạn.")
+    assert (first.text, first.first_paragraph) == ("MụcThân bài .", "Đoạn mở đầu.")  # values, not views of the renderer

@@ -382,9 +382,9 @@ def test_damaged_photo_fails_on_decoding_with_a_clear_error(tmp_path, camera, da
     assert caught.value.hint and time.perf_counter() - start < 5
 
 
-def job(path: Path):
+def job(slots, path: Path):
     info = probe(path)
-    plan = plan_renditions(path.stem, source_digest(path), (info.width, info.height), DEFAULT_SLOTS)
+    plan = plan_renditions(path.stem, source_digest(path), (info.width, info.height), slots)
     return sorted(encode_renditions(path, plan))
 
 
@@ -392,8 +392,8 @@ def test_runs_in_forked_workers_and_errors_come_back_whole(tmp_path):
     good, bad = tmp_path / "tot.jpg", tmp_path / "hong.jpg"
     Image.new("RGB", (640, 480), RED).save(good)
     bad.write_bytes(b"")
-    with forked_map(2) as mapper:
-        assert list(mapper(job, [good, good])) == [job(good)] * 2
-    with forked_map(2) as mapper, pytest.raises(PhotoError) as caught:
+    with forked_map(2, DEFAULT_SLOTS) as mapper:
+        assert list(mapper(job, [good, good])) == [job(DEFAULT_SLOTS, good)] * 2
+    with forked_map(2, DEFAULT_SLOTS) as mapper, pytest.raises(PhotoError) as caught:
         list(mapper(job, [good, bad]))
     assert "empty" in caught.value.message and caught.value.hint

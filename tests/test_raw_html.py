@@ -252,8 +252,7 @@ def test_what_our_markdown_makes_passes_the_policy_byte_for_byte(make_site):
     renderer = BodyRenderer("/")
     photos = {"images/ca-phe.png": ("/media/thoi-su/images/ca-phe.png", None), "images/phoi.png": ("/media/thoi-su/images/phoi.png", None)}
     published = renderer.render(RICH_MARKDOWN, photos.get)
-    renderer.md.reset()
-    assert published.html == renderer.md.convert(RICH_MARKDOWN)
+    assert published.html == renderer.convert(RICH_MARKDOWN, photos.get)[0]
     assert published.removed == ()
 
 
