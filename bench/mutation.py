@@ -1,7 +1,7 @@
 """Mutation testing of sitegen's core modules: how many small deliberate breaks do the tests see?
 
     .venv/bin/pip install mutmut==3.8.1          # not a test dependency: only this script needs it
-    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all seven
+    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all eight
     .venv/bin/python bench/mutation.py --report-only site related pages   # tables from the last run
 
 mutmut 3 writes a copy of the project with every mutant of every function built in (selected at run
@@ -33,7 +33,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORE = ("content", "site", "related", "output", "freshness", "cache", "pages")
+CORE = ("article_reader", "front_matter", "site", "related", "output", "freshness", "cache", "pages")
 SLOW_MARKERS = re.compile(r"\bbrowser\b|vnu|axe|sync_playwright")
 """Tests that drive Chromium (the `browser` fixture) or run the Nu HTML checker / axe-core."""
 SLOW_FILES = {
@@ -57,7 +57,8 @@ FIRST = {
     "cache": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
-    "content": ("test_mutants_content", "test_bad_input", "test_vietnamese", "test_raw_html"),
+    "article_reader": ("test_bad_input", "test_vietnamese", "test_raw_html"),
+    "front_matter": ("test_bad_input", "test_check_new"),
     "pages": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
     "site": ("test_term_names", "test_pages"),
 }

@@ -30,7 +30,7 @@ from .output import OutputLock, OutputWriter, check_output_dir
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
     from .content import Article
     from .pages import Page, PagePlanner
-    from .render import Renderer
+    from .templates import Renderer
     from .site import Site
     from .workers import Workers
 
@@ -190,10 +190,11 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .pages import PagePlanner
         from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
-        from .reading import read_articles
+        from .library import read_articles
         from .redirects import with_old_addresses
-        from .render import Renderer, Theme
-        from .rendering import PageKeys, copy_static, render_pages, templates_digest
+        from .rendering import PageKeys, render_pages
+        from .templates import Renderer
+        from .theme import Theme, copy_static, templates_digest
         from .related import related_for
         from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
         from .site import Publication, Site

@@ -79,8 +79,8 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .pages import PagePlanner
     from .redirects import with_old_addresses
-    from .reading import read_articles
-    from .render import Theme
+    from .library import read_articles
+    from .theme import Theme
     from .renditions import plan_photos, settings_of, used_photos, verify_photos
     from .site import Publication, Site
 

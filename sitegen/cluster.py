@@ -9,7 +9,7 @@ output is byte for byte a local build's.
 What a worker needs besides what is shipped: the same sitegen (and Python packages) as the
 coordinator, and the site folder at the same path (a shared filesystem, or the same checkout):
 articles are read, and their photos checked, where the coordinator's paths say.  Templates travel
-with the renderer (`render.Renderer.__reduce__`), so a worker's installed theme files do not matter.
+with the renderer (`templates.Renderer.__reduce__`), so a worker's installed theme files do not matter.
 
 Dask is imported only here, and this module only when `--scheduler` is given.
 """
@@ -135,7 +135,7 @@ class DaskWorkers:
 def dask_setup(worker: Any) -> None:
     """`dask worker --preload sitegen.cluster`: the pipeline's modules (numpy, scipy, Jinja, Markdown,
     Pillow) are loaded as the worker starts, not by the first task of every stage."""
-    from . import reading, related, rendering, renditions  # noqa: F401
+    from . import library, related, rendering, renditions, templates  # noqa: F401
 
 
 def _code_version() -> str:

@@ -18,15 +18,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .cache import BuildCache, CacheDamaged, code_version, racy_margin, stamp_of
+from .theme import builtin_themes_dir
 
 WATCHED = ("content", "templates", "static", "themes")
 """The site's folders whose changes a build may publish (with config.toml); `serve` watches them too."""
-
-
-def _builtin_themes() -> Path:
-    package = Path(__file__).resolve().parent
-    installed = package / "themes"
-    return installed if (installed / "default").is_dir() else package.parent / "themes"
 
 
 def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> tuple[bytes, int]:
@@ -39,7 +34,7 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
         h.update((site_dir / "config.toml").read_bytes())
     except OSError:
         h.update(b"no config")
-    for root in [site_dir / name for name in WATCHED] + [_builtin_themes()]:
+    for root in [site_dir / name for name in WATCHED] + [builtin_themes_dir()]:
         for folder, dirs, files in os.walk(root):
             dirs.sort()
             for name in sorted(files):

@@ -35,7 +35,7 @@ from .vietnamese import variant_key
 from .workers import Workers, workers_for
 
 if TYPE_CHECKING:
-    from .reading import Library
+    from .library import Library
     from .site import Site
 
 

@@ -18,28 +18,15 @@ from typing import Any, Callable, Sequence
 
 from markupsafe import Markup
 
-from .cache import code_version
 from .output import OutputWriter, Put
 from .pages import Page
-from .render import Renderer, Theme
+from .templates import Renderer
 from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
 from .workers import Workers, workers_for
 
 PARALLEL_FROM = 48
 """Fewer pages than this are rendered in the main process."""
-
-
-def templates_digest(theme: Theme) -> bytes:
-    """Every template file the theme can reach, by name and content, and this sitegen's version."""
-    h = hashlib.blake2b(code_version().encode(), digest_size=16)
-    for place, folder in enumerate((*theme.template_dirs, theme.default_dir / "templates")):
-        h.update(str(place).encode())  # its place in the search order, not its path: keys are portable
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                h.update(path.relative_to(folder).as_posix().encode())
-                h.update(path.read_bytes())
-    return h.digest()
 
 
 class PageKeys:
@@ -169,13 +156,3 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
         store.keep(((keys[i], writer.file(page.output_file), writer.records[page.output_file].digest)
                     for i, page in enumerate(pages)), set(keys))
     return len(todo)
-
-
-def copy_static(writer: OutputWriter, theme: Theme, media: dict[str, str],
-                digests: Callable[[list[str]], dict[str, bytes]]) -> None:
-    """The photos articles use, and the theme's static files (both unchanged while their bytes are;
-    `digests(paths)` gives the digest of each file's bytes)."""
-    files = sorted(media.items()) + [(f"static/{rel}", str(path)) for rel, path in theme.static_files()]
-    known = digests([path for _, path in files])
-    for rel, path in files:
-        writer.copy(rel, path, known[path])

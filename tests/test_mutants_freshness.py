@@ -11,7 +11,8 @@ from pathlib import Path
 from conftest import NOW, article
 from sitegen import freshness
 from sitegen.cache import BuildCache
-from sitegen.freshness import _builtin_themes, input_fingerprint, record, up_to_date
+from sitegen.freshness import input_fingerprint, record, up_to_date
+from sitegen.theme import builtin_themes_dir
 from test_publish_guards import settled
 
 SCHEDULED = "thoi-su/tin-hen-gio-202611261000/"
@@ -107,7 +108,7 @@ def test_the_newest_stamp_is_the_latest_mtime_or_ctime_of_any_watched_file(make_
 def test_a_change_to_sitegens_own_theme_changes_the_fingerprint(make_site):
     site = quiet_site(make_site)
     before = input_fingerprint(site.root, site.root / "output", False, False)
-    theme_file = next(p for p in sorted((_builtin_themes() / "default").rglob("*")) if p.is_file())
+    theme_file = next(p for p in sorted((builtin_themes_dir() / "default").rglob("*")) if p.is_file())
     stamp = theme_file.stat()
     os.utime(theme_file, ns=(stamp.st_atime_ns, stamp.st_mtime_ns + 1))
     try:
@@ -166,7 +167,7 @@ def test_an_installed_sitegen_watches_the_themes_inside_its_package(tmp_path):
     installed = tmp_path / "site-packages" / "sitegen"
     shutil.copytree(Path(freshness.__file__).parent, installed, ignore=shutil.ignore_patterns("__pycache__", "themes"))
     (installed / "themes" / "default").mkdir(parents=True)
-    found = subprocess.run([sys.executable, "-c", "from sitegen.freshness import _builtin_themes; print(_builtin_themes())"],
+    found = subprocess.run([sys.executable, "-c", "from sitegen.theme import builtin_themes_dir; print(builtin_themes_dir())"],
                            cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(installed.parent)},
                            capture_output=True, text=True, check=True).stdout.strip()
     assert found == str(installed / "themes")

@@ -27,7 +27,7 @@ def test_site_template_extends_the_defaults_own_version(make_site):
 
 def test_site_partial_override_reaches_every_page_using_it(make_site):
     site = make_site({"content/a.md": article()})
-    from sitegen.render import builtin_themes_dir
+    from sitegen.theme import builtin_themes_dir
     base = (builtin_themes_dir() / "default/templates/base.html").read_text(encoding="utf-8")
     site.write("templates/base.html", base.replace("Bỏ qua, đến nội dung chính", "Đến nội dung"))
     built = site.build()

@@ -181,7 +181,7 @@ def sitegen_site(site_dir: Path):
     own reader (and its cache, which the build just filled)."""
     from sitegen.cache import CACHE_DIR, BuildCache  # noqa: PLC0415
     from sitegen.config_toml import load_config  # noqa: PLC0415
-    from sitegen.reading import read_articles  # noqa: PLC0415
+    from sitegen.library import read_articles  # noqa: PLC0415
     from sitegen.site import Publication, Site  # noqa: PLC0415
 
     config, _ = load_config(site_dir)

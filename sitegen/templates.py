@@ -1,126 +1,24 @@
-"""Themes and rendering: the Jinja environment over an ordered list of template folders.
-
-Lookup order, first match wins:
-
-1. the site's own `templates/` (and `static/`) — overrides of single files;
-2. the configured theme: `themes/<name>/` in the site folder, else the theme shipped with sitegen;
-3. the shipped `default` theme, as the parent of any other theme.
-
-A template can extend the shipped default's version of itself explicitly with the `!default/`
-prefix: `{% extends "!default/article.html" %}` in the site's `templates/article.html`.
-"""
+"""The templates: the Jinja environment over a theme's template folders (`theme.py`), its filters
+and globals, and `Renderer.render(page)` — one page's bytes, or the template's error as the
+editor's problem (file, line)."""
 
 from __future__ import annotations
 
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import jinja2
 from jinja2.loaders import split_template_path
 
-from .config import Config
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
 from .renditions import picture_html
 from .search import search_token
+from .theme import Theme
 from .vietnamese import format_date_vn
 
 PARENT_PREFIX = "!default"
-_THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
-
-
-def builtin_themes_dir() -> Path:
-    """Where the themes shipped with sitegen live: sitegen/themes/ in a wheel, themes/ in a checkout."""
-    package = Path(__file__).resolve().parent
-    installed = package / "themes"
-    return installed if (installed / "default").is_dir() else package.parent / "themes"
-
-
-@dataclass(frozen=True)
-class Theme:
-    """The folders a site's templates and static files come from, most specific first."""
-
-    template_dirs: tuple[Path, ...]
-    static_dirs: tuple[Path, ...]
-    default_dir: Path
-
-    @classmethod
-    def for_site(cls, site_dir: Path, config: Config) -> "Theme":
-        builtin = builtin_themes_dir()
-        if not _THEME_NAME.match(config.theme):
-            raise BuildFailed([Problem(
-                "config.toml", f"theme: {config.theme!r} is not a theme's name",
-                'name a folder under themes/ (letters, digits, "-", "_"), e.g. theme = "default"',
-            )])
-        own = site_dir / "themes" / config.theme
-        theme_dir = own if own.is_dir() else builtin / config.theme
-        if not theme_dir.is_dir():
-            raise BuildFailed([Problem(
-                "config.toml", f"theme: no theme named {config.theme!r}",
-                f"looked in {display_path(own, site_dir)} and {builtin}; use theme = \"default\" or create the folder",
-            )])
-        default = builtin / "default"
-        template_dirs = _unique([site_dir / "templates", theme_dir / "templates", default / "templates"])
-        static_dirs = _unique([site_dir / "static", theme_dir / "static", default / "static"])
-        theme = cls(tuple(d for d in template_dirs if d.is_dir()), tuple(d for d in static_dirs if d.is_dir()), default)
-        problems = theme.problems(site_dir, builtin)
-        if problems:
-            raise BuildFailed(problems)
-        return theme
-
-    def problems(self, site_dir: Path, builtin: Path) -> list[Problem]:
-        """Found here, before any page is rendered rather than half-way through writing: each file or
-        folder of the theme sitegen cannot read, and each that is a link to somewhere outside the
-        site (or outside the themes shipped with sitegen) — it would publish, or render, whatever it
-        points at."""
-        found: list[Problem] = []
-        allowed = (site_dir.resolve(), builtin.resolve())
-
-        def unreadable(path: str, kind: str) -> None:
-            found.append(Problem(display_path(Path(path), site_dir), f"this theme {kind} cannot be read (permission denied)",
-                                 f"give sitegen read access to it (e.g. `chmod -R u+rX {display_path(Path(path), site_dir)}`)"))
-
-        def outside(path: str) -> None:
-            real = Path(path).resolve()
-            if not any(real.is_relative_to(root) for root in allowed):
-                found.append(Problem(display_path(Path(path), site_dir), f"is a link to {real}, outside the site",
-                                     "put the file itself in the site folder instead of a link to it"))
-
-        for root in (*self.template_dirs, *self.static_dirs):
-            outside(str(root))
-            for folder, dirs, files in os.walk(root, onerror=lambda error: unreadable(error.filename, "folder")):
-                dirs.sort()
-                for name in sorted(dirs + files):
-                    if os.path.islink(os.path.join(folder, name)):
-                        outside(os.path.join(folder, name))
-                for name in sorted(files):
-                    path = os.path.join(folder, name)
-                    if not os.access(path, os.R_OK):
-                        unreadable(path, "file")
-        return found
-
-    def static_files(self) -> Iterator[tuple[str, Path]]:
-        """(path relative to static/, file) for every static file, overrides first-wins."""
-        seen: set[str] = set()
-        for folder in self.static_dirs:
-            for path in sorted(folder.rglob("*")):
-                rel = path.relative_to(folder).as_posix()
-                if path.is_file() and rel not in seen and not path.name.startswith("."):
-                    seen.add(rel)
-                    yield rel, path
-
-
-def _unique(paths: list[Path]) -> list[Path]:
-    seen, result = set(), []
-    for path in paths:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            result.append(path)
-    return result
+"""`{% extends "!default/article.html" %}`: the shipped default theme's version of a template."""
 
 
 def vn_day(value) -> str:
