@@ -26,7 +26,8 @@ from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlsplit
 
 from . import __version__
-from .cache import BuildCache, code_version
+from .cache import BuildCache
+from .digests import code_version
 from .errors import BuildFailed, Problem
 from .workers import Mapper
 

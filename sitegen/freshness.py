@@ -17,7 +17,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .cache import BuildCache, CacheDamaged, code_version, racy_margin, stamp_of
+from .cache import BuildCache, CacheDamaged
+from .digests import code_version, racy_margin, stamp_of
 from .theme import builtin_themes_dir
 
 WATCHED = ("content", "templates", "static", "themes")

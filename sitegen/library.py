@@ -20,7 +20,8 @@ from typing import Callable
 import numpy as np
 
 from .article_reader import ArticleReader
-from .cache import SCHEMA, BuildCache, code_version, digest, racy_margin, stamp_of
+from .cache import SCHEMA, BuildCache
+from .digests import code_version, digest, racy_margin, stamp_of
 from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem

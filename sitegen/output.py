@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .cache import OutputRecord, digest, file_digest
+from .cache import OutputRecord
+from .digests import digest, file_digest
 from .errors import BuildFailed, Problem, display_path
 
 MARKER = ".sitegen-releases"

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 import numpy as np
 from scipy import sparse
 
-from .cache import BuildCache, digest
+from .cache import BuildCache
+from .digests import digest
 from .vietnamese import variant_key
 from .workers import Workers, workers_for
 

@@ -25,7 +25,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from .cache import digest
+from .digests import digest
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
 from .photos import PhotoError, encode_renditions, process_photo, probe, store_rendition, verify

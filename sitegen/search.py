@@ -28,7 +28,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .cache import digest, file_digest
+from .digests import digest, file_digest
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 

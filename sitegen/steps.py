@@ -19,7 +19,7 @@ import os
 from pathlib import Path
 from typing import Any, Iterable
 
-from .cache import digest
+from .digests import digest
 
 STEP = "page"
 """The pages' rows in the cache's `steps` table."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator
 
-from .cache import code_version
+from .digests import code_version
 from .config import Config
 from .errors import BuildFailed, Problem, display_path
 

@@ -1,0 +1,58 @@
+"""Digests and file stamps: how sitegen knows that an input is the one it saw before.
+
+A digest is of contents (BLAKE2b, 16 bytes), never of a path on this machine, so what it keys is
+valid wherever the site is checked out; a stamp (size, mtime, ctime, inode) only spares hashing a
+file again on the machine that hashed it.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+from pathlib import Path
+
+from . import __version__
+
+
+@functools.lru_cache(maxsize=1)
+def code_version() -> str:
+    """sitegen's version and a digest of its own source: any change to the code (a release, or a
+    developer's edit) invalidates what the cache made with the old code."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=16)
+    for path in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def digest(*parts: bytes | str) -> bytes:
+    """A 16-byte BLAKE2b digest of the parts (strings as UTF-8), unambiguous about part borders."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part.encode() if isinstance(part, str) else part
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
+
+
+def file_digest(path: str | Path) -> bytes:
+    """The digest of a file's bytes, read in blocks (photos can be large)."""
+    h = hashlib.blake2b(digest_size=16)
+    with open(path, "rb") as file:
+        while block := file.read(1 << 20):
+            h.update(block)
+    return h.digest()
+
+
+def racy_margin(mtime_ns: int) -> int:
+    """How close to a stamp's taking a change can leave it unchanged: the filesystem's mtime step.
+    Nanosecond stamps (ext4, xfs, btrfs, APFS) move at least every clock tick, 10 ms at worst;
+    whole-second stamps (FAT, HFS+) may stand still for 2 s."""
+    return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 20_000_000
+
+
+def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """What says a file may have changed: size, mtime, and ctime and inode, which no copying tool
+    can set back (`cp -p` and unzip keep the mtime; a write still moves the ctime)."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
