@@ -1,4 +1,5 @@
-"""`build()`: one linear pass — config, read every article, index, relate, photos, plan, render, write.
+"""`build()`: one linear pass — check, config, read, index, related, photos, plan, render, renditions,
+files, search, write (README: "How the code is laid out").
 
 Every step is a named call and is timed.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
@@ -187,19 +188,19 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     with timed("load"):
+        from .library import read_articles
         from .pages import PagePlanner
+        from .redirects import with_old_addresses
+        from .related import related_for
+        from .rendering import PageKeys, render_pages
         from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
-        from .library import read_articles
-        from .redirects import with_old_addresses
-        from .rendering import PageKeys, render_pages
-        from .templates import Renderer
-        from .theme import Theme, copy_static, templates_digest
-        from .related import related_for
         from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
         from .site import Publication, Site
         from .sitemaps import machine_files
         from .steps import PageStore
+        from .templates import Renderer
+        from .theme import Theme, copy_static, templates_digest
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
