@@ -251,7 +251,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 for page in pages:
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
-                made = cache.folder / RENDITIONS if cache.folder else out.scratch / RENDITIONS
+                made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
                 photo_problems = make_renditions(planned, made, settings, workers, uses)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
@@ -267,7 +267,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     out.write(path, data)
             if config.search:
                 with timed("search"):
-                    work = (cache.folder or out.scratch) / "search"
+                    work = cache.subfolder("search") or out.scratch / "search"
                     bundles = index_buckets(buckets, work, options.jobs, documents_of(planner.views, library.search_text),
                                             cache.file_digests)
                     copy_search_bundles(out, bundles, cache.file_digests)

@@ -142,6 +142,18 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS steps (step TEXT, key BLOB, value BLOB, PRIMARY KEY (step, key))")
         self.db.commit()
 
+    def subfolder(self, name: str) -> Path | None:
+        """The folder `name` beside the SQLite file, made if missing (None without a cache).  What
+        stands there that is not a folder of its own — a link, which a commit can carry — is removed
+        (never what it points at): a build writes into these folders, and nowhere outside the site."""
+        if self.folder is None:
+            return None
+        path = self.folder / name
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            path.unlink()
+        path.mkdir(exist_ok=True)
+        return path
+
     def _connection(self) -> sqlite3.Connection | None:
         """The connection of this process: a forked worker opens its own (sqlite's rule)."""
         if self.db is not None and self._pid != os.getpid():

@@ -29,7 +29,7 @@ class PageStore:
     def __init__(self, cache: Any):
         """`cache`: the build's `BuildCache`; without a cache folder, the store holds nothing."""
         self.cache = cache
-        self.folder: Path | None = cache.folder / "pages" if cache.folder else None
+        self.folder: Path | None = cache.subfolder("pages")
 
     def stored(self, keys: set[bytes]) -> dict[bytes, tuple[Path, bytes]]:
         """key -> (file, digest of its bytes) of the pages made from inputs `key` that are stored
@@ -51,7 +51,6 @@ class PageStore:
         not stored yet; `used`: every page key of this build."""
         if self.folder is None:
             return
-        self.folder.mkdir(exist_ok=True)
         present = set(os.listdir(self.folder))
         fresh = {}
         for key, path, content in pages:

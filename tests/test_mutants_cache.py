@@ -142,3 +142,16 @@ def test_a_record_of_an_output_file_damaged_in_any_column_is_seen(make_site, col
         connection.execute(f"UPDATE outputs SET {column} = ? WHERE path = ?", (damaged, path))
     built = site.build()
     assert "a damaged record of output file" in built.report.warnings[0].message
+
+
+def test_many_keys_asked_at_once_are_all_found(tmp_path):
+    # SQLite takes at most 999 bound values in older builds: the store asks in batches.
+    cache = BuildCache(tmp_path / "cache")
+    for n in range(1200):
+        cache.store_value(f"photo-size:{n}", b"d", (n, n))
+    found = cache.values({f"photo-size:{n}": b"d" for n in range(1200)} | {"photo-size:other": b"x"})
+    assert found == {f"photo-size:{n}": (n, n) for n in range(1200)}
+    pages = {n.to_bytes(2, "big"): n for n in range(1200)}
+    cache.store_step_results("page", pages, set(pages))
+    assert cache.step_results("page", set(pages)) == pages
+    cache.close()

@@ -77,3 +77,21 @@ def test_a_clone_reads_its_own_photos_never_those_of_the_site_it_was_cloned_from
     site.write("content/thoi-su/lu.jpg", out.getvalue())  # the original site changes after the clone
     again = clone.build()
     assert again.files() == first.files()
+
+
+def test_links_in_the_cache_folder_never_lead_a_build_outside_the_site(make_site, tmp_path):
+    """A commit can carry `.sitegen-cache/pages -> /somewhere`: the folders a build writes into
+    are its own, so such a link is removed (not what it points at) and nothing lands outside."""
+    site = newsroom(make_site)
+    first = site.build()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("không được đụng tới")
+    for name in ("pages", "renditions", "search"):
+        shutil.rmtree(site.root / ".sitegen-cache" / name)
+        (site.root / ".sitegen-cache" / name).symlink_to(elsewhere)
+    site.write("content/kinh-te/lua.md", article(title="Lúa hè thu được mùa lớn", category="Kinh tế",
+                                                 date="2024-06-23 08:00"))
+    again = site.build()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]
+    assert again.files().keys() == first.files().keys()
