@@ -11,9 +11,11 @@ it was made from, so that a cached build gives exactly the bytes of a build with
   (`cp -p`, unzip), because its ctime or inode moved.
 - `outputs`: per output folder, what each of its two trees holds (content digest, size, mtime)
   and, for pages, the digest of everything their template got — a page whose inputs did not
-  change is not rendered again.  A tree's records are marked untrusted before a build changes it,
-  and trusted again in the transaction that records it live: after a crash at any point, no
-  record describes a tree that differs from it.
+  change is not rendered again.  The records are kept in 256 chunks per tree (by the file's
+  folder), each one value: a build reads an archive's hundred thousand records at once and
+  rewrites only the chunks whose files changed.  A tree's records are marked untrusted before a
+  build changes it, and trusted again in the transaction that records it live: after a crash at
+  any point, no record describes a tree that differs from it.
 - `vals`: anything else keyed by an input digest (related links, fingerprints, photo sizes).
 - `steps`: results of build steps by the digest of their inputs (`steps.py`: the digest of each
   stored page's bytes).
@@ -32,19 +34,20 @@ from __future__ import annotations
 
 import errno
 import functools
+import marshal
 import os
 import pickle
 import shutil
 import sqlite3
 import time
-from dataclasses import dataclass
+import zlib
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, NamedTuple
 
 from .digests import code_version, digest, file_digest, racy_margin, stamp_of
 
 CACHE_DIR = ".sitegen-cache"
-SCHEMA = 5
+SCHEMA = 6
 SEAL = 16
 """Bytes of the digest that leads every stored value."""
 
@@ -63,15 +66,22 @@ def unseal(value: bytes | None, what: str) -> bytes:
     return value[SEAL:]
 
 
-@dataclass(frozen=True)
-class OutputRecord:
+class OutputRecord(NamedTuple):
+    """What one output file holds, as the build that wrote it left it."""
+
     digest: bytes
     size: int
     mtime_ns: int
     page_key: bytes | None
+    """For a page, the digest of everything its template got; for a copied file, of its source."""
 
-    def sealed(self, path: str) -> bytes:
-        return digest(path, self.digest, str(self.size), str(self.mtime_ns), self.page_key or b"")
+
+OUTPUT_CHUNKS = 256
+
+
+def _chunk_of(path: str) -> int:
+    """Which of a tree's record chunks holds `path`: files of one folder stay together."""
+    return zlib.crc32(path.rpartition("/")[0].encode()) % OUTPUT_CHUNKS
 
 
 _ARTICLE_COLUMNS = ("meta", "body", "search", "features")
@@ -134,8 +144,7 @@ class BuildCache:
             path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, digest BLOB,
             seen_ns INTEGER)""")
         self.db.execute("""CREATE TABLE IF NOT EXISTS outputs (
-            root TEXT, tree TEXT, path TEXT, digest BLOB, size INTEGER, mtime_ns INTEGER, page_key BLOB, seal BLOB,
-            PRIMARY KEY (root, tree, path))""")
+            root TEXT, tree TEXT, chunk INTEGER, records BLOB, PRIMARY KEY (root, tree, chunk))""")
         self.db.execute("CREATE TABLE IF NOT EXISTS trees (root TEXT, tree TEXT, clean INTEGER, PRIMARY KEY (root, tree))")
         self.db.execute("CREATE TABLE IF NOT EXISTS live (root TEXT PRIMARY KEY, tree TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
@@ -291,15 +300,16 @@ class BuildCache:
         row = self.db.execute("SELECT clean FROM trees WHERE root = ? AND tree = ?", (root, tree)).fetchone()
         if row is None or not row[0]:
             return None
-        records = {}
-        for p, d, size, m, k, check in self.db.execute(
-                "SELECT path, digest, size, mtime_ns, page_key, seal FROM outputs WHERE root = ? AND tree = ?",
-                (root, tree)):
-            record = OutputRecord(d, size, m, k)
-            if record.sealed(p) != check:
-                raise CacheDamaged(f"a damaged record of output file {p}")
-            records[p] = record
-        return records
+        return {path: OutputRecord._make(fields) for path, fields in self._output_chunks(root, tree)}
+
+    def _output_chunks(self, root: str, tree: str) -> Iterator[tuple[str, tuple]]:
+        """(path, record fields) of every file recorded in `tree`, chunk by chunk."""
+        for chunk, records in self.db.execute("SELECT chunk, records FROM outputs WHERE root = ? AND tree = ?",
+                                              (root, tree)):
+            try:
+                yield from marshal.loads(unseal(records, f"output records of the {tree} tree")).items()
+            except (ValueError, EOFError, TypeError):  # a row whose seal matches but was never marshal's
+                raise CacheDamaged(f"a damaged record of output files (the {tree} tree, chunk {chunk})") from None
 
     @_guarded
     def standby_dirty(self, output_dir: Path, tree: str) -> None:
@@ -320,26 +330,32 @@ class BuildCache:
                               "WHERE l.root = ? AND t.clean", (root,)).fetchone()
         if row is None:
             return None, []
-        return row[0], self.db.execute("SELECT path, size, mtime_ns FROM outputs WHERE root = ? AND tree = ?",
-                                       (root, row[0])).fetchall()
+        return row[0], [(path, fields[1], fields[2]) for path, fields in self._output_chunks(root, row[0])]
 
     @_guarded
     def store_outputs(self, output_dir: Path, tree: str, records: dict[str, OutputRecord],
                       before: dict[str, OutputRecord] | None) -> None:
-        """Record what `tree`, now live, holds (writing only the rows that differ from `before`, its
-        record when the build began), in one transaction that also marks it trusted and live."""
+        """Record what `tree`, now live, holds (rewriting only the chunks with a file that differs
+        from `before`, its record when the build began), in one transaction that also marks it
+        trusted and live."""
         if self.db is None:
             return
         root = self._root(output_dir)
+        if before is None:
+            changed = set(range(OUTPUT_CHUNKS))
+        else:
+            changed = {_chunk_of(p) for p, r in records.items() if before.get(p) != r}
+            changed.update(_chunk_of(p) for p in before if p not in records)
+        chunks: dict[int, dict[str, tuple]] = {chunk: {} for chunk in changed}
+        for path, record in records.items():
+            chunk = chunks.get(_chunk_of(path))
+            if chunk is not None:
+                chunk[path] = tuple(record)
         with self.db:
-            if before is None:
-                self.db.execute("DELETE FROM outputs WHERE root = ? AND tree = ?", (root, tree))
-                before = {}
-            self.db.executemany("DELETE FROM outputs WHERE root = ? AND tree = ? AND path = ?",
-                                ((root, tree, p) for p in before if p not in records))
-            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                                ((root, tree, p, r.digest, r.size, r.mtime_ns, r.page_key, r.sealed(p))
-                                 for p, r in records.items() if before.get(p) != r))
+            self.db.executemany("DELETE FROM outputs WHERE root = ? AND tree = ? AND chunk = ?",
+                                ((root, tree, chunk) for chunk, held in chunks.items() if not held))
+            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
+                                ((root, tree, chunk, seal(marshal.dumps(held))) for chunk, held in chunks.items() if held))
             self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 1)", (root, tree))
             self.db.execute("INSERT OR REPLACE INTO live VALUES (?, ?)", (root, tree))
 

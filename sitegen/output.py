@@ -27,7 +27,7 @@ import fcntl
 import os
 import shutil
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +309,7 @@ class OutputWriter:
                 live = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
         held = self._standby_holds(rel, content)
         if held is not None and (live is None or (held.size, held.mtime_ns) == (live.size, live.mtime_ns)):
-            return Put(rel, replace(held, page_key=key), live is None)
+            return Put(rel, held._replace(page_key=key), live is None)
         if live is not None:
             stat = self._place(rel, self._live(rel), None)
             return Put(rel, OutputRecord(content, stat.st_size, stat.st_mtime_ns, key), False)
@@ -355,7 +355,7 @@ class OutputWriter:
         if held is None:
             stat = self._place(rel, str(source), None)
             held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
-        self.add(Put(rel, replace(held, page_key=key), True))
+        self.add(Put(rel, held._replace(page_key=key), True))
 
     @property
     def changed(self) -> int:
