@@ -72,6 +72,8 @@ class BuildReport:
     """Article files read afresh (the others came from the cache)."""
     rendered: int = 0
     """Pages rendered afresh (the others were unchanged)."""
+    photos_planned: int = 0
+    """Photos whose renditions were planned afresh (the others came from the stored plan)."""
     skipped_drafts: int = 0
     skipped_future: int = 0
     up_to_date: bool = False
@@ -193,7 +195,7 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         from .redirects import with_old_addresses
         from .related import related_for
         from .rendering import PageKeys, render_pages
-        from .renditions import (FOLDER as RENDITIONS, make_renditions, pictures, plan_photos, settings_of,
+        from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
         from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
         from .site import Publication, Site
@@ -228,12 +230,13 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.articles)
-            planned, photo_problems = plan_photos(uses, cache.file_digests(list(uses)), cache, settings)
+            photo_digests = cache.file_digests(list(uses))
+            planned, photo_problems, report.photos_planned = plan_photos(uses, photo_digests, cache, settings,
+                                                                         config.base_path)
             if photo_problems:
                 raise BuildFailed(photo_problems)
         with timed("plan"):
-            shown = {file: tuple(pictures(files, config.base_path, settings).items()) for file, files in planned.items()}
-            planner = PagePlanner(site, related, library.body, shown)
+            planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()})
             pages, address_problems = with_old_addresses(planner, planner.plan())
         if address_problems:
             raise BuildFailed(address_problems)
@@ -252,13 +255,11 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
                 made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
-                photo_problems = make_renditions(planned, made, settings, workers, uses)
+                photo_problems = make_renditions(planned, made, settings, workers, uses, photo_digests)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 for files in planned.values():
-                    # Names are content-addressed (the name is the key); slots that need the same
-                    # pixels share a file.
-                    for name in sorted({rendition.name for rendition in files.renditions}):
+                    for name in files.names:  # content-addressed: the name is the key
                         out.copy(f"{files.folder}/{name}", made / name, name.encode(), made_here=True)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}

@@ -121,7 +121,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.articles)
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
-    planned, photo_problems = plan_photos(uses, digests, cache, settings)
+    planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
     for article in site.articles:
         report.problems += _photo_warnings(article, planned, config.photos)

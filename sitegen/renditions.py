@@ -8,6 +8,11 @@ renamed or moved photo costs nothing, and a photo replaced under its name gets n
 Missing renditions are made by the build's workers (forked processes, or a cluster's, which send
 the bytes back), one decode per photo.
 
+Planning is a stored step too: what the previous build planned for each photo (its renditions'
+names, the pictures the theme gets) is kept in one table, and reused for every photo whose inputs —
+its bytes, its place, its use (lead or figure), its focal point — are the ones it was planned from.
+A rebuild of an archive of 20,000 photos, none changed, plans none of them again.
+
 A lead photo gets every slot (article page, listings, shares); a photo only shown in the body gets
 the `figure` slot.  The originals are published only when `[photos] publish_originals` says so.
 """
@@ -20,7 +25,7 @@ import re
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
@@ -35,9 +40,9 @@ FOLDER = "renditions"
 """In the cache folder (or the build's scratch folder without a cache)."""
 
 
-@dataclass(frozen=True)
-class Picture:
-    """What the theme gets for one photo in one slot: <picture> sources and the fallback <img>."""
+class Picture(NamedTuple):
+    """What the theme gets for one photo in one slot: <picture> sources and the fallback <img>.
+    (A named tuple: an archive's pictures are rebuilt from the stored plan in every build.)"""
 
     sources: tuple[tuple[str, str], ...]
     """(MIME type, srcset) of the better formats, best first."""
@@ -53,13 +58,17 @@ class Picture:
 
 @dataclass(frozen=True)
 class PhotoFiles:
-    """The renditions one photo gets, with their place in output/."""
+    """What the photo step plans for one photo: its renditions' files, their place in output/, and
+    what the theme shows of it."""
 
-    renditions: tuple[Rendition, ...]
+    names: tuple[str, ...]
+    """The renditions' file names, sorted; slots that need the same pixels share a file."""
     folder: str
     """Where they go in output/: the original's folder under media/."""
     size: tuple[int, int] = (0, 0)
     """The photo's upright size in pixels."""
+    pictures: tuple[tuple[str, "Picture"], ...] = ()
+    """(slot, Picture) of each slot the photo is shown in."""
 
 
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg"}
@@ -107,16 +116,32 @@ def used_photos(articles) -> dict[str, PhotoUse]:
     return uses
 
 
-def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any,
-                settings: PhotoSettings) -> tuple[dict[str, PhotoFiles], list[Problem]]:
-    """file -> its renditions.  A photo that cannot be read is a problem on each article using it."""
-    planned, problems = {}, []
-    figure_only = tuple(slot for slot in settings.slots if slot.name == "figure")
+PLANS = "photo-plans"
+"""The stored step: output path of each photo -> what the previous build planned for it."""
+
+
+def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any, settings: PhotoSettings,
+                base_url: str = "/") -> tuple[dict[str, PhotoFiles], list[Problem], int]:
+    """file -> its renditions and pictures, with addresses under `base_url` (the site's base path);
+    the problems; how many photos were planned afresh.  A photo planned by an earlier build from
+    the same inputs is taken from the stored plans; a photo that cannot be read is a problem on
+    each article using it."""
+    settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
+    stored = cache.value(PLANS, settings_key) or {}
+    planned, problems, fresh = {}, [], []
+    for file, use in uses.items():
+        entry = stored.get(use.output_path)
+        if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
+            _, names, size, readable, shown = entry
+            folder = os.path.dirname(use.output_path)
+            planned[file] = PhotoFiles(names, folder, size, _expanded(shown, _address(base_url, folder), readable))
+        else:
+            fresh.append(file)
     limits = f"{settings.max_megapixels}:{settings.max_bytes}"  # a photo accepted under other limits is probed again
-    sizes = cache.values({f"photo-size:{digests[file].hex()}:{limits}": digests[file] for file in uses})
-    for file, use in sorted(uses.items()):
-        digest = digests[file].hex()
-        size = sizes.get(f"photo-size:{digest}:{limits}")
+    sizes = cache.values({f"photo-size:{digests[file].hex()}:{limits}": digests[file] for file in fresh})
+    for file in sorted(fresh):
+        use, size_key = uses[file], f"photo-size:{digests[file].hex()}:{limits}"
+        size = sizes.get(size_key)
         if size is None:
             try:
                 info = probe(Path(file), settings)
@@ -124,12 +149,60 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
                 problems += _refused(file, error, use.users)
                 continue
             size = (info.width, info.height)
-            cache.store_value(f"photo-size:{digest}:{limits}", digests[file], size)
-        stem = os.path.splitext(os.path.basename(file))[0]
-        slots = settings.slots if use.lead else figure_only
-        planned[file] = PhotoFiles(tuple(plan_renditions(stem, digest, size, slots, use.focus, settings)),
-                                   os.path.dirname(use.output_path), tuple(size))
-    return planned, problems
+            cache.store_value(size_key, digests[file], size)
+        renditions = renditions_of(file, use, digests[file], tuple(size), settings)
+        folder = os.path.dirname(use.output_path)
+        planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size),
+                                   tuple(pictures(renditions, folder, base_url, settings).items()))
+    if fresh or len(stored) != len(planned):
+        table = {}
+        for file, files in planned.items():
+            readable = files.names[0].rsplit("-", 2)[0] if files.names else ""  # "{readable}-{w}x{h}-{tag}.{ext}"
+            table[uses[file].output_path] = (
+                _plan_inputs(file, uses[file], digests[file]), files.names, files.size, readable,
+                _compacted(files.pictures, _address(base_url, files.folder), readable))
+        cache.store_value(PLANS, settings_key, table)
+    return planned, problems, len(fresh)
+
+
+def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:
+    """What one photo's plan depends on besides the settings and its place in output/ (the
+    table's key): its bytes, its name (the readable part of the renditions' names), its use and
+    its focal point.  Not the base path: the stored addresses leave it out."""
+    return (content, os.path.basename(file), use.lead, use.focus)
+
+
+def _address(base_url: str, folder: str) -> str:
+    return f"{base_url}{quote(folder)}/"
+
+
+def _compacted(shown: tuple[tuple[str, Picture], ...], address: str, readable: str) -> tuple:
+    """A photo's pictures as the stored plan keeps them: without the folder's address and the
+    readable part of the renditions' names, which repeat in each of its dozens of srcset entries
+    (an archive's plan is read by every build); `_expanded` puts them back exactly (no address
+    holds the control characters that stand for them)."""
+    def short(text: str) -> str:
+        text = text.replace(address, "\x01")
+        return text.replace(readable, "\x00") if readable else text
+    return tuple((slot, (tuple((kind, short(srcset)) for kind, srcset in picture.sources), short(picture.srcset),
+                         short(picture.src), picture.width, picture.height, picture.sizes))
+                 for slot, picture in shown)
+
+
+def _expanded(stored: tuple, address: str, readable: str) -> tuple[tuple[str, Picture], ...]:
+    def full(text: str) -> str:
+        return text.replace("\x00", readable).replace("\x01", address)  # (a text without them is left as it is)
+    return tuple((slot, Picture(tuple((kind, full(srcset)) for kind, srcset in sources), full(srcset), full(src),
+                                width, height, sizes))
+                 for slot, (sources, srcset, src, width, height, sizes) in stored)
+
+
+def renditions_of(file: str, use: PhotoUse, content: bytes, size: tuple[int, int],
+                  settings: PhotoSettings) -> list[Rendition]:
+    """Every rendition the photo's use needs: a lead photo gets every slot, a body photo `figure`."""
+    slots = settings.slots if use.lead else tuple(slot for slot in settings.slots if slot.name == "figure")
+    stem = os.path.splitext(os.path.basename(file))[0]
+    return plan_renditions(stem, content.hex(), size, slots, use.focus, settings)
 
 
 def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any,
@@ -174,14 +247,17 @@ def _make(job: _RenditionJob, item: tuple[str, tuple[Rendition, ...]]) -> tuple[
 
 
 def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: PhotoSettings, jobs: "int | Workers",
-                    uses: dict[str, PhotoUse]) -> list[Problem]:
+                    uses: dict[str, PhotoUse], digests: dict[str, bytes]) -> list[Problem]:
     """Encode every planned rendition not yet in `folder`; the problems of photos that fail to decode."""
     try:
         made = set(os.listdir(folder))  # one listing, not a stat per rendition (a million at 20,000 photos)
     except FileNotFoundError:
         made = set()
-    todo = [(file, tuple(r for r in files.renditions if r.name not in made)) for file, files in sorted(planned.items())
-            if any(r.name not in made for r in files.renditions)]
+    todo = []
+    for file, files in sorted(planned.items()):
+        if not made.issuperset(files.names):  # only then is the plan of its pixels needed
+            renditions = renditions_of(file, uses[file], digests[file], files.size, settings)
+            todo.append((file, tuple(r for r in renditions if r.name not in made)))
     workers = workers_for(jobs)
     problems = []
     with workers.over(_RenditionJob(settings, str(folder) if workers.shares_memory else None), len(todo) > 1,
@@ -204,11 +280,12 @@ def _refused(file: str, error: PhotoError, users: Users) -> list[Problem]:
             for source, line, field in users]
 
 
-def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[str, Picture]:
-    """slot name -> Picture, with addresses under `base_url` (the site's base path)."""
-    folder = f"{base_url}{quote(files.folder)}/"
+def pictures(renditions: list[Rendition], folder: str, base_url: str, settings: PhotoSettings) -> dict[str, Picture]:
+    """slot name -> Picture of one photo's renditions in output `folder`, with addresses under
+    `base_url` (the site's base path)."""
+    address = _address(base_url, folder)
     by_slot: dict[str, dict[str, list[Rendition]]] = {}
-    for rendition in files.renditions:  # one pass: a site of 20,000 photos has a million renditions
+    for rendition in renditions:
         by_slot.setdefault(rendition.slot, {}).setdefault(rendition.format, []).append(rendition)
     result = {}
     for slot in settings.slots:
@@ -217,12 +294,16 @@ def pictures(files: PhotoFiles, base_url: str, settings: PhotoSettings) -> dict[
             continue
 
         def srcset(fmt: str) -> str:
-            return ", ".join(f"{folder}{r.name} {r.width}w" for r in sorted(mine.get(fmt, ()), key=_width))
+            return ", ".join(f"{address}{r.name} {r.width}w" for r in sorted(mine.get(fmt, ()), key=_width))
         formats = settings.formats(slot)
         widest = max(mine[formats[-1]], key=_width)
         result[slot.name] = Picture(tuple((MIME[fmt], srcset(fmt)) for fmt in formats[:-1]), srcset(formats[-1]),
-                                    folder + widest.name, widest.width, widest.height, slot.sizes)
+                                    address + widest.name, widest.width, widest.height, slot.sizes)
     return result
+
+
+def _folder_of(files: PhotoFiles) -> tuple:
+    return (files.folder, files.names)
 
 
 def _width(rendition: Rendition) -> int:
@@ -271,15 +352,14 @@ def sweep_renditions(folder: Path, cache: Any, output_dir: Path, planned) -> int
     """Delete from the cache's `folder` the renditions no recent build uses (a photo replaced, a
     setting changed, an article removed); returns how many.  Each output folder's build (`build`,
     the preview's drafts) records the names it uses; the folder is only listed when those changed."""
-    names = [r.name for files in planned for r in files.renditions]
-    key = digest(*names)
+    key = digest("\n".join(name for files in sorted(planned, key=_folder_of) for name in files.names))
     target = os.path.abspath(output_dir)  # not its link target: output/ switches between two trees
     uses = cache.value("renditions-used", b"") or {}
     if target in uses and uses[target][1] == key:
         return 0
     now = time.time()
     uses = {where: use for where, use in uses.items() if now - use[0] < SWEEP_AFTER_DAYS * 86400}
-    uses[target] = (now, key, frozenset(names))
+    uses[target] = (now, key, frozenset(name for files in planned for name in files.names))
     try:
         cache.store_value("renditions-used", b"", uses)
     except OSError:  # a full disk: the site is published all the same; sweep next time

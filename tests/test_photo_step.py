@@ -7,7 +7,7 @@ import re
 
 from PIL import Image
 
-from conftest import CAMERA, article, camera_photo, messages
+from conftest import CAMERA, CONFIG, article, camera_photo, messages
 
 
 def photo_site(make_site):
@@ -60,6 +60,29 @@ def test_an_unchanged_photo_is_never_encoded_again(make_site):
     site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei", image="{src: lu.jpg, caption: Sửa chú thích}"))
     site.build()
     assert {p.name: p.stat().st_mtime_ns for p in (site.root / ".sitegen-cache/renditions").iterdir()} == made
+
+
+def test_a_rebuild_plans_again_only_the_photos_whose_inputs_changed(make_site):
+    site = photo_site(make_site)
+    site.write("content/thoi-su/c.md", article(title="Bài có ảnh", image="cau.jpg", date="2024-06-20 08:00"))
+    site.write("content/thoi-su/cau.jpg", camera_photo())
+    assert site.build().report.photos_planned == 2
+    site.write("content/thoi-su/b.md", article(title="Tin khác đã sửa", date="2024-06-24 08:00"))
+    assert site.build().report.photos_planned == 0
+    site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei", image='{src: lu.jpg, focus: "0.2,0.2"}'))
+    assert site.build().report.photos_planned == 1
+
+
+def test_a_site_moved_under_a_sub_path_serves_its_photos_from_there(make_site):
+    site = photo_site(make_site)
+    site.build()
+    site.write("config.toml", CONFIG.format(base_url="https://example.vn/bao/", per_page=3, related_count=3, extra=""))
+    built = site.build()
+    assert built.report.photos_planned == 0  # the stored plan holds addresses without the base path
+    img = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one("figure.lead-photo picture img")
+    for candidate in img["srcset"].split(","):
+        url = candidate.split()[0]
+        assert url.startswith("/bao/media/thoi-su/lu-") and built.path(url[len("/bao/"):]).is_file()
 
 
 def test_published_renditions_are_the_cached_files_not_second_copies(make_site):
