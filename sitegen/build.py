@@ -258,9 +258,11 @@ def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Pr
                 photo_problems = make_renditions(planned, made, settings, workers, uses, photo_digests)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
+                in_folder: dict[str, set[str]] = {}
                 for files in planned.values():
-                    for name in files.names:  # content-addressed: the name is the key
-                        out.copy(f"{files.folder}/{name}", made / name, name.encode(), made_here=True)
+                    in_folder.setdefault(files.folder, set()).update(files.names)
+                for folder, names in sorted(in_folder.items()):
+                    out.link_folder(folder, tuple(sorted(names)), made)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
                 copy_static(out, theme, originals, cache.file_digests)

@@ -134,7 +134,7 @@ class BuildCache:
         self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
         row = self.db.execute("SELECT value FROM meta WHERE key='version'").fetchone()
         if row is None or row[0] != version:  # another sitegen wrote it: start afresh
-            for table in ("articles", "outputs", "vals", "files", "trees", "live", "steps"):
+            for table in ("articles", "outputs", "folders", "vals", "files", "trees", "live", "steps"):
                 self.db.execute(f"DROP TABLE IF EXISTS {table}")
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (version,))
         self.db.execute("""CREATE TABLE IF NOT EXISTS articles (
@@ -145,6 +145,7 @@ class BuildCache:
             seen_ns INTEGER)""")
         self.db.execute("""CREATE TABLE IF NOT EXISTS outputs (
             root TEXT, tree TEXT, chunk INTEGER, records BLOB, PRIMARY KEY (root, tree, chunk))""")
+        self.db.execute("CREATE TABLE IF NOT EXISTS folders (root TEXT, tree TEXT, stamps BLOB, PRIMARY KEY (root, tree))")
         self.db.execute("CREATE TABLE IF NOT EXISTS trees (root TEXT, tree TEXT, clean INTEGER, PRIMARY KEY (root, tree))")
         self.db.execute("CREATE TABLE IF NOT EXISTS live (root TEXT PRIMARY KEY, tree TEXT)")
         self.db.execute("CREATE TABLE IF NOT EXISTS vals (key TEXT PRIMARY KEY, digest BLOB, value BLOB)")
@@ -302,6 +303,22 @@ class BuildCache:
             return None
         return {path: OutputRecord._make(fields) for path, fields in self._output_chunks(root, tree)}
 
+    @_guarded
+    def folder_stamps(self, output_dir: Path, tree: str | None) -> dict[str, tuple]:
+        """folder -> (listing key, mtime_ns, inode) of the folders of content-addressed files in
+        `tree` (`OutputWriter.link_folder`), as far as the cache can vouch for the tree."""
+        if self.db is None or tree is None:
+            return {}
+        root = self._root(output_dir)
+        row = self.db.execute("SELECT f.stamps FROM folders f JOIN trees t ON t.root = f.root AND t.tree = f.tree "
+                              "WHERE f.root = ? AND f.tree = ? AND t.clean", (root, tree)).fetchone()
+        if row is None:
+            return {}
+        try:
+            return marshal.loads(unseal(row[0], f"folder stamps of the {tree} tree"))
+        except (ValueError, EOFError, TypeError):
+            raise CacheDamaged(f"damaged folder stamps (the {tree} tree)") from None
+
     def _output_chunks(self, root: str, tree: str) -> Iterator[tuple[str, tuple]]:
         """(path, record fields) of every file recorded in `tree`, chunk by chunk."""
         for chunk, records in self.db.execute("SELECT chunk, records FROM outputs WHERE root = ? AND tree = ?",
@@ -334,10 +351,10 @@ class BuildCache:
 
     @_guarded
     def store_outputs(self, output_dir: Path, tree: str, records: dict[str, OutputRecord],
-                      before: dict[str, OutputRecord] | None) -> None:
+                      before: dict[str, OutputRecord] | None, folders: dict[str, tuple] | None = None) -> None:
         """Record what `tree`, now live, holds (rewriting only the chunks with a file that differs
-        from `before`, its record when the build began), in one transaction that also marks it
-        trusted and live."""
+        from `before`, its record when the build began) and the stamps of its `folders`
+        (`folder_stamps`), in one transaction that also marks it trusted and live."""
         if self.db is None:
             return
         root = self._root(output_dir)
@@ -356,6 +373,8 @@ class BuildCache:
                                 ((root, tree, chunk) for chunk, held in chunks.items() if not held))
             self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
                                 ((root, tree, chunk, seal(marshal.dumps(held))) for chunk, held in chunks.items() if held))
+            self.db.execute("INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
+                            (root, tree, seal(marshal.dumps(folders or {}))))
             self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 1)", (root, tree))
             self.db.execute("INSERT OR REPLACE INTO live VALUES (?, ?)", (root, tree))
 

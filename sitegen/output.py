@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import OutputRecord
-from .digests import digest, file_digest
+from .digests import digest, file_digest, racy_margin
 from .errors import BuildFailed, Problem, display_path
 
 MARKER = ".sitegen-releases"
@@ -125,6 +125,8 @@ class OutputWriter:
         self.live: str | None = None
         """The live tree's name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
+        self.folders: dict[str, bytes] = {}
+        """folder -> listing key of each folder of content-addressed files (`link_folder`)."""
         self.staged: set[str] = set()
         self.notes: list[Problem] = []
         """What the writer did that the editor should know (a folder moved aside)."""
@@ -156,6 +158,8 @@ class OutputWriter:
         # What the standby holds: known, or (after a killed build, or files changed by hand)
         # unknown, and then every file there is checked as the build meets it.
         self.standby: dict[str, OutputRecord] | None = standby
+        self.live_folders = self.cache.folder_stamps(self.output_dir, self.live) if self.previous else {}
+        self.standby_folders = self.cache.folder_stamps(self.output_dir, self.release_name) if standby else {}
         self.cache.standby_dirty(self.output_dir, self.release_name)  # before its first change
         self.staging.mkdir(exist_ok=True)
         self._root = str(self.staging)
@@ -357,6 +361,54 @@ class OutputWriter:
             held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
         self.add(Put(rel, held._replace(page_key=key), True))
 
+    def link_folder(self, folder: str, names: tuple[str, ...], source: Path) -> None:
+        """Make `folder` hold hard links to the files `names` of the cache folder `source`, files
+        sitegen made under names of their own (their names are their keys: `copy(made_here=True)`).
+
+        An archive has a million such files (photo renditions), too many to check one by one in
+        every build.  So the folder is checked as a whole: where both trees' copies of it are as
+        the builds that wrote them left them — the same inode and mtime, which any file added,
+        removed or renamed in it moves — and held these very names, its records are taken as they
+        are.  (A file changed in place needs no check of its own: it is the cache's file, the one
+        a new link would point to.)"""
+        key = digest("\n".join(names))
+        self.folders[folder] = key
+        rels = [f"{folder}/{name}" for name in names]
+        if self._folder_as_recorded(self._live_root, self.live_folders.get(folder), key, folder) \
+                and self._folder_as_recorded(self._root, self.standby_folders.get(folder), key, folder):
+            previous, standby = self.previous, self.standby or {}
+            held = [previous.get(rel) for rel in rels]
+            if all(record is not None and standby.get(rel) == record for rel, record in zip(rels, held)):
+                self.records.update(zip(rels, held))
+                return
+        for rel, name in zip(rels, names):
+            self.copy(rel, source / name, name.encode(), made_here=True)
+
+    @staticmethod
+    def _folder_as_recorded(root: str | None, stamp: tuple | None, key: bytes, folder: str) -> bool:
+        if root is None or stamp is None or stamp[0] != key:
+            return False
+        try:
+            stat = os.stat(f"{root}/{folder}")
+        except OSError:
+            return False
+        return (stat.st_mtime_ns, stat.st_ino) == stamp[1:]
+
+    def _folder_stamps(self) -> dict[str, tuple]:
+        """The stamps of this build's folders of content-addressed files in the standby tree, once
+        it holds what it will be published with.  A folder changed too close to now for its mtime
+        to prove anything (the filesystem's clock step) is left out: checked file by file next time."""
+        stamps = {}
+        now = time.time_ns()
+        for folder, key in self.folders.items():
+            try:
+                stat = os.stat(f"{self._root}/{folder}")
+            except OSError:
+                continue
+            if stat.st_mtime_ns < now - racy_margin(stat.st_mtime_ns):
+                stamps[folder] = (key, stat.st_mtime_ns, stat.st_ino)
+        return stamps
+
     @property
     def changed(self) -> int:
         return len(self.staged)
@@ -374,8 +426,9 @@ class OutputWriter:
         os.symlink(os.path.relpath(self.staging, out.parent), link)
         if out.is_dir() and not out.is_symlink():
             out.rmdir()  # an empty folder (checked when the build began): a link cannot replace it
+        folders = self._folder_stamps()
         os.replace(link, out)
-        self.cache.store_outputs(self.output_dir, self.release_name, self.records, self.standby)
+        self.cache.store_outputs(self.output_dir, self.release_name, self.records, self.standby, folders)
         return self.records
 
     def _remove_stale(self) -> None:

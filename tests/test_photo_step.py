@@ -85,6 +85,18 @@ def test_a_site_moved_under_a_sub_path_serves_its_photos_from_there(make_site):
         assert url.startswith("/bao/media/thoi-su/lu-") and built.path(url[len("/bao/"):]).is_file()
 
 
+def test_a_rendition_removed_from_output_by_hand_is_published_again(make_site):
+    # Rendition folders are checked whole (their mtime), not file by file: removing a file moves it.
+    site = photo_site(make_site)
+    built = site.build()
+    gone = sorted(built.output.glob("media/thoi-su/lu-*.webp"))[0]
+    gone.unlink()
+    for title in ("Tin khác đã sửa", "Tin khác sửa lần hai"):  # the second build writes that tree again
+        site.write("content/thoi-su/b.md", article(title=title, date="2024-06-24 08:00"))
+        built = site.build()
+    assert (built.output / gone.relative_to(gone.parents[2])).is_file()
+
+
 def test_published_renditions_are_the_cached_files_not_second_copies(make_site):
     site = photo_site(make_site)
     built = site.build()
