@@ -6,7 +6,8 @@ static files and themes (path and stamp: size, mtime, ctime, inode), config.toml
 options — and the moment its output stops being right by the clock alone (the next scheduled article
 to come out, the next article to leave the news sitemap's window).  A later build with the same
 fingerprint, before that moment, into an output/ that still links to the tree the previous build
-published (and recorded as whole), whose files are all as that build left them, has nothing to do.
+published (and recorded as whole), whose files are all as that build left them (by their size and
+mtime; a folder of photo renditions by its own), has nothing to do.
 """
 
 from __future__ import annotations
@@ -70,7 +71,20 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         if not stamps or os.path.basename(os.readlink(output_dir)) != tree:
             return None
         root = str(output_dir)
+        # Folders of photo renditions are checked whole, as the build checks them (`link_folder`):
+        # a file added, removed or renamed in one moves its mtime.
+        whole = set()
+        for folder, (names, mtime_ns, inode) in cache.folder_stamps(output_dir, tree).items():
+            try:
+                stat = os.stat(f"{root}/{folder}")
+            except OSError:
+                return None
+            if (stat.st_mtime_ns, stat.st_ino) != (mtime_ns, inode):
+                return None
+            whole.update(f"{folder}/{name}" for name in names)
         for rel, size, mtime_ns in stamps:
+            if rel in whole:
+                continue
             try:
                 stat = os.stat(f"{root}/{rel}")
             except OSError:

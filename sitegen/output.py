@@ -125,8 +125,8 @@ class OutputWriter:
         self.live: str | None = None
         """The live tree's name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
-        self.folders: dict[str, bytes] = {}
-        """folder -> listing key of each folder of content-addressed files (`link_folder`)."""
+        self.folders: dict[str, tuple[str, ...]] = {}
+        """folder -> the names in each folder of content-addressed files (`link_folder`)."""
         self.staged: set[str] = set()
         self.notes: list[Problem] = []
         """What the writer did that the editor should know (a folder moved aside)."""
@@ -371,11 +371,10 @@ class OutputWriter:
         removed or renamed in it moves — and held these very names, its records are taken as they
         are.  (A file changed in place needs no check of its own: it is the cache's file, the one
         a new link would point to.)"""
-        key = digest("\n".join(names))
-        self.folders[folder] = key
+        self.folders[folder] = names
         rels = [f"{folder}/{name}" for name in names]
-        if self._folder_as_recorded(self._live_root, self.live_folders.get(folder), key, folder) \
-                and self._folder_as_recorded(self._root, self.standby_folders.get(folder), key, folder):
+        if self._folder_as_recorded(self._live_root, self.live_folders.get(folder), names, folder) \
+                and self._folder_as_recorded(self._root, self.standby_folders.get(folder), names, folder):
             previous, standby = self.previous, self.standby or {}
             held = [previous.get(rel) for rel in rels]
             if all(record is not None and standby.get(rel) == record for rel, record in zip(rels, held)):
@@ -385,8 +384,8 @@ class OutputWriter:
             self.copy(rel, source / name, name.encode(), made_here=True)
 
     @staticmethod
-    def _folder_as_recorded(root: str | None, stamp: tuple | None, key: bytes, folder: str) -> bool:
-        if root is None or stamp is None or stamp[0] != key:
+    def _folder_as_recorded(root: str | None, stamp: tuple | None, names: tuple[str, ...], folder: str) -> bool:
+        if root is None or stamp is None or stamp[0] != names:
             return False
         try:
             stat = os.stat(f"{root}/{folder}")
@@ -400,13 +399,13 @@ class OutputWriter:
         to prove anything (the filesystem's clock step) is left out: checked file by file next time."""
         stamps = {}
         now = time.time_ns()
-        for folder, key in self.folders.items():
+        for folder, names in self.folders.items():
             try:
                 stat = os.stat(f"{self._root}/{folder}")
             except OSError:
                 continue
             if stat.st_mtime_ns < now - racy_margin(stat.st_mtime_ns):
-                stamps[folder] = (key, stat.st_mtime_ns, stat.st_ino)
+                stamps[folder] = (names, stat.st_mtime_ns, stat.st_ino)
         return stamps
 
     @property
