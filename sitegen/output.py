@@ -370,7 +370,8 @@ class OutputWriter:
         the builds that wrote them left them — the same inode and mtime, which any file added,
         removed or renamed in it moves — and held these very names, its records are taken as they
         are.  (A file changed in place needs no check of its own: it is the cache's file, the one
-        a new link would point to.)"""
+        a new link would point to.  Where the disk allows no links, the output holds copies, and a
+        copy changed in place keeps its name and the folder's mtime: it is trusted as the link is.)"""
         self.folders[folder] = names
         rels = [f"{folder}/{name}" for name in names]
         if self._folder_as_recorded(self._live_root, self.live_folders.get(folder), names, folder) \
