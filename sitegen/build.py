@@ -150,8 +150,7 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
             lock = None  # a cache folder that cannot be written: the build below says so
     try:
         try:
-            with _few_full_collections():
-                return _build(site_dir, output_dir, options, progress, commit_guard)
+            return _build(site_dir, output_dir, options, progress, commit_guard)
         except CacheDamaged as exc:
             assert cache_dir is not None
             try:
@@ -174,6 +173,12 @@ def build(site_dir: Path, output_dir: Path | None = None, options: BuildOptions 
 
 def _build(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Progress | None,
            commit_guard: Callable[[], ContextManager]) -> BuildReport:
+    with _few_full_collections():  # (a build done again without a damaged cache too)
+        return _build_once(site_dir, output_dir, options, progress, commit_guard)
+
+
+def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progress: Progress | None,
+                commit_guard: Callable[[], ContextManager]) -> BuildReport:
     report = BuildReport(output_dir)
     timed = _Stopwatch(report)
     tick = (lambda stage, total: (lambda n: progress(stage, n, total))) if progress else (lambda stage, total: None)

@@ -325,7 +325,7 @@ class BuildCache:
                                               (root, tree)):
             try:
                 yield from marshal.loads(unseal(records, f"output records of the {tree} tree")).items()
-            except (ValueError, EOFError, TypeError):  # a row whose seal matches but was never marshal's
+            except (ValueError, EOFError, TypeError, AttributeError):  # a sealed row that was never marshal's
                 raise CacheDamaged(f"a damaged record of output files (the {tree} tree, chunk {chunk})") from None
 
     @_guarded

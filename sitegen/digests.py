@@ -56,3 +56,13 @@ def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:
     """What says a file may have changed: size, mtime, and ctime and inode, which no copying tool
     can set back (`cp -p` and unzip keep the mtime; a write still moves the ctime)."""
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+
+
+def folder_stamp(path: str) -> tuple[int, int] | None:
+    """(mtime_ns, inode) of a folder: what moves when a file is added to it, removed from it or
+    renamed in it, or when the folder is replaced; None where there is none."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_ino)

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from .cache import BuildCache, CacheDamaged
-from .digests import code_version, racy_margin, stamp_of
+from .digests import code_version, folder_stamp, racy_margin, stamp_of
 from .theme import builtin_themes_dir
 
 WATCHED = ("content", "templates", "static", "themes")
@@ -74,12 +74,8 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         # Folders of photo renditions are checked whole, as the build checks them (`link_folder`):
         # a file added, removed or renamed in one moves its mtime.
         whole = set()
-        for folder, (names, mtime_ns, inode) in cache.folder_stamps(output_dir, tree).items():
-            try:
-                stat = os.stat(f"{root}/{folder}")
-            except OSError:
-                return None
-            if (stat.st_mtime_ns, stat.st_ino) != (mtime_ns, inode):
+        for folder, (names, *stamp) in cache.folder_stamps(output_dir, tree).items():
+            if folder_stamp(f"{root}/{folder}") != tuple(stamp):
                 return None
             whole.update(f"{folder}/{name}" for name in names)
         for rel, size, mtime_ns in stamps:

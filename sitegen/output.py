@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import OutputRecord
-from .digests import digest, file_digest, racy_margin
+from .digests import digest, file_digest, folder_stamp, racy_margin
 from .errors import BuildFailed, Problem, display_path
 
 MARKER = ".sitegen-releases"
@@ -386,13 +386,8 @@ class OutputWriter:
 
     @staticmethod
     def _folder_as_recorded(root: str | None, stamp: tuple | None, names: tuple[str, ...], folder: str) -> bool:
-        if root is None or stamp is None or stamp[0] != names:
-            return False
-        try:
-            stat = os.stat(f"{root}/{folder}")
-        except OSError:
-            return False
-        return (stat.st_mtime_ns, stat.st_ino) == stamp[1:]
+        return root is not None and stamp is not None and stamp[0] == names \
+            and folder_stamp(f"{root}/{folder}") == stamp[1:]
 
     def _folder_stamps(self) -> dict[str, tuple]:
         """The stamps of this build's folders of content-addressed files in the standby tree, once
@@ -401,12 +396,9 @@ class OutputWriter:
         stamps = {}
         now = time.time_ns()
         for folder, names in self.folders.items():
-            try:
-                stat = os.stat(f"{self._root}/{folder}")
-            except OSError:
-                continue
-            if stat.st_mtime_ns < now - racy_margin(stat.st_mtime_ns):
-                stamps[folder] = (names, stat.st_mtime_ns, stat.st_ino)
+            stamp = folder_stamp(f"{self._root}/{folder}")
+            if stamp is not None and stamp[0] < now - racy_margin(stamp[0]):
+                stamps[folder] = (names, *stamp)
         return stamps
 
     @property

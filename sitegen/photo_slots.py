@@ -148,6 +148,11 @@ def rendition_widths(slot: Slot, crop_width: int) -> tuple[int, ...]:
     return tuple(w for w in slot.widths if w <= crop_width) or (crop_width,)
 
 
+def readable_name(stem: str) -> str:
+    """The readable part every rendition name of a photo starts with: its file name, slugified."""
+    return slugify(stem)[:60].strip("-") or "photo"
+
+
 def plan_renditions(stem: str, source_digest: str, size: tuple[int, int], slots: tuple[Slot, ...],
                     focus: Focus = CENTRE, settings: PhotoSettings = PhotoSettings()) -> list[Rendition]:
     """Every rendition `slots` need of one photo, in slot order, widest first within a slot.
@@ -155,7 +160,7 @@ def plan_renditions(stem: str, source_digest: str, size: tuple[int, int], slots:
     `size` is the upright pixel size (`photos.probe`).  Names depend only on the source's bytes
     (its digest) and the rendition's parameters, so a changed photo gets new URLs and a renamed or
     moved one keeps them.  Slots that need the same pixels (lead and figure) get the same names."""
-    readable = slugify(stem)[:60].strip("-") or "photo"
+    readable = readable_name(stem)
     plan = []
     for slot in slots:
         box = crop_box(size, slot.ratio, focus)

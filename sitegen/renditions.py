@@ -32,7 +32,7 @@ from markupsafe import Markup, escape
 
 from .digests import digest
 from .errors import Problem
-from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions
+from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions, readable_name
 from .photos import PhotoError, encode_renditions, process_photo, probe, store_rendition, verify
 from .workers import Workers, workers_for
 
@@ -128,13 +128,14 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     each article using it."""
     settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
     stored = cache.value(PLANS, settings_key) or {}
-    planned, problems, fresh = {}, [], []
+    planned, problems, fresh, table = {}, [], [], {}
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
             _, names, size, readable, shown = entry
             folder = os.path.dirname(use.output_path)
             planned[file] = PhotoFiles(names, folder, size, _expanded(shown, _address(base_url, folder), readable))
+            table[use.output_path] = entry
         else:
             fresh.append(file)
     limits = f"{settings.max_megapixels}:{settings.max_bytes}"  # a photo accepted under other limits is probed again
@@ -152,15 +153,12 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
             cache.store_value(size_key, digests[file], size)
         renditions = renditions_of(file, use, digests[file], tuple(size), settings)
         folder = os.path.dirname(use.output_path)
-        planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size),
-                                   tuple(pictures(renditions, folder, base_url, settings).items()))
-    if fresh or len(stored) != len(planned):
-        table = {}
-        for file, files in planned.items():
-            readable = files.names[0].rsplit("-", 2)[0] if files.names else ""  # "{readable}-{w}x{h}-{tag}.{ext}"
-            table[uses[file].output_path] = (
-                _plan_inputs(file, uses[file], digests[file]), files.names, files.size, readable,
-                _compacted(files.pictures, _address(base_url, files.folder), readable))
+        files = planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size),
+                                           tuple(pictures(renditions, folder, base_url, settings).items()))
+        readable = readable_name(os.path.splitext(os.path.basename(file))[0])
+        table[use.output_path] = (_plan_inputs(file, use, digests[file]), files.names, files.size, readable,
+                                  _compacted(files.pictures, _address(base_url, folder), readable))
+    if table.keys() != stored.keys() or fresh:
         cache.store_value(PLANS, settings_key, table)
     return planned, problems, len(fresh)
 
@@ -182,8 +180,7 @@ def _compacted(shown: tuple[tuple[str, Picture], ...], address: str, readable: s
     (an archive's plan is read by every build); `_expanded` puts them back exactly (no address
     holds the control characters that stand for them)."""
     def short(text: str) -> str:
-        text = text.replace(address, "\x01")
-        return text.replace(readable, "\x00") if readable else text
+        return text.replace(address, "\x01").replace(readable, "\x00")
     return tuple((slot, (tuple((kind, short(srcset)) for kind, srcset in picture.sources), short(picture.srcset),
                          short(picture.src), picture.width, picture.height, picture.sizes))
                  for slot, picture in shown)
@@ -191,7 +188,7 @@ def _compacted(shown: tuple[tuple[str, Picture], ...], address: str, readable: s
 
 def _expanded(stored: tuple, address: str, readable: str) -> tuple[tuple[str, Picture], ...]:
     def full(text: str) -> str:
-        return text.replace("\x00", readable).replace("\x01", address)  # (a text without them is left as it is)
+        return text.replace("\x00", readable).replace("\x01", address)
     return tuple((slot, Picture(tuple((kind, full(srcset)) for kind, srcset in sources), full(srcset), full(src),
                                 width, height, sizes))
                  for slot, (sources, srcset, src, width, height, sizes) in stored)

@@ -71,6 +71,8 @@ def test_a_rebuild_plans_again_only_the_photos_whose_inputs_changed(make_site):
     assert site.build().report.photos_planned == 0
     site.write("content/thoi-su/a.md", article(title="Lũ quét ở Đăk Glei", image='{src: lu.jpg, focus: "0.2,0.2"}'))
     assert site.build().report.photos_planned == 1
+    site.write("content/thoi-su/b.md", article(title="Tin khác sửa lần hai", date="2024-06-24 08:00"))
+    assert site.build().report.photos_planned == 0  # the plans kept when one photo's was made again
 
 
 def test_a_site_moved_under_a_sub_path_serves_its_photos_from_there(make_site):
