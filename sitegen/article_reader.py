@@ -92,6 +92,7 @@ class ArticleReader:
                 seen_tags.add(variant_key(tag))
                 tags.append(tag)
         aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
+        related = tuple(dict.fromkeys(name for name, _ in fields.text_list("related")))
 
         photos: dict[str, Photo] = {}
         lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
@@ -158,6 +159,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
+            related=related,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

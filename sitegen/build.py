@@ -209,7 +209,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .sitemaps import machine_files
         from .steps import PageStore
         from .templates import Renderer
-        from .theme import Theme, copy_static, templates_digest
+        from .static_pages import read_static_pages
+        from .theme import Theme, asset_addresses, copy_static, templates_digest
 
     with timed("config"):
         config, report.warnings = load_config(site_dir)
@@ -222,10 +223,11 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         with timed("read"):
             library = read_articles(config, site_dir, cache, workers, tick("read", 0))
             report.parsed = library.parsed
+            static_pages, page_problems = read_static_pages(config, site_dir)
         with timed("index"):
             now = options.now or datetime.now(config.zone)
             site = Site(config, library.articles, Publication(now, options.drafts, options.future))
-        problems = library.problems + site.problems
+        problems = library.problems + page_problems + site.problems
         if any(p.severity == "error" for p in problems):
             raise BuildFailed(problems)
         report.warnings += problems  # only warnings left (what the raw-HTML policy cut from bodies)
@@ -243,7 +245,9 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             if photo_problems:
                 raise BuildFailed(photo_problems)
         with timed("plan"):
-            planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()})
+            assets = asset_addresses(theme, cache.file_digests)
+            planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()},
+                                  assets, static_pages)
             pages, address_problems = with_old_addresses(planner, planner.plan())
         if address_problems:
             raise BuildFailed(address_problems)
@@ -272,7 +276,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     out.link_folder(folder, tuple(sorted(names)), made)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
-                copy_static(out, theme, originals, cache.file_digests)
+                copy_static(out, theme, originals, cache.file_digests, assets)
                 for path, data in machine_files(planner, pages, now, made).items():
                     out.write(path, data)
             if config.search:

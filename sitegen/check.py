@@ -83,6 +83,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     from .theme import Theme
     from .renditions import plan_photos, settings_of, used_photos, verify_photos
     from .site import Publication, Site
+    from .static_pages import read_static_pages
 
     report = CheckReport()
     try:
@@ -103,6 +104,8 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
         report.problems += exc.problems
         return _sorted(report)
     report.problems += library.problems
+    static_pages, page_problems = read_static_pages(config, site_dir)
+    report.problems += page_problems
     report.articles = library.files
     now = options.now
     if now is None:
@@ -114,7 +117,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     if site.problems:
         cache.close()
         return _sorted(report)
-    planner = PagePlanner(site, [() for _ in site.articles], library.body)
+    planner = PagePlanner(site, [() for _ in site.articles], library.body, static_pages=static_pages)
     pages, address_problems = with_old_addresses(planner, planner.plan())
     report.problems += address_problems
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),

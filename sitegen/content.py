@@ -88,6 +88,9 @@ class Article:
     featured: bool = False
     aliases: tuple[str, ...] = ()
     """Old addresses (paths under base_url) that must keep leading here."""
+    related: tuple[str, ...] = ()
+    """The articles the editor names as "Tin liên quan", as written: a file under content/
+    ("kinh-te/2024/ca-phe.md"), an article's slug or its address (`Site.picked` resolves them)."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
@@ -105,6 +108,9 @@ class Parsed:
     body: RenderedBody | None
     problems: tuple[Problem, ...]
 
+
+PAGES_DIR = "pages"
+"""content/pages/: the paper's own pages (`static_pages.py`), not articles."""
 
 LEFT_OUT = (".", "_")
 """Files and folders in content/ whose names start so are not part of the site (notes, drafts kept
@@ -136,6 +142,8 @@ def find_article_files(content_dir: Path) -> list[Path]:
     if not Path(real_content).is_relative_to(os.path.realpath(site_dir)):
         raise BuildFailed([_outside("content", real_content, "folder")])
     for folder, dirs, files in walk_content(content_dir, onerror=unreadable):
+        if folder == str(content_dir):
+            dirs[:] = [d for d in dirs if d != PAGES_DIR]
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):  # os.walk would skip it without a word
                 path = os.path.join(folder, name)

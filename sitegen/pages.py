@@ -9,23 +9,32 @@ articles' old addresses, and the check that no two pages share one, come after (
 from __future__ import annotations
 
 import dataclasses
+import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from itertools import groupby
 from typing import Any, Callable, Sequence
 
+from markupsafe import Markup
+
 from . import structured_data
 from .content import Article
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
-from .site import Site, Term
+from .site import Site, Term, newest_first
+from .static_pages import StaticPage
 from .views import (
     ArchiveMonthView, ArchiveYearView, ArticleView, Link, PageInfo, PageLink, Pagination,
-    PhotoView, PublisherView, Section, SiteView,
+    PhotoView, PublisherView, Section, SiteView, StaticPageView,
 )
 
 HOME = "Trang chủ"
+LATEST_FILE = "tin-moi.json"
+"""The newest articles as JSON, for boxes a script fills at view time (`SiteView.latest_url`)."""
+SAME_CATEGORY = 5
+"""Articles in an article's "Tin cùng chuyên mục" box."""
 
 
 @dataclass(frozen=True)
@@ -66,10 +75,14 @@ class PagePlanner:
     """Builds views once per article and assembles every page of the site."""
 
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
-                 pictures: dict[str, tuple] | None = None):
+                 pictures: dict[str, tuple] | None = None, assets: dict[str, str] | None = None,
+                 static_pages: Sequence[StaticPage] = ()):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
-        `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it."""
+        `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it;
+        `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`)."""
         self.site = site
+        self.static_pages = tuple(static_pages)
+        self._category_order: dict[str, list[tuple]] = {}
         self.pictures = pictures or {}
         self.body = body
         self.config = site.config
@@ -100,6 +113,9 @@ class PagePlanner:
             authors_url=self.url(self.links.authors), static_url=self.url("static/"), year=newest,
             logo_url=self.url(self.config.logo), search_url=self.url(self.links.search) if self.config.search else "",
             feeds_url=self.url(self.links.feeds), feed=self.main_feed, twitter_site=self.config.twitter_site,
+            latest_url=self.url(LATEST_FILE),
+            pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),
+            assets=tuple((rel, self.url(path)) for rel, path in sorted((assets or {}).items())),
         )
 
     # --- addresses ---------------------------------------------------------------------------------
@@ -187,20 +203,35 @@ class PagePlanner:
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
                           {"feeds": (self.main_feed, *self.category_feeds.values())}))
+        for static in self.static_pages:
+            pages.append(Page(static.path, "page.html", self._info("page", static.title, static.path,
+                                                                   description=static.summary),
+                              {"static_page": StaticPageView(static.title, static.summary, Markup(static.body))},
+                              static.source))
         return pages
+
+    def latest_json(self) -> bytes:
+        """`LATEST_FILE`: the newest articles for boxes filled at view time."""
+        articles = [{"title": v.title, "url": v.url, "date": v.date.isoformat(timespec="seconds"),
+                     "category": v.category.name, "category_url": v.category.url}
+                    for v in self._views(self.site.articles[: self.config.home_latest])]
+        return json.dumps({"articles": articles}, ensure_ascii=False, indent=1).encode() + b"\n"
 
     def _views(self, articles: Sequence[Article]) -> tuple[ArticleView, ...]:
         return tuple(self.views[a.source] for a in articles)
 
     def _home(self) -> Page:
+        """No story twice: each is shown at its first place from the top (featured, then "Tin mới",
+        then its category's block, which takes the category's newest stories not shown above; a
+        category with none left gets no block)."""
         site, config = self.site, self.config
         featured = site.featured()[: config.home_featured] or site.articles[:1]
         shown = {a.source for a in featured}
         latest = [a for a in site.articles if a.source not in shown][: config.home_latest]
-        sections = tuple(
-            Section(self.category_links[c.slug], self._views(site.by_category[c.slug][: config.home_per_category]))
-            for c in site.categories if site.by_category[c.slug]
-        )
+        shown.update(a.source for a in latest)
+        blocks = ((c, [a for a in site.by_category[c.slug] if a.source not in shown][: config.home_per_category])
+                  for c in site.categories)
+        sections = tuple(Section(self.category_links[c.slug], self._views(items)) for c, items in blocks if items)
         info = dataclasses.replace(self._info("home", config.title, "", structured_data=partial(
             structured_data.home, config, self.logo)), breadcrumbs=())
         return Page("", "home.html", info, {"featured": self._views(featured), "latest": self._views(latest),
@@ -209,6 +240,24 @@ class PagePlanner:
     def _article(self, index: int, article: Article) -> Page:
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
         return self.article_page(article, self.views[article.source], related)
+
+    def same_category(self, article: Article) -> tuple[ArticleView, ...]:
+        """"Tin cùng chuyên mục": the articles of its category published just before it (just after,
+        where fewer came before).  Stable: a newer story in the category changes no older article's
+        box, so a publish does not render the category's archive again."""
+        items = self.site.by_category.get(article.category, ())
+        if article.category not in self._category_order:
+            self._category_order[article.category] = [newest_first(a) for a in items]
+        order = self._category_order[article.category]
+        at = bisect_left(order, newest_first(article))
+        # The article itself is left out; one not in the index (an edit the preview server shows) too.
+        newer, older = items[:at], items[at + 1:] if at < len(items) and items[at].source == article.source else items[at:]
+        chosen = (*older[:SAME_CATEGORY], *newer[max(0, len(newer) - SAME_CATEGORY + min(len(older), SAME_CATEGORY)):])
+        return self._views(sorted(chosen, key=newest_first))
+
+    def picked(self, article: Article) -> tuple[ArticleView, ...]:
+        """"Tin liên quan": the articles the editor named in `related:` that this build publishes."""
+        return tuple(self.views[source] for source in self.site.picked.get(article.source, ()))
 
     def article_page(self, article: Article, view: ArticleView, related: tuple[ArticleView, ...]) -> Page:
         """The page of one article (also used by the preview server to show an edit at once)."""
@@ -225,7 +274,10 @@ class PagePlanner:
                           crumbs=(view.category,), image=image, category=article.category,
                           structured_data=partial(structured_data.article, view, images, config=self.config,
                                                   logo=self.logo, home=HOME))
-        return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures},
+        picked = self.picked(article)
+        related = tuple(v for v in related if v not in picked)  # a story is in one box, the editor's first
+        return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures,
+                                                 "picked": picked, "same_category": self.same_category(article)},
                     article.source, view.updated or view.date)
 
     def view_of(self, article: Article, body: str) -> ArticleView:
@@ -250,7 +302,9 @@ class PagePlanner:
                             for n in _page_numbers(number, total)),
             )
             heading = title if number == 1 else f"{title} - Trang {number}"
-            info = self._info(kind, heading, page_path(number), description=description, crumbs=crumbs,
+            # Page 2 onwards sits under the listing's first page: "Trang chủ › Kinh tế › Trang 2".
+            steps = crumbs if number == 1 else (*crumbs, Link(title, self.url(path)))
+            info = self._info(kind, heading, page_path(number), description=description, crumbs=steps,
                               number=number, category=category)
             pages.append(Page(page_path(number), template, info, {"pagination": pagination, **extra}, lastmod=_newest(items)))
         return pages

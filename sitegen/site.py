@@ -52,7 +52,8 @@ class Publication:
         return (self.drafts or not article.draft) and (self.future or article.date <= self.now)
 
 
-def _newest_first(article: Article) -> tuple:
+def newest_first(article: Article) -> tuple:
+    """The order of the index's articles (`Site.articles`, `by_category`, terms): newest first."""
     return (-article.date.timestamp(), article.source)
 
 
@@ -63,7 +64,7 @@ class Site:
         self.config = config
         self.publication = publication
         self.articles: tuple[Article, ...] = tuple(sorted(
-            (a for a in articles if publication.includes(a)), key=_newest_first))
+            (a for a in articles if publication.includes(a)), key=newest_first))
         self.categories: tuple[Category, ...] = config.categories
         self.problems: list[Problem] = []
         self.paths: dict[str, str] = {}
@@ -83,6 +84,8 @@ class Site:
         self.authors = self._terms((a.author, a) for a in self.articles if a.author)
         self._tag_by_key = {t.key: t for t in self.tags}
         self._author_by_key = {t.key: t for t in self.authors}
+        self.picked = self._picked(articles)
+        """Article source -> the sources of the published articles its `related:` names, in its order."""
 
     # --- queries -----------------------------------------------------------------------------------
 
@@ -128,6 +131,39 @@ class Site:
             owner[path] = article
             self.paths[article.source] = path
 
+    def _picked(self, everything: list[Article]) -> dict[str, tuple[str, ...]]:
+        """Resolves each article's `related:` against every article read (published or not: one
+        not yet published is left out of this build's box, not refused).  A name may be the file
+        (with or without "content/" and ".md"), the slug, or the address; one that names no
+        article, several, or the article itself is the editor's error."""
+        if not any(a.related for a in everything):
+            return {}
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for article in everything:
+            path = article.source.removeprefix("content/")
+            names = {article.source, path, path.rsplit(".", 1)[0], article.slug, self.paths.get(article.source, "")}
+            for name in names - {""}:
+                by_name[name.strip("/")].add(article.source)
+        published = {a.source for a in self.articles}
+        site_url, base_path = self.config.base_url.rstrip("/"), self.config.base_path
+        picked: dict[str, tuple[str, ...]] = {}
+        for article in self.articles:
+            chosen = []
+            for name in article.related:
+                found = by_name.get(name.removeprefix(site_url).removeprefix(base_path).strip("/"), set())
+                if len(found) != 1 or article.source in found:
+                    self.problems.append(Problem(
+                        article.source, _picked_problem(name, found, article.source),
+                        "name each related article by its file under content/, e.g. "
+                        "`related: [kinh-te/2024/ca-phe-dak-to.md]`", article.line_of("related")))
+                    continue
+                source = next(iter(found))
+                if source in published and source not in chosen:
+                    chosen.append(source)
+            if chosen:
+                picked[article.source] = tuple(chosen)
+        return picked
+
     @staticmethod
     def _terms(pairs) -> tuple[Term, ...]:
         """Group (name, article) pairs by variant key; articles stay newest first."""
@@ -157,3 +193,11 @@ class Site:
             used_slugs.add(slug)
             terms.append(Term(key, name, slug, tuple(grouped[key]), tuple(s for s, _ in ranked)))
         return tuple(sorted(terms, key=lambda t: sort_key(t.name)))
+
+
+def _picked_problem(name: str, found: set[str], source: str) -> str:
+    if source in found:
+        return f"`related` names the article itself ({name!r})"
+    if not found:
+        return f"`related` names {name!r}, but no article has that file, slug or address"
+    return f"`related` names {name!r}, which several articles share: {', '.join(sorted(found))}"

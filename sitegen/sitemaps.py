@@ -22,7 +22,8 @@ from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
 from .feeds import feed_files
-from .pages import Page, PagePlanner
+from .pages import LATEST_FILE, Page, PagePlanner
+from .theme import ASSETS_DIR
 from .xmldoc import xml_document
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -49,6 +50,8 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, rendit
     files |= news
     files["robots.txt"] = robots_txt(planner, ["sitemap.xml", *news])
     files |= redirect_files(planner, pages)
+    files[LATEST_FILE] = planner.latest_json()
+    files |= cache_rules(planner)
     return files
 
 
@@ -185,3 +188,39 @@ def _nginx_hash_sizes(keys: list[str]) -> list[str]:
     if 4 * len(keys) > 2048:
         lines.append(f"map_hash_max_size {1 << (4 * len(keys) - 1).bit_length()};")
     return lines
+
+
+ASSET_LIFETIME = 365 * 24 * 3600
+"""Seconds a host may keep a content-hashed theme file: its name changes with its bytes."""
+PAGE_LIFETIME = 300
+"""Seconds for everything else (pages, feeds, photos at their committed names): a publish shows
+within five minutes on a cache that does not ask again."""
+
+
+def cache_rules(planner: PagePlanner) -> dict[str, bytes]:
+    """`_headers` (Netlify, Cloudflare Pages) and `nginx-cache.conf`: long lifetimes for the hashed
+    files of static/v/, short ones for the rest."""
+    assets = planner.url(ASSETS_DIR)
+    headers = "\n".join([
+        "# Written by sitegen: content-hashed theme files never change under their name.",
+        f"{assets}*",
+        f"  Cache-Control: public, max-age={ASSET_LIFETIME}, immutable",
+        "/*",
+        "  X-Content-Type-Options: nosniff",
+        "  Referrer-Policy: strict-origin-when-cross-origin",
+        "",
+    ])
+    nginx = "\n".join([
+        "# Written by sitegen.  In the site's server block:   include /path/to/nginx-cache.conf;",
+        f"# Pages, feeds and photos may be kept {PAGE_LIFETIME} s (a publish shows within minutes); the",
+        "# content-hashed theme files of static/v/ a year, since new bytes get a new name.  (A location",
+        "# of the site's own with add_header lines replaces the first two lines there, as nginx does.)",
+        f'add_header Cache-Control "public, max-age={PAGE_LIFETIME}";',
+        "add_header X-Content-Type-Options nosniff;",
+        f"location ^~ {_nginx_string(unquote(assets))} {{",
+        f'    add_header Cache-Control "public, max-age={ASSET_LIFETIME}, immutable";',
+        "    add_header X-Content-Type-Options nosniff;",
+        "}",
+        "",
+    ])
+    return {"_headers": headers.encode(), "nginx-cache.conf": nginx.encode()}

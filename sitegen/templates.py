@@ -56,6 +56,7 @@ class Renderer:
         self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)
         self.env.globals["picture_tag"] = picture_html
+        self.env.globals["asset"] = _asset
 
     def __reduce__(self):
         """A renderer travels (to a cluster's workers) with the text of every template it can reach,
@@ -131,6 +132,12 @@ class _SourcesLoader(jinja2.BaseLoader):
             raise jinja2.TemplateNotFound(template)
         text, filename = self.sources[name]
         return text, filename, lambda: True
+
+
+@jinja2.pass_context
+def _asset(context, path: str) -> str:
+    """`{{ asset("css/style.css") }}`: the theme's static file at its content-hashed address."""
+    return context["site"].asset(path)
 
 
 def _template_file(filename: str | None, site_dir: Path, fallback: str | None) -> str:

@@ -133,11 +133,33 @@ def templates_digest(theme: Theme) -> bytes:
     return h.digest()
 
 
+ASSETS_DIR = "static/v/"
+"""Where the theme's static files are published again under content-hashed names: a host can keep
+them for a year (`_headers`, `nginx-cache.conf`), since new bytes get a new name."""
+
+
+def asset_addresses(theme: Theme, digests: Callable[[list[str]], dict[str, bytes]]) -> dict[str, str]:
+    """Path under static/ -> its content-hashed output path: "css/style.css" ->
+    "static/v/css/style.1a2b3c4d5e.css" (the first ten hex digits of the bytes' digest)."""
+    files = list(theme.static_files())
+    known = digests([str(path) for _, path in files])
+    addresses = {}
+    for rel, path in files:
+        folder, _, name = rel.rpartition("/")
+        stem, dot, suffix = name.rpartition(".")
+        hashed = f"{stem}.{known[str(path)].hex()[:10]}.{suffix}" if dot and stem else f"{name}.{known[str(path)].hex()[:10]}"
+        addresses[rel] = ASSETS_DIR + (folder + "/" if folder else "") + hashed
+    return addresses
+
+
 def copy_static(writer: "OutputWriter", theme: Theme, media: dict[str, str],
-                digests: Callable[[list[str]], dict[str, bytes]]) -> None:
+                digests: Callable[[list[str]], dict[str, bytes]], assets: dict[str, str]) -> None:
     """The photos articles use, and the theme's static files (both unchanged while their bytes are;
-    `digests(paths)` gives the digest of each file's bytes)."""
-    files = sorted(media.items()) + [(f"static/{rel}", str(path)) for rel, path in theme.static_files()]
+    `digests(paths)` gives the digest of each file's bytes): each at its plain name under static/
+    (for themes and pages that name it so) and at its hashed name from `assets`."""
+    static = [(rel, str(path)) for rel, path in theme.static_files()]
+    files = sorted(media.items()) + [(f"static/{rel}", path) for rel, path in static] \
+        + [(assets[rel], path) for rel, path in static if rel in assets]
     known = digests([path for _, path in files])
     for rel, path in files:
         writer.copy(rel, path, known[path])

@@ -127,6 +127,16 @@ class Section:
 
 
 @_view
+class StaticPageView:
+    """A page of the paper's own (content/pages/gioi-thieu.md): no date, category or author."""
+
+    title: str
+    summary: str
+    body: Markup
+    """Its text as HTML (Markdown, under the raw-HTML policy of article bodies)."""
+
+
+@_view
 class ArchiveMonthView:
     year: int
     month: int
@@ -188,13 +198,30 @@ class SiteView:
     year: int
     """Year of the newest published article (for the copyright line; the build time would make
     output differ from one day to the next)."""
+    latest_url: str = ""
+    """A small JSON file of the newest articles (`{"articles": [{"title", "url", "date",
+    "category", "category_url"}]}`), for boxes a script fills at view time ("Tin mới" beside an
+    article: written into every article page, it would render the archive again on each publish)."""
+    pages: tuple[Link, ...] = ()
+    """The paper's own pages from content/pages/ (Giới thiệu, Liên hệ, ...), in their `order`."""
+    assets: tuple[tuple[str, str], ...] = ()
+    """(path under static/, its content-hashed address): use `asset("css/style.css")` in templates."""
+
+    def asset(self, path: str) -> str:
+        """The content-hashed address of the theme's static file `path` ("css/style.css"): a new
+        name whenever its bytes change, so hosts may keep it for a year."""
+        for name, url in self.assets:
+            if name == path:
+                return url
+        raise LookupError(f"asset({path!r}): the theme has no static file {path!r} "
+                          f"(it has: {', '.join(name for name, _ in self.assets) or 'none'})")
 
 
 @_view
 class PageInfo:
     kind: str
     """"home", "article", "category", "tag", "tags", "author", "authors", "archive",
-    "archive_year", "archive_month", "not_found", "redirect"."""
+    "archive_year", "archive_month", "not_found", "redirect", "page" (content/pages/)."""
     title: str
     """For <title>; the site's name is added by the theme."""
     url: str
@@ -222,6 +249,8 @@ class PageInfo:
 TEMPLATE_VARIABLES = {
     "home.html": "featured, latest: tuple[ArticleView]; sections: tuple[Section]",
     "article.html": "article: ArticleView; related: tuple[ArticleView] ('Chuyên mục khác'); "
+                    "picked: tuple[ArticleView] ('Tin liên quan', the editor's `related:`, not in `related`); "
+                    "same_category: tuple[ArticleView] ('Tin cùng chuyên mục': published just before it); "
                     "figures: the body's photos (already in article.body)",
     "category.html": "category: Link (with description in page.description); pagination: Pagination",
     "tag.html": "tag: Link; pagination: Pagination",
@@ -236,5 +265,6 @@ TEMPLATE_VARIABLES = {
                    "index bundles, one per year, newest first)",
     "feeds.html": "feeds: tuple[Link] (each RSS feed: name and absolute URL)",
     "redirect.html": "target: str (absolute URL the old address now points to)",
+    "page.html": "static_page: StaticPageView (a page of content/pages/: title, summary, body)",
 }
 """Per template, the variables it gets besides `site` and `page`."""

@@ -208,6 +208,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {output};
+        include {output}/nginx-cache.conf;
         if ($sitegen_redirect) {{ return 301 $sitegen_redirect; }}
     }}
 }}

@@ -153,11 +153,31 @@ def test_home_has_featured_latest_and_a_block_per_category(news):
     assert [a.get_text() for a in home.select(".featured .teaser-title a")] == ["Cà phê được mùa"]
     latest = [a.get_text() for a in home.select(".latest .teaser-title a")]
     assert latest == ["Giao ban Khối Đảng quý II/2020", "Tin khác cùng chuyên mục"]
-    blocks = {b.h2.get_text(): [a.get_text() for a in b.select(".teaser-title a")] for b in home.select(".category-block")}
-    assert blocks == {"Thời sự": ["Giao ban Khối Đảng quý II/2020", "Tin khác cùng chuyên mục"],
-                      "Kinh tế": ["Cà phê được mùa"]}
+    # Every story is shown above already: no category block repeats one.
+    assert home.select(".category-block") == []
     menu = [a.get_text() for a in home.select("nav.menu a")]
     assert menu == ["Trang chủ", "Thời sự", "Kinh tế", "Văn hóa - Du lịch", "Lưu trữ"]
+
+
+@pytest.mark.parametrize("per_category", [1, 3, 9])
+def test_no_story_is_twice_on_the_home_page_and_blocks_take_the_next_ones(make_site, per_category):
+    files = {}
+    for c, category in enumerate(["Thời sự", "Kinh tế", "Văn hóa - Du lịch"]):
+        for n in range(per_category):
+            files[f"content/{c}-{n}.md"] = article(
+                title=f"Tin {category} số {n}", category=category, date=f"2024-06-{n + 1:02d} 0{c}:00",
+                featured="true" if n == 0 and c == 0 else "false")
+    home = make_site(files, extra_config="home_latest = 4\nhome_per_category = 2").build().html("")
+    titles = [a.get_text() for a in home.select(".teaser-title a")]
+    assert len(titles) == len(set(titles))
+    blocks = {b.h2.get_text(): [a.get_text() for a in b.select(".teaser-title a")] for b in home.select(".category-block")}
+    shown_above = set(titles) - {t for block in blocks.values() for t in block}
+    for category, block in blocks.items():
+        # Its newest stories that are not shown above, newest first.
+        expected = [f"Tin {category} số {n}" for n in reversed(range(per_category))
+                    if f"Tin {category} số {n}" not in shown_above][:2]
+        assert block == expected
+    assert len(titles) == min(3 * per_category, 1 + 4 + 2 * 3)
 
 
 def test_footer_shows_the_publishers_legal_lines(make_site):
@@ -303,3 +323,13 @@ def test_every_time_element_carries_the_site_offset(news):
     for path in ["", "thoi-su/", "luu-tru/2020/06/", news.article_paths()[0]]:
         for time in news.html(path).find_all("time"):
             assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", time["datetime"])
+
+
+def test_page_two_of_a_listing_leads_back_to_its_first_page(make_site):
+    files = {f"content/{n}.md": article(title=f"Tin số {n}", date=f"2024-06-{n:02d} 08:00", tags="[Cà phê]")
+             for n in range(1, 8)}
+    built = make_site(files, per_page=3).build()
+    crumbs = lambda path: [(a.get_text(), a["href"]) for a in built.html(path).select("nav.breadcrumbs a")]
+    assert crumbs("thoi-su/") == [("Trang chủ", "/")]
+    assert crumbs("thoi-su/trang-2/") == [("Trang chủ", "/"), ("Thời sự", "/thoi-su/")]
+    assert crumbs("chu-de/ca-phe/trang-3/") == [("Trang chủ", "/"), ("Chủ đề", "/chu-de/"), ("Cà phê", "/chu-de/ca-phe/")]
