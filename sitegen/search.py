@@ -9,8 +9,9 @@ cached by a digest of their documents, and Pagefind gives the same bytes for the
 edit of today's article re-indexes this year only.
 
 Pagefind folds tone marks ("tu mo rong" finds "Tu Mơ Rông") but not đ -> d, so every document also
-carries a đ-folded copy of its title and sapo; the search page shows the real title and sapo and
-ranks exact-diacritic matches first (static/js/search.js).  A category filter is a word in the index
+carries a đ-folded copy of its title, sapo and tags, and its syllable pairs ("daihoi"), which the
+search page looks up first: "dai hoi" ranks "đại hội" above "dài ... xã hội".  The page shows the
+real title and sapo and ranks exact-diacritic matches first (static/js/search.js).  A category filter is a word in the index
 (`search_token`): Pagefind's own filter index is not byte-identical from one build to the next.
 """
 
@@ -49,6 +50,15 @@ def search_token(category: str) -> str:
     return "chuyenmuc" + re.sub(r"[^a-z0-9]", "", fold(category).lower())
 
 
+def syllable_pairs(text: str) -> list[str]:
+    """Each two syllables that stand side by side, folded and joined, once: "Đại hội Đảng" ->
+    ["daihoi", "hoidang"].  Vietnamese words are syllables; the search page looks these up first
+    (static/js/search.js), so that "dai hoi" ranks pages saying "đại hội" above pages holding "dài"
+    and "hội" apart.  Pagefind's own phrase search does not serve: it does not fold đ -> d."""
+    syllables = re.findall(r"[a-z0-9]+", fold(text).lower())
+    return list(dict.fromkeys(a + b for a, b in zip(syllables, syllables[1:])))
+
+
 def bucket_of(moment: datetime, newest_year: int) -> str:
     """Which bundle an article's search document goes to: its month ("2026-11") in the newest
     year, its year ("2025") before.  Publishing and editing touch the newest articles, so a build
@@ -80,6 +90,7 @@ def search_document(title: str, summary: str, date, category: str, tags: tuple[s
         f'<p data-pagefind-meta="sapo">{escape(summary)}</p>'
         f'<p>{escape(" · ".join(tags))}</p><p>{escape(text)}</p>'
         f'<p data-pagefind-weight="0.5">{escape(folded)} {search_token(category)}</p>'
+        f'<p data-pagefind-weight="0.5">{" ".join(syllable_pairs(f"{title}. {summary}. {text}"))}</p>'
         "</main></body></html>"
     )
 

@@ -191,3 +191,33 @@ def test_the_checkers_do_catch_mistakes(tmp_path, browser):
     found = {v["id"] for v in _axe(page)}
     assert {"image-alt", "color-contrast"} <= found, found
     page.close()
+
+
+def test_search_puts_pages_with_the_syllables_side_by_side_first(make_site, browser):
+    """"dai hoi" is "đại hội" where the two syllables stand together: such a page comes first even
+    when Pagefind ranks it below seventy pages that hold "dài" and "hội" apart, heavily (titles)."""
+    from conftest import article
+    files = {f"content/{n}.md": article(title=f"Hội thi chạy đường dài số {n}", date=f"2024-05-{n % 28 + 1:02d} 08:{n % 60:02d}",
+                                        body="Hội thi đường dài diễn ra sôi nổi. " * 5)
+             for n in range(70)}
+    files["content/dai-hoi.md"] = article(title="Tin tổng hợp trong tuần", date="2024-05-15 07:00",
+                                          summary="Những tin đáng chú ý của tỉnh trong tuần qua.",
+                                          body="Nhiều việc trong tuần. " * 10 + "Sáng nay khai mạc đại hội đại biểu.")
+    built = make_site(files).build()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{server.server_port}/tim-kiem/?q=dai+hoi")
+        page.wait_for_function("/^(Tìm thấy|Không)/.test(document.getElementById('trang-thai-tim-kiem').textContent)")
+        titles = page.locator(".search-result h2").all_text_contents()
+        assert titles[0] == "Tin tổng hợp trong tuần", titles[:3]
+        assert len(titles) > 1 and all(t.startswith("Hội thi") for t in titles[1:])
+        page.close()
+    finally:
+        server.shutdown()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass

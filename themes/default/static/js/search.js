@@ -126,8 +126,21 @@ async function run() {
   // A category is a word in the index (see search_token in sitegen/render.py): adding it to the
   // query keeps only that category's articles.
   const token = category ? select.selectedOptions[0].dataset.token : "";
-  const search = await engineApi.search(token ? `${query} ${token}` : query);
   const terms = query.split(/\s+/).filter(Boolean);
+  // Vietnamese words are syllables: "dai hoi" is "đại hội" only where they stand side by side.
+  // The index holds each page's neighbouring syllables folded and joined ("daihoi", see
+  // syllable_pairs in sitegen/search.py): pages that have the query's pairs come first, whatever
+  // their rank among pages that hold the syllables apart.
+  const syllables = terms.map((t) => fold(t).replace(/[^a-z0-9]/g, "")).filter(Boolean);
+  const pairs = syllables.slice(1).map((s, i) => syllables[i] + s);
+  const [phrase, loose] = await Promise.all([
+    pairs.length ? engineApi.search(pairs.join(" ")) : null,
+    engineApi.search(token ? `${query} ${token}` : query),
+  ]);
+  const seen = new Set();
+  const results = [...(phrase ? phrase.results : []), ...loose.results]
+    .filter((r) => !seen.has(r.id) && seen.add(r.id));
+  const search = { results };
   // A bundle without any article of the category does not know its word and answers the rest of
   // the query: results are checked against their category as well.
   const limit = category ? FILTERED : EXAMINED;
