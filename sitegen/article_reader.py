@@ -18,7 +18,7 @@ import yaml
 from .addresses import AddressError, alias_path
 from .body_limits import body_problem
 from .config import Category, Config
-from .content import MEDIA_DIR, Article, Parsed, Photo, unreadable_problem
+from .content import Correction, MEDIA_DIR, Article, Parsed, Photo, unreadable_problem
 from .errors import Problem, display_path
 from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
@@ -93,6 +93,7 @@ class ArticleReader:
                 tags.append(tag)
         aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
         related = tuple(dict.fromkeys(name for name, _ in fields.text_list("related")))
+        corrections = self._corrections(fields, date)
 
         photos: dict[str, Photo] = {}
         lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
@@ -159,7 +160,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
-            related=related,
+            related=related, corrections=corrections,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )
@@ -174,6 +175,44 @@ class ArticleReader:
         except DateFormatError as exc:
             fields.problem(key, f"`{key}`: {exc}", f'e.g. `{key}: 2024-06-25 15:18` or `{key}: "25/06/2024 15:18"`')
             return None
+
+    def _corrections(self, fields: Fields, published: datetime | None) -> tuple[Correction, ...]:
+        """`corrections:`, a list of {date, text}; oldest first."""
+        node = fields.nodes.get("corrections")
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return ()
+        hint = 'write `corrections:` then `  - date: 2024-06-26 09:00` and `    text: "Bài viết ghi nhầm ..."`'
+        if not isinstance(node, yaml.SequenceNode):
+            fields.problem(node, "`corrections` must be a list, each with a `date` and a `text`", hint)
+            return ()
+        found = []
+        for index, item in enumerate(node.value, 1):
+            label = f"corrections[{index}]"
+            if not isinstance(item, yaml.MappingNode):
+                fields.problem(item, f"`{label}` must have a `date` and a `text`", hint)
+                continue
+            values = {k.value: v for k, v in item.value}
+            unknown = set(values) - {"date", "text"}
+            if unknown:
+                fields.problem(item, f"`{label}` has unknown key(s) {sorted(unknown)}", "a correction has a date and a text")
+            missing = [key for key in ("date", "text") if key not in values]
+            if missing:
+                fields.problem(item, f"`{label}` has no `{missing[0]}`", hint)
+                continue
+            text = fields.text("text", node=values["text"], label=f"{label}.text", required=True)
+            raw = fields.text("date", node=values["date"], label=f"{label}.date", required=True)
+            try:
+                when = parse_date(raw, self.zone) if raw else None
+            except DateFormatError as exc:
+                fields.problem(values["date"], f"`{label}.date`: {exc}", f'e.g. `date: 2024-06-26 09:00`')
+                continue
+            if when and published and when < published:
+                fields.problem(values["date"], f"`{label}.date` is before the article's own date",
+                               "a correction comes after the article: check the day and the time")
+                continue
+            if when and text:
+                found.append(Correction(when, text))
+        return tuple(sorted(found, key=lambda c: c.date))
 
     def _category(self, fields: Fields) -> Category | None:
         name = fields.text("category", required=True)

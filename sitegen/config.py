@@ -47,6 +47,8 @@ class Permalinks:
     authors: str = "tac-gia/"
     author: str = "tac-gia/{slug}/"
     search: str = "tim-kiem/"
+    corrections: str = "cai-chinh/"
+    """The articles the paper has corrected, newest correction first."""
     feeds: str = "rss/"
     """The page listing the RSS feeds; the feeds themselves are rss/<name>.rss beside it."""
     page: str = "trang-{number}/"

@@ -55,6 +55,15 @@ class Photo:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A correction the paper publishes on an article (Điều 42, Luật Báo chí 2016): when, and what
+    was wrong and what is right, as the editor wrote it."""
+
+    date: datetime
+    text: str
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as the editor wrote it, validated and with its body rendered."""
 
@@ -88,6 +97,8 @@ class Article:
     featured: bool = False
     aliases: tuple[str, ...] = ()
     """Old addresses (paths under base_url) that must keep leading here."""
+    corrections: tuple[Correction, ...] = ()
+    """Oldest first."""
     related: tuple[str, ...] = ()
     """The articles the editor names as "Tin liên quan", as written: a file under content/
     ("kinh-te/2024/ca-phe.md"), an article's slug or its address (`Site.picked` resolves them)."""

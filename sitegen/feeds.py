@@ -9,6 +9,7 @@ The channel's lastBuildDate is the newest item's date, not the clock, so feeds a
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from email.utils import format_datetime
 from typing import Callable, Sequence
 
 from .content import Article
-from .pages import PagePlanner
+from .pages import CORRECTIONS_FEED, PagePlanner
 from .xmldoc import xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -71,12 +72,12 @@ class FeedInput:
 
 
 def feed_inputs(planner: PagePlanner, rendition_bytes: RenditionBytes) -> list[FeedInput]:
-    """The whole paper's feed and one per category, from the page plan."""
+    """The whole paper's feed, one per category and the corrections', from the page plan."""
     site, config, limit = planner.site, planner.config, planner.config.feed_limit
 
     def feed(path: str, articles: Sequence[Article], title: str, description: str, link: str) -> FeedInput:
         articles = articles[:limit]
-        last = max((a.updated or a.date for a in articles), default=None)
+        last = max((planner.views[a.source].modified for a in articles), default=None)
         return FeedInput(path, title, description or config.description or config.title, link,
                          planner.absolute(path), config.language, config.publisher.copyright, planner.logo,
                          last.astimezone(config.zone) if last else None,
@@ -94,6 +95,15 @@ def feed_inputs(planner: PagePlanner, rendition_bytes: RenditionBytes) -> list[F
 
     feeds = [feed(planner.feed_paths[""], site.articles, f"{config.title} - Tin mới nhất", config.description,
                   config.base_url)]
+    # Corrections: each corrected article once, dated and described by its newest correction.
+    corrected = site.corrected[:limit]
+    items = tuple(dataclasses.replace(item(a), date=a.corrections[-1].date.astimezone(config.zone),
+                                      summary=f"Cải chính: {a.corrections[-1].text}") for a in corrected)
+    feeds.append(FeedInput(
+        planner.links.feeds + CORRECTIONS_FEED, f"{config.title} - Thông tin cải chính",
+        f"Các bài viết {config.title} đã cải chính, xin lỗi", planner.absolute(planner.links.corrections),
+        planner.absolute(planner.links.feeds + CORRECTIONS_FEED), config.language, config.publisher.copyright,
+        planner.logo, items[0].date if items else None, items))
     for category in site.categories:
         feeds.append(feed(planner.feed_paths[category.slug], site.by_category[category.slug],
                           f"{config.title} - {category.name}", category.description,

@@ -26,13 +26,15 @@ from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, Link, PageInfo, PageLink, Pagination,
+    ArchiveMonthView, ArchiveYearView, ArticleView, CorrectionView, Link, PageInfo, PageLink, Pagination,
     PhotoView, PublisherView, Section, SiteView, StaticPageView,
 )
 
 HOME = "Trang chủ"
 LATEST_FILE = "tin-moi.json"
 """The newest articles as JSON, for boxes a script fills at view time (`SiteView.latest_url`)."""
+CORRECTIONS_FEED = "cai-chinh.rss"
+"""The corrections' feed, beside the others in rss/."""
 SAME_CATEGORY = 5
 """Articles in an article's "Tin cùng chuyên mục" box."""
 
@@ -99,6 +101,7 @@ class PagePlanner:
         self.newest_year = max((v.date.year for v in self.views.values()), default=0)
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
+        self.corrections_feed = Link("Thông tin cải chính", self.absolute(f"{self.links.feeds}{CORRECTIONS_FEED}"))
         self.main_feed = Link("Tin mới nhất", self.absolute(self.feed_paths[""]))
         self.category_feeds = {c.slug: Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in site.categories}
         self.home_link = Link(HOME, self.base)
@@ -112,7 +115,7 @@ class PagePlanner:
             archive_url=self.url(self.links.archive), tags_url=self.url(self.links.tags),
             authors_url=self.url(self.links.authors), static_url=self.url("static/"), year=newest,
             logo_url=self.url(self.config.logo), search_url=self.url(self.links.search) if self.config.search else "",
-            feeds_url=self.url(self.links.feeds), feed=self.main_feed, twitter_site=self.config.twitter_site,
+            feeds_url=self.url(self.links.feeds), corrections_url=self.url(self.links.corrections), feed=self.main_feed, twitter_site=self.config.twitter_site,
             latest_url=self.url(LATEST_FILE),
             pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),
             assets=tuple((rel, self.url(path)) for rel, path in sorted((assets or {}).items())),
@@ -156,6 +159,7 @@ class PagePlanner:
             featured=article.featured, is_draft=article.draft,
             is_scheduled=article.date > site.publication.now, extra=article.extra,
             revision=article.revision, figures=figures, load_body=partial(self._body, article.source, figures),
+            corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
         )
 
     def _figures(self, article: Article) -> tuple:
@@ -190,6 +194,9 @@ class PagePlanner:
                 self.site.by_category[category.slug], category.name, {"category": link},
                 description=category.description, crumbs=(), category=category.slug,
             )
+        pages += self._listing("corrections", "corrections.html", self.links.corrections, self.site.corrected,
+                               "Thông tin cải chính", {}, description=f"Các bài viết {self.config.title} đã cải chính, "
+                               "mới nhất trước.")
         pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
         pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
         pages += self._archive()
@@ -202,7 +209,7 @@ class PagePlanner:
                     {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
-                          {"feeds": (self.main_feed, *self.category_feeds.values())}))
+                          {"feeds": (self.main_feed, *self.category_feeds.values(), self.corrections_feed)}))
         for static in self.static_pages:
             pages.append(Page(static.path, "page.html", self._info("page", static.title, static.path,
                                                                    description=static.summary),
@@ -278,7 +285,7 @@ class PagePlanner:
         related = tuple(v for v in related if v not in picked)  # a story is in one box, the editor's first
         return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures,
                                                  "picked": picked, "same_category": self.same_category(article)},
-                    article.source, view.updated or view.date)
+                    article.source, view.modified)
 
     def view_of(self, article: Article, body: str) -> ArticleView:
         """A view of an article that is not (or no longer) the one indexed, with its own body."""
@@ -355,7 +362,7 @@ class PagePlanner:
 
 
 def _newest(views: Sequence[ArticleView]) -> datetime | None:
-    return max((v.updated or v.date for v in views), default=None)
+    return max((v.modified for v in views), default=None)
 
 
 def _day(moment: datetime) -> datetime:

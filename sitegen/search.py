@@ -79,8 +79,10 @@ class Bucket:
         return digest("pagefind", self.name, *(part for path, doc, _ in self.entries for part in (path, doc)))
 
 
-def search_document(title: str, summary: str, date, category: str, tags: tuple[str, ...], text: str) -> str:
-    """What Pagefind indexes of one article; `data-pagefind-meta` fields feed the results list."""
+def search_document(title: str, summary: str, date, category: str, tags: tuple[str, ...], text: str,
+                    image: str = "") -> str:
+    """What Pagefind indexes of one article; `data-pagefind-meta` fields feed the results list
+    (`image`: the address of its thumbnail, "" for none)."""
     folded = f"{fold(title)}. {fold(summary)}. {' '.join(fold(t) for t in tags)}"
     return (
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>x</title></head><body>'
@@ -88,6 +90,7 @@ def search_document(title: str, summary: str, date, category: str, tags: tuple[s
         f'<p data-pagefind-meta="date">{escape(format_date_vn(date))}</p>'
         f'<p data-pagefind-meta="category">{escape(category)}</p>'
         f'<p data-pagefind-meta="sapo">{escape(summary)}</p>'
+        + (f'<img data-pagefind-meta="image[src]" src="{escape(image)}" alt="">' if image else "") +
         f'<p>{escape(" · ".join(tags))}</p><p>{escape(text)}</p>'
         f'<p data-pagefind-weight="0.5">{escape(folded)} {search_token(category)}</p>'
         f'<p data-pagefind-weight="0.5">{" ".join(syllable_pairs(f"{title}. {summary}. {text}"))}</p>'
@@ -102,9 +105,18 @@ def search_buckets(site: "Site", views: dict[str, "ArticleView"], newest_year: i
     for article in site.articles:
         view = views[article.source]
         doc_key = digest(view.title, view.summary, view.date.isoformat(), view.category.name,
-                         "\0".join(t.name for t in view.tags), article.revision)
+                         "\0".join(t.name for t in view.tags), article.revision, thumbnail(view))
         grouped.setdefault(bucket_of(view.date, newest_year), []).append((site.path_of(article), doc_key, article.source))
     return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
+
+
+def thumbnail(view: "ArticleView") -> str:
+    """The smallest rendition of the lead photo's teaser crop (a results list shows it small); the
+    photo as committed where the photo step made none; "" without a lead photo."""
+    if view.image is None:
+        return ""
+    teaser = view.image.picture("teaser")
+    return teaser.srcset.split(",")[0].split()[0] if teaser and teaser.srcset else view.image.url
 
 
 def documents_of(views: dict[str, "ArticleView"], search_text: Callable[[str], str]) -> Callable[[str], str]:
@@ -112,7 +124,7 @@ def documents_of(views: dict[str, "ArticleView"], search_text: Callable[[str], s
     def document(source: str) -> str:
         view = views[source]
         return search_document(view.title, view.summary, view.date, view.category.name,
-                               tuple(t.name for t in view.tags), search_text(source))
+                               tuple(t.name for t in view.tags), search_text(source), thumbnail(view))
     return document
 
 

@@ -84,6 +84,9 @@ class Site:
         self.authors = self._terms((a.author, a) for a in self.articles if a.author)
         self._tag_by_key = {t.key: t for t in self.tags}
         self._author_by_key = {t.key: t for t in self.authors}
+        self.corrected = tuple(sorted((a for a in self.articles if a.corrections),
+                                      key=lambda a: (-a.corrections[-1].date.timestamp(), a.source)))
+        """Articles with corrections, the newest correction first (/cai-chinh/ and its feed)."""
         self.picked = self._picked(articles)
         """Article source -> the sources of the published articles its `related:` names, in its order."""
 

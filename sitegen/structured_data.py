@@ -26,7 +26,7 @@ def article(view: ArticleView, images: tuple[str, ...], *, config: Config, logo:
         "mainEntityOfPage": {"@type": "WebPage", "@id": view.absolute_url},
         "url": view.absolute_url, "headline": view.title, "description": view.summary,
         "datePublished": view.date.isoformat(timespec="seconds"),
-        "dateModified": (view.updated or view.date).isoformat(timespec="seconds"),
+        "dateModified": view.modified.isoformat(timespec="seconds"),
         "articleSection": view.category.name, "inLanguage": config.language,
         "publisher": organization(config, logo),
     }

@@ -56,6 +56,14 @@ class PhotoView:
 
 
 @_view
+class CorrectionView:
+    """"Thông tin cải chính": when the paper corrected the article, and the correction's text."""
+
+    date: datetime
+    text: str
+
+
+@_view
 class ArticleView:
     """An article as templates see it, in listings and on its own page."""
 
@@ -83,11 +91,18 @@ class ArticleView:
     """Front-matter keys sitegen does not know, e.g. article.extra.source."""
     revision: str = ""
     """Changes with every edit of the article's file (a page showing the body depends on it)."""
+    corrections: tuple[CorrectionView, ...] = ()
+    """The paper's corrections of it, oldest first: shown at the top of its page."""
     figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
     <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
     has them in its context, so that new renditions render that page again."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def modified(self) -> datetime:
+        """When it last changed for a reader: its update or its newest correction, else its date."""
+        return max((self.updated or self.date, *(c.date for c in self.corrections)))
 
     @property
     def body(self) -> Markup:
@@ -192,6 +207,8 @@ class SiteView:
     """The search page ("" when search is off in config.toml)."""
     feeds_url: str
     """The page listing the RSS feeds."""
+    corrections_url: str
+    """"Thông tin cải chính": the articles the paper has corrected."""
     feed: Link
     """The main RSS feed ("Tin mới nhất")."""
     twitter_site: str
@@ -265,6 +282,8 @@ TEMPLATE_VARIABLES = {
                    "index bundles, one per year, newest first)",
     "feeds.html": "feeds: tuple[Link] (each RSS feed: name and absolute URL)",
     "redirect.html": "target: str (absolute URL the old address now points to)",
+    "corrections.html": "pagination: Pagination (corrected articles, newest correction first: each "
+                        "ArticleView has .corrections)",
     "page.html": "static_page: StaticPageView (a page of content/pages/: title, summary, body)",
 }
 """Per template, the variables it gets besides `site` and `page`."""

@@ -35,7 +35,7 @@ def paper(make_site):
 
 def test_every_feed_parses_cleanly_with_dated_entries(paper):
     feeds = sorted(paper.output.joinpath("rss").glob("*.rss"))
-    assert [f.name for f in feeds] == ["kinh-te.rss", "thoi-su.rss", "tin-moi-nhat.rss", "van-hoa-du-lich.rss"]
+    assert [f.name for f in feeds] == ["cai-chinh.rss", "kinh-te.rss", "thoi-su.rss", "tin-moi-nhat.rss", "van-hoa-du-lich.rss"]
     for path in feeds:
         feed = feedparser.parse(path.read_bytes())
         assert not feed.bozo, (path, feed.get("bozo_exception"))
@@ -88,7 +88,7 @@ def test_feeds_are_announced_in_head_and_listed_on_a_page(paper):
     assert alternates == {"Tin mới nhất": "https://example.vn/bao/rss/tin-moi-nhat.rss",
                           "Thời sự": "https://example.vn/bao/rss/thoi-su.rss"}
     listed = [a["href"] for a in paper.html("rss/").select(".feed-list a")]
-    assert len(listed) == 4 and listed[0].endswith("tin-moi-nhat.rss")
+    assert len(listed) == 5 and listed[0].endswith("tin-moi-nhat.rss") and listed[-1].endswith("cai-chinh.rss")
 
 
 def sitemap_locs(built, name="sitemap.xml"):
