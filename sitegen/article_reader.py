@@ -94,6 +94,10 @@ class ArticleReader:
         aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
         related = tuple(dict.fromkeys(name for name, _ in fields.text_list("related")))
         corrections = self._corrections(fields, date)
+        withdrawn = fields.text("withdrawn")
+        if "withdrawn" in nodes and not withdrawn:
+            fields.problem("withdrawn", "`withdrawn` is empty: an article is taken down with the reason readers will see",
+                           'write the reason, e.g. `withdrawn: "Thông tin chưa được kiểm chứng."`, or remove the line')
 
         photos: dict[str, Photo] = {}
         lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
@@ -160,7 +164,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
-            related=related, corrections=corrections,
+            related=related, corrections=corrections, withdrawn=withdrawn,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

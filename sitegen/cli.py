@@ -25,7 +25,7 @@ KIND_NAMES = {
     "archive": "lưu trữ", "archive_year": "lưu trữ năm", "archive_month": "lưu trữ tháng",
     "redirect": "chuyển hướng", "home": "trang chủ", "tags": "danh sách chủ đề", "authors": "danh sách tác giả",
     "not_found": "trang 404", "search": "tìm kiếm", "feeds": "trang RSS", "page": "trang giới thiệu",
-    "corrections": "trang cải chính",
+    "corrections": "trang cải chính", "withdrawn": "bài đã gỡ",
 }
 STAGE_NAMES = {"read": "Đọc bài viết", "render": "Dựng trang"}
 

@@ -97,6 +97,9 @@ class Article:
     featured: bool = False
     aliases: tuple[str, ...] = ()
     """Old addresses (paths under base_url) that must keep leading here."""
+    withdrawn: str = ""
+    """Why the paper took the article down ("" while it stands): its page becomes a notice, and it
+    leaves every listing, feed, sitemap, the search index and the related boxes."""
     corrections: tuple[Correction, ...] = ()
     """Oldest first."""
     related: tuple[str, ...] = ()

@@ -27,7 +27,7 @@ from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
     ArchiveMonthView, ArchiveYearView, ArticleView, CorrectionView, Link, PageInfo, PageLink, Pagination,
-    PhotoView, PublisherView, Section, SiteView, StaticPageView,
+    PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
 )
 
 HOME = "Trang chủ"
@@ -187,6 +187,8 @@ class PagePlanner:
         pages: list[Page] = [self._home()]
         for index, article in enumerate(self.site.articles):
             pages.append(self._article(index, article))
+        for article in self.site.withdrawn:
+            pages.append(self._withdrawn(article))
         for category in self.site.categories:
             link = self.category_links[category.slug]
             pages += self._listing(
@@ -247,6 +249,15 @@ class PagePlanner:
     def _article(self, index: int, article: Article) -> Page:
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
         return self.article_page(article, self.views[article.source], related)
+
+    def _withdrawn(self, article: Article) -> Page:
+        """The notice at a withdrawn article's address: the address keeps answering (links to it
+        are in other papers and readers' messages), without the body."""
+        path, category = self.site.path_of(article), self.category_links[article.category]
+        info = self._info("withdrawn", article.title, path, crumbs=(category,), noindex=True,
+                          description=f"Bài viết đã bị gỡ: {article.withdrawn}")
+        return Page(path, "withdrawn.html", info, {"withdrawn": WithdrawnView(
+            article.title, article.date.astimezone(self.config.zone), article.withdrawn, category)}, article.source)
 
     def same_category(self, article: Article) -> tuple[ArticleView, ...]:
         """"Tin cùng chuyên mục": the articles of its category published just before it (just after,

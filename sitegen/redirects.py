@@ -14,7 +14,7 @@ from .errors import Problem
 from .search import INDEX_DIR
 from .pages import Page, PagePlanner, output_file_of
 from .site import Site
-from .views import ArticleView, PageInfo
+from .views import PageInfo
 
 SITEGEN_FOLDERS = frozenset({"static", MEDIA_DIR, INDEX_DIR})
 """Folders of output/ that hold files pages know nothing of: theme files, photos, the search index."""
@@ -26,7 +26,7 @@ def with_old_addresses(planner: PagePlanner, pages: list[Page]) -> tuple[list[Pa
     """`pages` (the plan) and a redirect page at every alias of its articles; the problems: two
     pages at one address, an alias that cannot be served."""
     problems = address_collisions(pages)
-    redirects, refused = redirect_pages(planner.site, planner.views, pages, set(planner.feed_paths.values()),
+    redirects, refused = redirect_pages(planner.site, pages, set(planner.feed_paths.values()),
                                         planner.url)
     return pages + redirects, problems + refused
 
@@ -47,7 +47,7 @@ def address_collisions(pages: list[Page]) -> list[Problem]:
     return problems
 
 
-def redirect_pages(site: Site, views: dict[str, ArticleView], pages: list[Page], feed_files: set[str],
+def redirect_pages(site: Site, pages: list[Page], feed_files: set[str],
                    url: Callable[[str], str]) -> tuple[list[Page], list[Problem]]:
     """A page at each old address, checked on the normalised address: `/thoi-su/./` is the
     category page's address and cannot replace it.  `feed_files`: the feeds' places in output/;
@@ -57,7 +57,7 @@ def redirect_pages(site: Site, views: dict[str, ArticleView], pages: list[Page],
     files = set(taken) | feed_files
     folders = {folder for file in files for folder in _folders_of(file)}
     redirects = []
-    for article in site.articles:
+    for article in (*site.articles, *site.withdrawn):  # a withdrawn article's old addresses lead to its notice
         for alias in article.aliases:
             try:
                 where = alias_path(alias)
@@ -80,10 +80,10 @@ def redirect_pages(site: Site, views: dict[str, ArticleView], pages: list[Page],
                     "remove this alias or change it", article.line_of("aliases"),
                 ))
                 continue
-            view = views[article.source]
+            target = site.config.absolute_url(url(site.path_of(article)))
             page = Page(where.file, "redirect.html",
-                        PageInfo("redirect", article.title, url(where.url), view.absolute_url),
-                        {"target": view.absolute_url}, article.source)
+                        PageInfo("redirect", article.title, url(where.url), target),
+                        {"target": target}, article.source)
             taken[output] = page
             files.add(output)
             folders.update(_folders_of(output))

@@ -63,8 +63,10 @@ class Site:
     def __init__(self, config: Config, articles: list[Article], publication: Publication):
         self.config = config
         self.publication = publication
-        self.articles: tuple[Article, ...] = tuple(sorted(
-            (a for a in articles if publication.includes(a)), key=newest_first))
+        published = sorted((a for a in articles if publication.includes(a)), key=newest_first)
+        self.articles: tuple[Article, ...] = tuple(a for a in published if not a.withdrawn)
+        self.withdrawn: tuple[Article, ...] = tuple(a for a in published if a.withdrawn)
+        """Taken down (`withdrawn:`): only their notice pages, at their addresses, remain."""
         self.categories: tuple[Category, ...] = config.categories
         self.problems: list[Problem] = []
         self.paths: dict[str, str] = {}
@@ -121,7 +123,7 @@ class Site:
 
     def _assign_paths(self) -> None:
         owner: dict[str, Article] = {}
-        for article in sorted(self.articles, key=lambda a: a.source):
+        for article in sorted(self.articles + self.withdrawn, key=lambda a: a.source):
             path = self.address_of(article)
             if path in owner:
                 first = owner[path]

@@ -31,7 +31,7 @@ NEWS = "http://www.google.com/schemas/sitemap-news/0.9"
 NAMESPACES = {"": SITEMAP, "news": NEWS}
 
 NEWS_SITEMAP = "sitemap-news.xml"
-NOT_LISTED = {"redirect", "not_found", "search"}
+NOT_LISTED = {"redirect", "not_found", "search", "withdrawn"}
 
 
 _XML_HEAD = "<?xml version='1.0' encoding='utf-8'?>"
@@ -133,7 +133,7 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
     pairs = []
     for page in pages:
         if page.kind == "redirect":
-            pairs.append((page.info.url, planner.views[page.source].url))
+            pairs.append((page.info.url, planner.url(planner.site.paths[page.source])))
     netlify = "".join(f"{_redirects_field(old)} {_redirects_field(new)} 301\n" for old, new in pairs)
     # nginx compares `$uri`, the request path decoded ("/tin-tức/bài-1.html"): the keys are decoded,
     # the Location values stay percent-encoded.  A folder is matched with and without its final "/".

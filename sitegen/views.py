@@ -142,6 +142,16 @@ class Section:
 
 
 @_view
+class WithdrawnView:
+    """What remains of an article the paper took down: its title, when it was published, and why."""
+
+    title: str
+    date: datetime
+    reason: str
+    category: Link
+
+
+@_view
 class StaticPageView:
     """A page of the paper's own (content/pages/gioi-thieu.md): no date, category or author."""
 
@@ -238,7 +248,7 @@ class SiteView:
 class PageInfo:
     kind: str
     """"home", "article", "category", "tag", "tags", "author", "authors", "archive",
-    "archive_year", "archive_month", "not_found", "redirect", "page" (content/pages/)."""
+    "archive_year", "archive_month", "not_found", "redirect", "page" (content/pages/), "corrections", "withdrawn"."""
     title: str
     """For <title>; the site's name is added by the theme."""
     url: str
@@ -284,6 +294,7 @@ TEMPLATE_VARIABLES = {
     "redirect.html": "target: str (absolute URL the old address now points to)",
     "corrections.html": "pagination: Pagination (corrected articles, newest correction first: each "
                         "ArticleView has .corrections)",
+    "withdrawn.html": "withdrawn: WithdrawnView (an article taken down: title, date, reason, category)",
     "page.html": "static_page: StaticPageView (a page of content/pages/: title, summary, body)",
 }
 """Per template, the variables it gets besides `site` and `page`."""
