@@ -94,6 +94,10 @@ class ArticleReader:
         aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
         related = tuple(dict.fromkeys(name for name, _ in fields.text_list("related")))
         corrections = self._corrections(fields, date)
+        expires = self._date(fields, "expires")
+        if expires and date and expires <= date:
+            fields.problem("expires", "`expires` is not after the article's own date",
+                           "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
         withdrawn = fields.text("withdrawn")
         if "withdrawn" in nodes and not withdrawn:
             fields.problem("withdrawn", "`withdrawn` is empty: an article is taken down with the reason readers will see",
@@ -164,7 +168,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
-            related=related, corrections=corrections, withdrawn=withdrawn,
+            related=related, corrections=corrections, withdrawn=withdrawn, expires=expires,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

@@ -238,7 +238,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             related = related_for(site, library, cache, workers)
         with timed("photos"):
             settings = settings_of(config.photos)
-            uses = used_photos(site.articles)
+            uses = used_photos(site.shown())
             photo_digests = cache.file_digests(list(uses))
             planned, photo_problems, report.photos_planned = plan_photos(uses, photo_digests, cache, settings,
                                                                          config.base_path)
@@ -304,6 +304,26 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         if workers is not None:
             workers.close()
     return report
+
+
+def next_change(site_dir: Path, options: BuildOptions = BuildOptions()) -> datetime | None:
+    """When a build would next give other output with no file changed (a scheduled article going
+    live, a notice expiring, an article leaving the news sitemap), in the site's time zone; None if
+    never.  Reads the articles as `check` does (through the cache); raises BuildFailed on errors."""
+    from .library import read_articles
+
+    config, _ = load_config(site_dir)
+    cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
+    try:
+        library = read_articles(config, site_dir, cache, options.jobs)
+    finally:
+        cache.close()
+    errors = [p for p in library.problems if p.severity == "error"]
+    if errors:
+        raise BuildFailed(errors)
+    now = options.now or datetime.now(config.zone)
+    moment = valid_until(library.articles, now, options, config)
+    return None if moment == float("inf") else datetime.fromtimestamp(moment, config.zone)
 
 
 @contextmanager

@@ -122,7 +122,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     report.problems += address_problems
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),
     # or damaged inside (decoded cheaply, once per photo's bytes).
-    uses = used_photos(site.articles)
+    uses = used_photos(site.shown())
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
     planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)

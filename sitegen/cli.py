@@ -244,6 +244,25 @@ def check_command(source: Path, strict: bool, output_format: str) -> None:
         sys.exit(1)
 
 
+@main.command("next-change")
+@source_option
+@click.option("--timestamp", is_flag=True, help="Print only the Unix timestamp (nothing when never), for scripts.")
+def next_change_command(source: Path, timestamp: bool) -> None:
+    """When the output will next change with no file changed: a scheduled article going live, a notice
+    expiring, an article leaving the news sitemap.  Build again then (see README, "Timed publishing")."""
+    from .build import next_change
+    from .vietnamese import format_date_vn
+
+    moment = next_change(source)
+    if timestamp:
+        if moment is not None:
+            click.echo(int(moment.timestamp()))
+    elif moment is None:
+        click.echo("never: no scheduled article, expiry or news-sitemap change is pending")
+    else:
+        click.echo(f"{moment.isoformat(timespec='seconds')} {int(moment.timestamp())} ({format_date_vn(moment)})")
+
+
 @main.command("new")
 @click.argument("title")
 @click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')

@@ -97,6 +97,9 @@ class Article:
     featured: bool = False
     aliases: tuple[str, ...] = ()
     """Old addresses (paths under base_url) that must keep leading here."""
+    expires: datetime | None = None
+    """After this moment the article leaves listings, feeds, search and the related boxes, and its
+    page says it no longer holds (a job notice, a road closure)."""
     withdrawn: str = ""
     """Why the paper took the article down ("" while it stands): its page becomes a notice, and it
     leaves every listing, feed, sitemap, the search index and the related boxes."""

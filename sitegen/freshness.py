@@ -104,7 +104,7 @@ def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], 
 
 def valid_until(articles: list, now: datetime, options, config) -> float:
     """The first moment the clock alone changes the output: a scheduled article comes out (or loses
-    its "Hẹn giờ" mark), or an article leaves the news sitemap's window."""
+    its "Hẹn giờ" mark), an article leaves the news sitemap's window, or one expires."""
     moments = [float("inf")]
     window = timedelta(days=config.news_sitemap_days)
     for article in articles:
@@ -114,4 +114,6 @@ def valid_until(articles: list, now: datetime, options, config) -> float:
             moments.append(article.date.timestamp())
         elif article.date + window > now:
             moments.append((article.date + window).timestamp())
+        if article.expires and article.expires > now and not article.withdrawn:
+            moments.append(article.expires.timestamp())
     return min(moments)

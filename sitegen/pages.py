@@ -155,11 +155,13 @@ class PagePlanner:
             show_lead_photo=not article.lead_in_body,
             updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
             author=self._author_link(author) if author else None,
-            tags=tuple(self._tag_link(site.tag(t)) for t in article.tags),
+            tags=tuple(self._tag_link(term) for term in map(site.tag_page, article.tags) if term),
             featured=article.featured, is_draft=article.draft,
             is_scheduled=article.date > site.publication.now, extra=article.extra,
             revision=article.revision, figures=figures, load_body=partial(self._body, article.source, figures),
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
+            expires=article.expires.astimezone(zone) if article.expires else None,
+            is_expired=article.expires is not None and article.expires <= site.publication.now,
         )
 
     def _figures(self, article: Article) -> tuple:
@@ -189,6 +191,8 @@ class PagePlanner:
             pages.append(self._article(index, article))
         for article in self.site.withdrawn:
             pages.append(self._withdrawn(article))
+        for article in self.site.expired:  # its page stays, marked ("Chuyên mục khác" ranks the index only)
+            pages.append(self.article_page(article, self._article_view(article), ()))
         for category in self.site.categories:
             link = self.category_links[category.slug]
             pages += self._listing(

@@ -64,9 +64,12 @@ class Site:
         self.config = config
         self.publication = publication
         published = sorted((a for a in articles if publication.includes(a)), key=newest_first)
-        self.articles: tuple[Article, ...] = tuple(a for a in published if not a.withdrawn)
+        standing = [a for a in published if not a.withdrawn]
+        self.articles: tuple[Article, ...] = tuple(a for a in standing if not self._expired(a))
         self.withdrawn: tuple[Article, ...] = tuple(a for a in published if a.withdrawn)
         """Taken down (`withdrawn:`): only their notice pages, at their addresses, remain."""
+        self.expired: tuple[Article, ...] = tuple(a for a in standing if self._expired(a))
+        """Past their `expires`: their pages remain, marked so; nothing lists them any more."""
         self.categories: tuple[Category, ...] = config.categories
         self.problems: list[Problem] = []
         self.paths: dict[str, str] = {}
@@ -100,12 +103,23 @@ class Site:
     def tag(self, name: str) -> Term:
         return self._tag_by_key[variant_key(name)]
 
+    def tag_page(self, name: str) -> Term | None:
+        """The tag, if it has a page: not one that only expired articles carry."""
+        return self._tag_by_key.get(variant_key(name))
+
     def author(self, name: str) -> Term | None:
         return self._author_by_key.get(variant_key(name)) if name else None
 
+    def shown(self) -> tuple[Article, ...]:
+        """The articles whose own pages show them in full: the index's and the expired ones."""
+        return self.articles + self.expired
+
     def photo_files(self) -> dict[str, str]:
-        """Output path -> source file of every photo a published article uses (the originals)."""
-        return {photo.output_path: photo.file for article in self.articles for photo in article.photos}
+        """Output path -> source file of every photo a page shows (the originals)."""
+        return {photo.output_path: photo.file for article in self.shown() for photo in article.photos}
+
+    def _expired(self, article: Article) -> bool:
+        return article.expires is not None and article.expires <= self.publication.now
 
     def featured(self) -> tuple[Article, ...]:
         return tuple(a for a in self.articles if a.featured)
@@ -123,7 +137,7 @@ class Site:
 
     def _assign_paths(self) -> None:
         owner: dict[str, Article] = {}
-        for article in sorted(self.articles + self.withdrawn, key=lambda a: a.source):
+        for article in sorted(self.articles + self.withdrawn + self.expired, key=lambda a: a.source):
             path = self.address_of(article)
             if path in owner:
                 first = owner[path]

@@ -93,6 +93,10 @@ class ArticleView:
     """Changes with every edit of the article's file (a page showing the body depends on it)."""
     corrections: tuple[CorrectionView, ...] = ()
     """The paper's corrections of it, oldest first: shown at the top of its page."""
+    expires: datetime | None = None
+    """When it stops holding (`expires:`), if ever."""
+    is_expired: bool = False
+    """Past `expires` at the build time: only its own page shows it, marked "hết hiệu lực"."""
     figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
     <picture>.  Not part of the view's digest (listings do not show bodies): the article's page

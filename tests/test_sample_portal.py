@@ -24,11 +24,12 @@ def test_builds_every_published_article_and_holds_back_the_draft_and_the_schedul
     report, out = portal
     sources = sorted(p for p in (REPO / "content").rglob("*.md") if p.parent.name != "pages")
     assert len(sources) >= 40
-    assert report.articles == len(sources) - 3  # a draft, a scheduled one, a withdrawn one
+    assert report.articles == len(sources) - 4  # a draft, a scheduled one, a withdrawn one, an expired notice
     # The paper's own pages (content/pages/) are pages, not articles.
     assert report.pages_by_kind["page"] == len(list((REPO / "content" / "pages").glob("*.md"))) == 4
     assert report.skipped_drafts == 1 and report.skipped_future == 1
-    assert report.pages_by_kind["article"] == report.articles
+    assert report.pages_by_kind["article"] == report.articles + 1  # the expired notice keeps its page
+    assert report.pages_by_kind["withdrawn"] == 1
     text = "\n".join(p.read_text(encoding="utf-8") for p in out.rglob("*.html"))
     assert "Thư chúc mừng năm mới 2031" not in text
     assert "Những thầy cô gieo chữ nơi vùng biên" not in text
