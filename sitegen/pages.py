@@ -114,7 +114,7 @@ class PagePlanner:
             menu=tuple(self.category_links[c.slug] for c in site.categories), publisher=publisher,
             archive_url=self.url(self.links.archive), tags_url=self.url(self.links.tags),
             authors_url=self.url(self.links.authors), static_url=self.url("static/"), year=newest,
-            logo_url=self.url(self.config.logo), search_url=self.url(self.links.search) if self.config.search else "",
+            logo_url=self.url((assets or {}).get(self.config.logo.removeprefix("static/"), self.config.logo)), search_url=self.url(self.links.search) if self.config.search else "",
             feeds_url=self.url(self.links.feeds), corrections_url=self.url(self.links.corrections), feed=self.main_feed, twitter_site=self.config.twitter_site,
             latest_url=self.url(LATEST_FILE),
             pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),

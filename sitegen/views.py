@@ -216,7 +216,7 @@ class SiteView:
     static_url: str
     """Prefix of the theme's static files: "{{ site.static_url }}css/style.css"."""
     logo_url: str
-    """The logo's address on this site (icon, masthead)."""
+    """The logo's address on this site (icon, masthead): content-hashed when it is a theme file."""
     search_url: str
     """The search page ("" when search is off in config.toml)."""
     feeds_url: str

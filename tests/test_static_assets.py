@@ -27,6 +27,10 @@ def test_pages_name_the_stylesheet_by_its_bytes_and_a_change_gives_a_new_name(ma
     assert second != first and built.text(second[1:]) == "body { color: #123; }\n"
     assert _stylesheet(built, built.article_paths()[0]) == second
     assert not built.exists(first[1:])  # the old name is gone with its bytes
+    # The theme's logo too (masthead and icon); structured data keep its plain, stable address.
+    logo = built.html("").find("img", class_="logo")["src"]
+    assert re.fullmatch(r"/static/v/logo\.[0-9a-f]{10}\.png", logo) and built.exists(logo[1:])
+    assert built.html("").find("link", rel="icon")["href"] == logo
 
 
 def test_hashed_names_carry_the_sub_path(make_site):

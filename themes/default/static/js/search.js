@@ -56,6 +56,26 @@ function marked(text, terms) {
 function item(result, terms) {
   const li = document.createElement("li");
   li.className = "search-result";
+  if (result.meta.image) {
+    // The thumbnail is the title's link again: hidden from screen readers and the tab order.
+    const thumb = document.createElement("a");
+    thumb.className = "search-thumb";
+    thumb.href = result.url;
+    thumb.tabIndex = -1;
+    thumb.setAttribute("aria-hidden", "true");
+    const img = document.createElement("img");
+    img.src = result.meta.image;
+    img.alt = "";
+    img.width = 240;
+    img.height = 160;
+    img.loading = "lazy";
+    img.decoding = "async";
+    thumb.append(img);
+    li.append(thumb);
+    li.classList.add("has-image");
+  }
+  const text = document.createElement("div");
+  text.className = "search-text";
   const heading = document.createElement("h2");
   heading.className = "teaser-title";
   const link = document.createElement("a");
@@ -68,7 +88,8 @@ function item(result, terms) {
   const sapo = document.createElement("p");
   sapo.className = "teaser-summary";
   sapo.append(marked(result.meta.sapo || "", terms));
-  li.append(heading, meta, sapo);
+  text.append(heading, meta, sapo);
+  li.append(text);
   return li;
 }
 

@@ -1,0 +1,178 @@
+// The reader's conveniences, every one progressive: the page works and reads without this file.
+// Today's date line, the phone menu and the desktop menu's "Khác" list, the article's tools
+// (copy link, type size, print), the "Tin mới" box filled from tin-moi.json, and today's times
+// shortened to "hh:mm" (the build cannot know which day the reader reads on).
+
+const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
+const pad = (n) => String(n).padStart(2, "0");
+const sameDay = (a, b) => a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate();
+
+// --- today's date line: "Thứ Tư, 2/12/2026" ------------------------------------------------------
+function dateLine() {
+  const line = document.getElementById("hom-nay");
+  if (!line) return;
+  const now = new Date();
+  line.textContent = `${WEEKDAYS[now.getDay()]}, ${now.getDate()}/${now.getMonth() + 1}/${now.getFullYear()}`;
+  line.hidden = false;
+}
+
+// --- times: today's stories show "hh:mm", older ones "dd/mm hh:mm" ------------------------------
+function shortTime(time, now = new Date()) {
+  const date = new Date(time.getAttribute("datetime"));
+  if (Number.isNaN(date.getTime())) return;
+  time.textContent = sameDay(date, now) ? `${pad(date.getHours())}:${pad(date.getMinutes())}`
+    : `${pad(date.getDate())}/${pad(date.getMonth() + 1)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+// --- a disclosure: a button that shows and hides a list, by mouse, touch and keyboard --------------
+function disclosure(button, panel, { onOpen } = {}) {
+  const root = button.closest("nav") || document;
+  const set = (open) => {
+    button.setAttribute("aria-expanded", String(open));
+    panel.classList.toggle("open", open);
+    if (open && onOpen) onOpen();
+  };
+  const close = (focus) => {
+    if (button.getAttribute("aria-expanded") !== "true") return;
+    set(false);
+    if (focus) button.focus();
+  };
+  button.addEventListener("click", () => set(button.getAttribute("aria-expanded") !== "true"));
+  root.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+      event.stopPropagation();
+      close(true);
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (!button.contains(event.target) && !panel.contains(event.target)) close(false);
+  });
+  panel.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !panel.contains(event.relatedTarget) && event.relatedTarget !== button) close(false);
+  });
+  return { close };
+}
+
+// --- the menu -------------------------------------------------------------------------------------
+function menu() {
+  const nav = document.querySelector("nav.menu");
+  if (!nav) return;
+  const toggle = nav.querySelector(".menu-toggle");
+  const list = nav.querySelector(".menu-list");
+  const moreItem = nav.querySelector(".menu-more");
+  const moreButton = nav.querySelector(".more-toggle");
+  const moreList = nav.querySelector(".more-list");
+  const wide = window.matchMedia("(min-width: 64rem)");
+
+  const phone = disclosure(toggle, list, {
+    onOpen: () => { const first = list.querySelector("a"); if (first) first.focus(); },
+  });
+  const more = disclosure(moreButton, moreList, {
+    onOpen: () => { const first = moreList.querySelector("a"); if (first) first.focus(); },
+  });
+
+  // Desktop: one row; the items that do not fit go, in their order, into the "Khác" list.
+  const fit = () => {
+    for (const li of [...moreList.children]) list.insertBefore(li, moreItem);
+    moreItem.hidden = true;
+    more.close(false);
+    if (!wide.matches) return;
+    phone.close(false);
+    const items = () => [...list.children].filter((li) => li !== moreItem);
+    const overflows = () => {
+      const right = list.getBoundingClientRect().right + 0.5;
+      return [...list.children].some((li) => !li.hidden && li.getBoundingClientRect().right > right);
+    };
+    if (!overflows()) return;
+    moreItem.hidden = false;
+    while (overflows() && items().length > 1) moreList.prepend(items().at(-1));
+  };
+  let pending = 0;
+  const refit = () => { cancelAnimationFrame(pending); pending = requestAnimationFrame(fit); };
+  window.addEventListener("resize", refit);
+  wide.addEventListener("change", refit);
+  fit();
+  nav.classList.add("ready");
+}
+
+// --- article tools ----------------------------------------------------------------------------------
+const SIZES = [0.9, 1, 1.12, 1.25, 1.4];
+const SIZE_KEY = "sitegen.co-chu";
+
+function storedSize() {
+  try {
+    const n = Number(localStorage.getItem(SIZE_KEY));
+    return SIZES.includes(n) ? n : 1;
+  } catch { return 1; }
+}
+
+function applySize(n) {
+  document.documentElement.style.setProperty("--reading-scale", String(n));
+}
+
+function articleTools() {
+  for (const element of document.querySelectorAll(".js-only")) element.classList.add("shown");
+  const status = document.querySelector(".tool-status");
+  const say = (text) => { if (status) status.textContent = text; };
+  const step = (delta) => {
+    const i = Math.min(SIZES.length - 1, Math.max(0, SIZES.indexOf(storedSize()) + delta));
+    applySize(SIZES[i]);
+    try { localStorage.setItem(SIZE_KEY, String(SIZES[i])); } catch { /* private mode: this page only */ }
+    say(`Cỡ chữ ${Math.round(SIZES[i] * 100)}%`);
+  };
+  document.querySelector(".font-smaller")?.addEventListener("click", () => step(-1));
+  document.querySelector(".font-larger")?.addEventListener("click", () => step(1));
+  document.querySelector(".print-page")?.addEventListener("click", () => window.print());
+  const copy = document.querySelector(".copy-link");
+  copy?.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(copy.dataset.url);
+      say("Đã sao chép liên kết bài viết.");
+    } catch {
+      window.prompt("Sao chép liên kết bài viết:", copy.dataset.url);
+    }
+  });
+}
+
+// --- "Tin mới" beside an article, from tin-moi.json ------------------------------------------------
+async function latestBox() {
+  const box = document.querySelector(".rail-latest[data-latest]");
+  if (!box) return;
+  let articles;
+  try {
+    const response = await fetch(box.dataset.latest);
+    if (!response.ok) return;
+    ({ articles } = await response.json());
+  } catch { return; }
+  const shown = articles.filter((a) => a.url !== box.dataset.current).slice(0, 6);
+  if (!shown.length) return;
+  const list = document.createElement("ol");
+  list.className = "latest-list";
+  const now = new Date();
+  for (const a of shown) {
+    const li = document.createElement("li");
+    li.className = "latest-item";
+    const time = document.createElement("time");
+    time.className = "latest-time";
+    time.setAttribute("datetime", a.date);
+    shortTime(time, now);
+    const heading = document.createElement("h3");
+    heading.className = "teaser-title";
+    const link = document.createElement("a");
+    link.href = a.url;
+    link.textContent = a.title;
+    heading.append(link);
+    li.append(time, " ", heading);
+    list.append(li);
+  }
+  box.querySelector(".rail-fallback")?.remove();
+  box.append(list);
+}
+
+applySize(storedSize());
+dateLine();
+menu();
+articleTools();
+const now = new Date();
+for (const time of document.querySelectorAll("time.latest-time")) shortTime(time, now);
+latestBox();
