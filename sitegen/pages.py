@@ -274,10 +274,11 @@ class PagePlanner:
             self._category_order[article.category] = [newest_first(a) for a in items]
         order = self._category_order[article.category]
         at = bisect_left(order, newest_first(article))
-        # The article itself is left out; one not in the index (an edit the preview server shows) too.
-        newer, older = items[:at], items[at + 1:] if at < len(items) and items[at].source == article.source else items[at:]
-        chosen = (*older[:SAME_CATEGORY], *newer[max(0, len(newer) - SAME_CATEGORY + min(len(older), SAME_CATEGORY)):])
-        return self._views(sorted(chosen, key=newest_first))
+        itself = at < len(items) and items[at].source == article.source  # not so for the preview's edit
+        newer, older = items[:at], items[at + 1 if itself else at:]
+        chosen = older[:SAME_CATEGORY]
+        fill = SAME_CATEGORY - len(chosen)  # the nearest newer ones: the end of `newer`
+        return self._views((*(newer[-fill:] if fill else ()), *chosen))
 
     def picked(self, article: Article) -> tuple[ArticleView, ...]:
         """"Tin liên quan": the articles the editor named in `related:` that this build publishes."""

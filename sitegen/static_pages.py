@@ -48,7 +48,11 @@ def read_static_pages(config: Config, site_dir: Path) -> tuple[list[StaticPage],
     pages: list[StaticPage] = []
     problems: list[Problem] = []
     renderer = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
-    for name in sorted(os.listdir(folder)):
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:  # skipping it would take every page offline without a word
+        return [], [unreadable_problem(display_path(folder, site_dir), exc, "folder")]
+    for name in names:
         path = folder / name
         source = display_path(path, site_dir)
         if name.startswith((".", "_")) or not name.lower().endswith((".md", ".markdown")):
