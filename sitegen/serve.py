@@ -16,25 +16,31 @@ How it stays fast and never shows half a build:
   the problems (file, line, what is wrong) until a save fixes them.
 - The browser side is the `livereload` package (its server, websocket and script).  Its own change
   detection is not used: it drops changes that follow each other within seconds and reloads once per
-  changed file; here a build reloads once.
+  changed file; here a build reloads once.  A reload pushed while a tab is between two pages (its
+  old socket closing, its new one not yet open) reaches nobody, so every page served carries the
+  number of the build it shows in a cookie, and a tab that connects holding an older number is
+  reloaded at once.
 """
 
 from __future__ import annotations
 
 import errno
 import html
+import json
 import ipaddress
 import os
 import socket
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
 from pathlib import Path
 from typing import Callable
 
 from livereload import Server
-from livereload.handlers import StaticFileHandler
+from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler, StaticFileHandler
+from livereload.server import LiveScriptInjector
 from livereload.watcher import Watcher
 from tornado import ioloop, web
 
@@ -59,6 +65,8 @@ class Preview:
         self.options = BuildOptions(drafts=drafts, future=drafts, jobs=jobs, wait=600.0)
         self.log = log
         self.readers = threading.Lock()
+        self.generation = 0  # how many times the pages changed: the number a page's cookie carries
+        self.cookie = "sitegen-preview"  # one per port (cookies are not): set by `serve`
         self.problems: list[Problem] = []
         self.report: BuildReport | None = None
         self.reader: ArticleReader | None = None
@@ -71,14 +79,17 @@ class Preview:
         """The full (incremental) build; True if it succeeded."""
         start = time.perf_counter()
         try:
-            report = build(self.site_dir, self.output_dir, self.options, commit_guard=lambda: self.readers)
+            report = build(self.site_dir, self.output_dir, self.options, commit_guard=self.changing_pages)
         except BuildFailed as exc:
-            self.problems = exc.problems
+            with self.changing_pages():  # every page now shows the problems
+                self.problems = exc.problems
             for problem in exc.problems:
                 self.log(str(problem))
             self.log(f"Build failed: {len(exc.problems)} problem(s). The pages show them until a save fixes them.")
             return False
-        self.problems = []
+        if self.problems:
+            with self.changing_pages():
+                self.problems = []
         self.report = report
         if report.state is not None:
             self.base_path = report.state.config.base_path
@@ -113,10 +124,19 @@ class Preview:
             target = self.output_dir / output_file
             temporary = target.with_name(target.name + ".preview")
             temporary.write_bytes(data)
-            with self.readers:
+            with self.changing_pages():
                 os.replace(temporary, target)
             shown += 1
         return shown > 0
+
+    @contextmanager
+    def changing_pages(self):
+        """Held while the pages readers see change: no request is answered meanwhile."""
+        with self.readers:
+            try:
+                yield
+            finally:
+                self.generation += 1
 
     def handle(self, changes: set[Path]) -> None:
         """One batch of saved files: the quick preview if it applies, then the exact build."""
@@ -259,13 +279,16 @@ class _Pages(_LocalHostsOnly, StaticFileHandler):
         assert preview is not None
         if not _servable(path):
             raise web.HTTPError(400)
-        if preview.problems and (path.endswith((".html", "/")) or not path or "." not in path.rsplit("/", 1)[-1]):
-            self.set_status(500)
-            self.set_header("Content-Type", "text/html; charset=UTF-8")
-            self.finish(problems_page(preview.problems))
-            return
+        page = path.endswith((".html", "/")) or not path or "." not in path.rsplit("/", 1)[-1]
         with preview.readers:
-            await super().get(path, include_body)
+            if page:
+                self.set_cookie(preview.cookie, str(preview.generation), path="/", samesite="Strict")
+            if not (page and preview.problems):
+                await super().get(path, include_body)
+                return
+        self.set_status(500)
+        self.set_header("Content-Type", "text/html; charset=UTF-8")
+        self.finish(problems_page(preview.problems))
 
     def write_error(self, status_code: int, **kwargs) -> None:
         page = self.preview.output_dir / "404.html" if self.preview else None
@@ -285,11 +308,40 @@ class _ToBase(_LocalHostsOnly):
         self.redirect(self.base)
 
 
+class _Reloading(LiveReloadHandler):
+    """livereload's websocket, which also reloads a tab showing a page older than the latest change."""
+
+    preview: Preview | None = None
+
+    def on_message(self, message):
+        super().on_message(message)
+        preview = self.preview
+        if preview is None or json.loads(message).get("command") != "info":
+            return  # "info" ends livereload's handshake: the tab now listens for reloads
+        shown = self.get_cookie(preview.cookie, "")
+        if shown.isdigit() and int(shown) < preview.generation:
+            self.send_message({"command": "reload", "path": "*", "liveCSS": False, "liveImg": False})
+
+
 class _PreviewServer(Server):
     def __init__(self, preview: Preview, reloads: _Reloads, host: str):
         super().__init__(watcher=reloads)
         self.preview = preview
         self.host = host
+
+    def application(self, port, host, liveport=None, debug=None, live_css=True):
+        """livereload's application on one port, with the websocket of `_Reloading` and the client
+        script loaded from this server (the preview is same-origin, whatever name it is opened by)."""
+        reloading = type("Reloading", (_Reloading,), {"preview": self.preview})
+
+        class Injector(LiveScriptInjector):
+            script = f'<script async src="/livereload.js?port={port}"></script>'.encode()
+
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = False  # a change of the theme's CSS is a new build, new addresses
+        handlers = [(r"/livereload", reloading), (r"/livereload.js", LiveReloadJSHandler)]
+        app = web.Application(handlers=handlers + self.get_web_handlers(Injector.script), transforms=[Injector])
+        app.listen(port, address=host)
 
     def get_web_handlers(self, script):
         base = self.preview.base_path
@@ -317,6 +369,7 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, jobs: int) -> None
     """Build, serve on host:port, rebuild and reload on every change until interrupted."""
     _refuse_busy_port(host, port)  # before the first build, which can take a while
     preview = Preview(site_dir, drafts, jobs)
+    preview.cookie = f"sitegen-preview-{port}"
     preview.log(f"Building {site_dir.resolve()} for preview{' (drafts and scheduled articles shown)' if drafts else ''}…")
     try:
         preview.base_path = load_config(site_dir)[0].base_path

@@ -85,6 +85,26 @@ def test_saving_an_article_reloads_the_open_page_with_the_change(served, browser
     page.close()
 
 
+def test_a_tab_between_pages_when_a_build_lands_is_reloaded_once_it_listens(served, browser):
+    """The tab has fetched the page but its reload socket is not open yet (a slow phone, a reload
+    under way) when the change is built: the push reaches nobody; the tab must still catch up."""
+    site, server = served({"content/a.md": article(title="Họp báo", body="Mở đầu.\n\nNội dung ban đầu.")})
+    page = browser.new_page()
+    held = []
+    page.route("**/livereload.js*", lambda route: held.append(route))  # the tab's reload client waits here
+    page.goto(f"http://127.0.0.1:{server.port}/{ARTICLE_URL}", wait_until="domcontentloaded")
+    expect(page.locator(".article-body")).to_contain_text("ban đầu")
+    before = server.builds()
+    site.write("content/a.md", article(title="Họp báo", body="Mở đầu.\n\nNội dung đã sửa."))
+    deadline = time.time() + 30
+    while server.builds() == before:
+        assert time.time() < deadline, server.output()
+        page.wait_for_timeout(100)
+    held[0].continue_()
+    expect(page.locator(".article-body")).to_contain_text("đã sửa", timeout=15000)
+    page.close()
+
+
 def test_a_broken_file_shows_the_error_in_the_browser_and_a_fix_recovers(served, browser):
     site, server = served({"content/a.md": article(title="Họp báo")})
     page = browser.new_page()
