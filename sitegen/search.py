@@ -11,7 +11,10 @@ edit of today's article re-indexes this year only.
 Pagefind folds tone marks ("tu mo rong" finds "Tu Mơ Rông") but not đ -> d, so every document also
 carries a đ-folded copy of its title, sapo and tags, and its syllable pairs ("daihoi"), which the
 search page looks up first: "dai hoi" ranks "đại hội" above "dài ... xã hội".  The page shows the
-real title and sapo and ranks exact-diacritic matches first (static/js/search.js).  A category filter is a word in the index
+real title and sapo and ranks exact-diacritic matches first (static/js/search.js); a result that
+matches only in its body shows the words around the match instead of the sapo, cut from the body's
+text, which comes last in the document after `TEXT_MARK` (Pagefind's own excerpt would as well
+quote the folded copy or the pairs).  A category filter is a word in the index
 (`search_token`): Pagefind's own filter index is not byte-identical from one build to the next.
 """
 
@@ -41,6 +44,8 @@ if TYPE_CHECKING:
 INDEX_DIR = "pagefind"
 UNUSED_BUNDLE_FILES = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")
 """Pagefind's ready-made interfaces, not copied: the theme has its own search page."""
+TEXT_MARK = "⁂"
+"""Stands just before the body's text in a search document: the search page finds the text there."""
 PAGEFIND_DOCUMENTS_AT_ONCE = 10_000
 """Search documents that Pagefind runs may hold at once (about 1.25 GB: 125 kB each, measured)."""
 
@@ -91,9 +96,10 @@ def search_document(title: str, summary: str, date, category: str, tags: tuple[s
         f'<p data-pagefind-meta="category">{escape(category)}</p>'
         f'<p data-pagefind-meta="sapo">{escape(summary)}</p>'
         + (f'<img data-pagefind-meta="image[src]" src="{escape(image)}" alt="">' if image else "") +
-        f'<p>{escape(" · ".join(tags))}</p><p>{escape(text)}</p>'
+        f'<p>{escape(" · ".join(tags))}</p>'
         f'<p data-pagefind-weight="0.5">{escape(folded)} {search_token(category)}</p>'
         f'<p data-pagefind-weight="0.5">{" ".join(syllable_pairs(f"{title}. {summary}. {text}"))}</p>'
+        f'<p>{TEXT_MARK}</p><p>{escape(text)}</p>'
         "</main></body></html>"
     )
 

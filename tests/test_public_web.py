@@ -1,6 +1,7 @@
 """The sample portal judged by the real clients' tools: the Nu Html Checker, an HTTP link check under
 a sub-path, axe-core in Chromium, and the search page driven in Chromium."""
 
+import io
 import json
 import subprocess
 import threading
@@ -13,6 +14,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.request import urlopen
 
 import pytest
+from PIL import Image
 
 from sitegen.build import BuildOptions, build
 
@@ -221,3 +223,66 @@ def test_search_puts_pages_with_the_syllables_side_by_side_first(make_site, brow
 class _Quiet(SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def test_a_result_that_matches_only_in_its_body_shows_the_match_and_its_thumbnail(make_site, browser):
+    """Under each result: the sapo where the title or sapo holds the query, otherwise the words
+    around the match in the body, marked; a result with a photo shows its thumbnail, one without none."""
+    from conftest import article
+    photo = io.BytesIO()
+    Image.new("RGB", (1600, 1000), (40, 120, 60)).save(photo, "JPEG", quality=85)
+    # The index holds the first 60 words of a body (SEARCH_WORDS): the match is the 32nd.
+    deep = ("Buổi sáng, các đại biểu đến từ khắp các huyện. " * 3 + "Chiều cùng ngày khai mạc đại hội "
+            "đại biểu Hội Nông dân tỉnh lần thứ X. " + "Các tham luận được trình bày. " * 12)
+    files = {
+        "content/thoi-su/hop.md": article(title="Nông dân tỉnh bàn kế hoạch năm mới", date="2024-05-02 08:00",
+                                          summary='"Nông dân các huyện góp ý vào kế hoạch sản xuất."',
+                                          image="\n  src: ruong.jpg\n  alt: Cánh đồng lúa chín", body=deep),
+        "content/thoi-su/ruong.jpg": photo.getvalue(),
+        "content/kinh-te/co-dong.md": article(title="Đại hội cổ đông công ty cà phê", category="Kinh tế",
+                                              date="2024-05-01 08:00", summary='"Cổ đông thông qua kế hoạch."',
+                                              body="Nội dung ngắn."),
+    }
+    built = make_site(files).build()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page = browser.new_page(viewport={"width": 390, "height": 900})
+        page.goto(f"http://127.0.0.1:{server.server_port}/tim-kiem/?q=dai+hoi")
+        page.wait_for_function("/^(Tìm thấy|Không)/.test(document.getElementById('trang-thai-tim-kiem').textContent)")
+        results = {r.locator("h2").inner_text(): r for r in page.locator(".search-result").all()}
+        assert set(results) == {"Nông dân tỉnh bàn kế hoạch năm mới", "Đại hội cổ đông công ty cà phê"}
+        deep_one = results["Nông dân tỉnh bàn kế hoạch năm mới"]
+        shown = deep_one.locator(".teaser-summary").inner_text()
+        assert shown.startswith("… ") and "khai mạc đại hội đại biểu Hội Nông dân" in shown, shown
+        assert {"đại", "hội"} <= {m.lower() for m in deep_one.locator(".teaser-summary mark").all_text_contents()}
+        title_one = results["Đại hội cổ đông công ty cà phê"]
+        assert title_one.locator(".teaser-summary").inner_text() == "Cổ đông thông qua kế hoạch."
+        assert title_one.locator("img").count() == 0
+        thumb = deep_one.locator(".search-thumb img")
+        assert thumb.count() == 1
+        expect_loaded = thumb.evaluate("i => new Promise(r => i.complete ? r(i.naturalWidth) : i.onload = () => r(i.naturalWidth))")
+        assert expect_loaded > 0
+        src = urlsplit(thumb.get_attribute("src")).path
+        assert (built.output / src.lstrip("/")).is_file() and not src.endswith("ruong.jpg"), src
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_the_search_form_fits_the_longest_category_on_a_phone_and_a_desktop(served, browser):
+    base, _ = served
+    for width in (320, 390, 1280):
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        page.goto(base + "tim-kiem/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        room, longest = page.locator("#chuyen-muc").evaluate("""s => {
+            const style = getComputedStyle(s), pen = document.createElement("canvas").getContext("2d");
+            pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+            const box = s.getBoundingClientRect();
+            // Chromium keeps about 20 px of the inner width for the arrow.
+            const room = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+            return [box.right <= innerWidth ? room : -1, Math.max(...[...s.options].map(o => pen.measureText(o.text).width))];
+        }""")
+        assert room >= longest - 1, f"{width} px: {room:.0f} px of room for a {longest:.0f} px category name"
+        page.close()

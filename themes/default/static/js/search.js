@@ -1,7 +1,8 @@
 // The search page: Pagefind's static index, queried in the browser; no server needed.
-// Pagefind folds tone marks but not đ -> d (article pages carry a hidden đ-folded copy of their
-// title and sapo for that). Here: results that contain the query with its exact diacritics come
-// first, and each result shows the real title and sapo, with the query's words marked.
+// Pagefind folds tone marks but not đ -> d (each search document carries a đ-folded copy of the
+// title, sapo and tags for that: sitegen/search.py). Here: results that contain the query with its exact diacritics come
+// first, and each result shows the real title and sapo, with the query's words marked; where only
+// the body matches, the words around the match instead of the sapo.
 
 const form = document.querySelector(".search-page-form");
 const input = document.getElementById("tu-khoa");
@@ -12,6 +13,9 @@ const base = form.dataset.base;
 const PAGE = 20;        // results shown at a time
 const EXAMINED = 60;    // results re-ranked for exact diacritics
 const FILTERED = 300;   // results checked against the chosen category
+const BEFORE = 10;      // words of an excerpt before the match
+const EXCERPT = 32;     // words of an excerpt in all
+const TEXT_MARK = "⁂";  // the body's text follows it in a search document (TEXT_MARK in sitegen/search.py)
 
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
   .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -37,11 +41,33 @@ function engine() {
   return pagefind;
 }
 
+const wordKey = (word) => fold(word.replace(/[^\p{L}\p{N}]/gu, ""));
+// Where the query's words stand side by side in a list of word keys; -1 if nowhere.
+const together = (found, keys) => found.findIndex((_, i) => keys.every((k, j) => found[i + j] === k));
+
+// What a result shows under its title: the sapo, unless the body holds the query and the title and
+// sapo do not (side by side first, then any of its words): then the words around that match.
+function excerpt(result, terms) {
+  const sapo = result.meta.sapo || "";
+  const keys = terms.map(wordKey).filter(Boolean);
+  const heading = `${result.meta.title || ""} ${sapo}`.split(/\s+/).map(wordKey);
+  if (!keys.length || together(heading, keys) >= 0) return sapo;
+  const at = result.content.lastIndexOf(TEXT_MARK);
+  const words = at < 0 ? [] : result.content.slice(at + TEXT_MARK.length).replace(/^[\s.]+/, "").split(/\s+/);
+  const found = words.map(wordKey);
+  let first = together(found, keys);
+  if (first < 0 && !keys.some((k) => heading.includes(k))) first = found.findIndex((w) => keys.includes(w));
+  if (first < 0) return sapo;
+  const start = Math.max(0, first - BEFORE);
+  const end = Math.min(words.length, start + EXCERPT);
+  return `${start > 0 ? "… " : ""}${words.slice(start, end).join(" ")}${end < words.length ? " …" : ""}`;
+}
+
 function marked(text, terms) {
   const fragment = document.createDocumentFragment();
-  const keys = terms.map(fold);
+  const keys = terms.map(wordKey);
   for (const part of text.split(/(\s+)/)) {
-    const key = fold(part.replace(/[^\p{L}\p{N}]/gu, ""));
+    const key = wordKey(part);
     if (key && keys.includes(key)) {
       const mark = document.createElement("mark");
       mark.textContent = part;
@@ -87,7 +113,7 @@ function item(result, terms) {
   meta.textContent = [result.meta.category, result.meta.date].filter(Boolean).join(" · ");
   const sapo = document.createElement("p");
   sapo.className = "teaser-summary";
-  sapo.append(marked(result.meta.sapo || "", terms));
+  sapo.append(marked(excerpt(result, terms), terms));
   text.append(heading, meta, sapo);
   li.append(text);
   return li;
