@@ -120,12 +120,14 @@ def test_axe_finds_no_serious_or_critical_violation(served, browser):
     base, output = served
     article = next(p for p in output.joinpath("thoi-su").iterdir() if p.is_dir() and p.name != "trang-2")
     pages = ["", f"thoi-su/{article.name}/", "kinh-te/", "luu-tru/", "luu-tru/2025/", "luu-tru/2025/10/",
-             "chu-de/ca-phe/", "tac-gia/", "tim-kiem/?q=dai+hoi", "404.html", "rss/"]
+             "chu-de/ca-phe/", "tac-gia/", "tim-kiem/?q=dai+hoi", "404.html", "rss/",
+             "gioi-thieu/", "cai-chinh/", "thoi-su/tam-dung-tuyen-xe-buyt-so-3-202611201015/"]
     report = {}
     for width in (412, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})
         for path in pages:
-            page.goto(base + path)
+            answer = page.goto(base + path)
+            assert answer.status == 200, path  # not a 404 page checked in its place
             if path.startswith("tim-kiem"):
                 page.wait_for_selector(".search-result")
             violations = _axe(page)
