@@ -197,6 +197,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     with timed("load"):
+        from .banner import read_banner
         from .library import read_articles
         from .pages import PagePlanner
         from .redirects import with_old_addresses
@@ -224,10 +225,11 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             library = read_articles(config, site_dir, cache, workers, tick("read", 0))
             report.parsed = library.parsed
             static_pages, page_problems = read_static_pages(config, site_dir)
+            banner, banner_problems = read_banner(config, site_dir)
         with timed("index"):
             now = options.now or datetime.now(config.zone)
             site = Site(config, library.articles, Publication(now, options.drafts, options.future))
-        problems = library.problems + page_problems + site.problems
+        problems = library.problems + page_problems + banner_problems + site.problems
         if any(p.severity == "error" for p in problems):
             raise BuildFailed(problems)
         report.warnings += problems  # only warnings left (what the raw-HTML policy cut from bodies)
@@ -247,7 +249,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         with timed("plan"):
             assets = asset_addresses(theme, cache.file_digests)
             planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()},
-                                  assets, static_pages)
+                                  assets, static_pages, banner)
             pages, address_problems = with_old_addresses(planner, planner.plan())
         if address_problems:
             raise BuildFailed(address_problems)
@@ -298,7 +300,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                        "warnings": content_warnings,
                        "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
             record(cache, output_dir, fingerprint, stamped_at, now.timestamp(),
-                   valid_until(library.articles, now, options, config), summary)
+                   valid_until(library.articles, now, options, config, banner), summary)
     finally:
         cache.close()
         if workers is not None:
@@ -308,8 +310,10 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
 
 def next_change(site_dir: Path, options: BuildOptions = BuildOptions()) -> datetime | None:
     """When a build would next give other output with no file changed (a scheduled article going
-    live, a notice expiring, an article leaving the news sitemap), in the site's time zone; None if
-    never.  Reads the articles as `check` does (through the cache); raises BuildFailed on errors."""
+    live, a notice expiring, an article leaving the news sitemap, the banner appearing or going), in
+    the site's time zone; None if never.  Reads the articles as `check` does (through the cache);
+    raises BuildFailed on errors."""
+    from .banner import read_banner
     from .library import read_articles
 
     config, _ = load_config(site_dir)
@@ -318,11 +322,12 @@ def next_change(site_dir: Path, options: BuildOptions = BuildOptions()) -> datet
         library = read_articles(config, site_dir, cache, options.jobs)
     finally:
         cache.close()
-    errors = [p for p in library.problems if p.severity == "error"]
+    banner, banner_problems = read_banner(config, site_dir)
+    errors = [p for p in library.problems + banner_problems if p.severity == "error"]
     if errors:
         raise BuildFailed(errors)
     now = options.now or datetime.now(config.zone)
-    moment = valid_until(library.articles, now, options, config)
+    moment = valid_until(library.articles, now, options, config, banner)
     return None if moment == float("inf") else datetime.fromtimestamp(moment, config.zone)
 
 

@@ -77,6 +77,7 @@ class _Links(HTMLParser):
 
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
+    from .banner import read_banner
     from .pages import PagePlanner
     from .redirects import with_old_addresses
     from .library import read_articles
@@ -105,7 +106,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
         return _sorted(report)
     report.problems += library.problems
     static_pages, page_problems = read_static_pages(config, site_dir)
-    report.problems += page_problems
+    report.problems += page_problems + read_banner(config, site_dir)[1]
     report.articles = library.files
     now = options.now
     if now is None:

@@ -128,6 +128,8 @@ class Parsed:
 
 PAGES_DIR = "pages"
 """content/pages/: the paper's own pages (`static_pages.py`), not articles."""
+BANNER_SOURCE = "tin-nong.md"
+"""content/tin-nong.md: the breaking-news banner (`banner.py`), not an article."""
 
 LEFT_OUT = (".", "_")
 """Files and folders in content/ whose names start so are not part of the site (notes, drafts kept
@@ -161,6 +163,7 @@ def find_article_files(content_dir: Path) -> list[Path]:
     for folder, dirs, files in walk_content(content_dir, onerror=unreadable):
         if folder == str(content_dir):
             dirs[:] = [d for d in dirs if d != PAGES_DIR]
+            files = [f for f in files if f != BANNER_SOURCE]
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):  # os.walk would skip it without a word
                 path = os.path.join(folder, name)

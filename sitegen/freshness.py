@@ -102,10 +102,11 @@ def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], 
                                                       "stamped_at": stamped_at, "summary": summary})
 
 
-def valid_until(articles: list, now: datetime, options, config) -> float:
+def valid_until(articles: list, now: datetime, options, config, banner=None) -> float:
     """The first moment the clock alone changes the output: a scheduled article comes out (or loses
-    its "Hẹn giờ" mark), an article leaves the news sitemap's window, or one expires."""
-    moments = [float("inf")]
+    its "Hẹn giờ" mark), an article leaves the news sitemap's window, one expires, or the banner
+    (`banner.Banner`) appears on the home page or leaves it."""
+    moments = [float("inf"), *(banner.moments(now) if banner else ())]
     window = timedelta(days=config.news_sitemap_days)
     for article in articles:
         if article.draft and not options.drafts:

@@ -20,13 +20,14 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
+from .banner import BANNER_FILE, Banner, link_url
 from .content import Article
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, CorrectionView, Link, PageInfo, PageLink, Pagination,
+    ArchiveMonthView, ArchiveYearView, ArticleView, BannerView, CorrectionView, Link, PageInfo, PageLink, Pagination,
     PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
 )
 
@@ -78,12 +79,13 @@ class PagePlanner:
 
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
                  pictures: dict[str, tuple] | None = None, assets: dict[str, str] | None = None,
-                 static_pages: Sequence[StaticPage] = ()):
+                 static_pages: Sequence[StaticPage] = (), banner: Banner | None = None):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
         `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it;
         `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`)."""
         self.site = site
         self.static_pages = tuple(static_pages)
+        self.banner = banner
         self._category_order: dict[str, list[tuple]] = {}
         self.pictures = pictures or {}
         self.body = body
@@ -118,7 +120,7 @@ class PagePlanner:
             search_url=self.url(self.links.search) if self.config.search else "",
             feeds_url=self.url(self.links.feeds), corrections_url=self.url(self.links.corrections),
             feed=self.main_feed, twitter_site=self.config.twitter_site,
-            latest_url=self.url(LATEST_FILE),
+            latest_url=self.url(LATEST_FILE), banner_url=self.url(BANNER_FILE),
             pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),
             assets=tuple((rel, self.url(path)) for rel, path in sorted((assets or {}).items())),
         )
@@ -249,8 +251,11 @@ class PagePlanner:
         sections = tuple(Section(self.category_links[c.slug], self._views(items)) for c, items in blocks if items)
         info = dataclasses.replace(self._info("home", config.title, "", structured_data=partial(
             structured_data.home, config, self.logo)), breadcrumbs=())
+        banner = self.banner if self.banner and self.banner.shown_at(site.publication.now) else None
         return Page("", "home.html", info, {"featured": self._views(featured), "latest": self._views(latest),
-                                            "sections": sections}, lastmod=_newest(self._views(featured)))
+                                            "sections": sections, "banner": banner and BannerView(
+                                                banner.text, link_url(banner, self.base), banner.start, banner.end)},
+                    lastmod=_newest(self._views(featured)))
 
     def _article(self, index: int, article: Article) -> Page:
         related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])

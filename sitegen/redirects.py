@@ -18,7 +18,7 @@ from .views import PageInfo
 
 SITEGEN_FOLDERS = frozenset({"static", MEDIA_DIR, INDEX_DIR})
 """Folders of output/ that hold files pages know nothing of: theme files, photos, the search index."""
-SITEGEN_FILES = re.compile(r"robots\.txt|_redirects|_headers|nginx-(?:redirects|cache)\.conf|tin-moi\.json|sitemap[\w-]*\.xml")
+SITEGEN_FILES = re.compile(r"robots\.txt|_redirects|_headers|nginx-(?:redirects|cache)\.conf|tin-(?:moi|nong)\.json|sitemap[\w-]*\.xml")
 """The files for crawlers and servers that `sitemaps` writes at the root."""
 
 

@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
 from .feeds import feed_files
+from .banner import BANNER_FILE, banner_json
 from .pages import LATEST_FILE, Page, PagePlanner
 from .theme import ASSETS_DIR
 from .xmldoc import xml_document
@@ -51,6 +52,7 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, rendit
     files["robots.txt"] = robots_txt(planner, ["sitemap.xml", *news])
     files |= redirect_files(planner, pages)
     files[LATEST_FILE] = planner.latest_json()
+    files[BANNER_FILE] = banner_json(planner.banner, planner.config.base_path)
     files |= cache_rules(planner)
     return files
 

@@ -233,6 +233,9 @@ class SiteView:
     """A small JSON file of the newest articles (`{"articles": [{"title", "url", "date",
     "category", "category_url"}]}`), for boxes a script fills at view time ("Tin mới" beside an
     article: written into every article page, it would render the archive again on each publish)."""
+    banner_url: str = ""
+    """The breaking-news banner as JSON (`banner.BANNER_FILE`, `{}` when there is none), which every
+    page's script reads: see banner.py for why it is not in each page."""
     pages: tuple[Link, ...] = ()
     """The paper's own pages from content/pages/ (Giới thiệu, Liên hệ, ...), in their `order`."""
     assets: tuple[tuple[str, str], ...] = ()
@@ -302,3 +305,14 @@ TEMPLATE_VARIABLES = {
     "page.html": "static_page: StaticPageView (a page of content/pages/: title, summary, body)",
 }
 """Per template, the variables it gets besides `site` and `page`."""
+
+
+@dataclass(frozen=True)
+class BannerView:
+    """The breaking-news banner as the home page shows it ("Tin nóng")."""
+
+    text: str
+    url: str
+    """"" for a banner without a link."""
+    start: datetime | None
+    end: datetime

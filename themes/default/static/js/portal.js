@@ -169,6 +169,60 @@ async function latestBox() {
   box.append(list);
 }
 
+// --- "Tin nóng": the breaking-news banner, between its start and end -------------------------------
+// The home page has it in its HTML; other pages read it from tin-nong.json (sitegen/banner.py says
+// why). A reader who closes it does not see it again in this tab, on any page.
+async function banner() {
+  let bar = document.querySelector(".tin-nong");
+  let data = bar && { text: bar.querySelector(".tin-nong-text").textContent, start: bar.dataset.start, end: bar.dataset.end };
+  if (!bar) {
+    if (!document.body.dataset.banner) return;
+    try {
+      const response = await fetch(document.body.dataset.banner, { cache: "no-cache" });
+      if (!response.ok) return;
+      data = await response.json();
+    } catch { return; }
+    if (!data.text || !data.end) return;
+  }
+  const now = Date.now();
+  const key = `tin-nong:${data.end}:${data.text}`;
+  let closed = false;
+  try { closed = sessionStorage.getItem(key) === "1"; } catch { /* storage off: shown */ }
+  const over = now >= Date.parse(data.end) || (data.start && now < Date.parse(data.start));
+  if (closed || over) {
+    bar?.remove();
+    document.body.classList.remove("has-banner");
+    return;
+  }
+  if (!bar) {
+    bar = document.createElement("aside");
+    bar.className = "tin-nong";
+    bar.setAttribute("aria-label", "Tin nóng");
+    const label = document.createElement("strong");
+    label.className = "tin-nong-label";
+    label.textContent = "Tin nóng";
+    // Only the site's own addresses and web addresses: what sitegen wrote, checked again here.
+    const text = document.createElement(/^(\/|https?:\/\/)/.test(data.url || "") ? "a" : "span");
+    text.className = "tin-nong-text";
+    text.textContent = data.text;
+    if (text.tagName === "A") text.href = data.url;
+    bar.append(label, " ", text);
+    document.body.append(bar);
+    document.body.classList.add("has-banner");
+  }
+  const close = document.createElement("button");
+  close.type = "button";
+  close.className = "tin-nong-close";
+  close.setAttribute("aria-label", "Đóng tin nóng");
+  close.textContent = "×";
+  close.addEventListener("click", () => {
+    try { sessionStorage.setItem(key, "1"); } catch { /* this page only */ }
+    bar.remove();
+    document.body.classList.remove("has-banner");
+  });
+  bar.append(close);
+}
+
 applySize(storedSize());
 dateLine();
 menu();
@@ -176,3 +230,4 @@ articleTools();
 const now = new Date();
 for (const time of document.querySelectorAll("time.latest-time")) shortTime(time, now);
 latestBox();
+banner();
