@@ -23,6 +23,7 @@ from .errors import Problem, display_path
 from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
 from .photo_slots import parse_focus
+from .video import read_video
 from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
@@ -98,6 +99,7 @@ class ArticleReader:
         if expires and date and expires <= date:
             fields.problem("expires", "`expires` is not after the article's own date",
                            "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
+        video = read_video(fields)
         withdrawn = fields.text("withdrawn")
         if "withdrawn" in nodes and not withdrawn:
             fields.problem("withdrawn", "`withdrawn` is empty: an article is taken down with the reason readers will see",
@@ -168,7 +170,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
-            related=related, corrections=corrections, withdrawn=withdrawn, expires=expires,
+            related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

@@ -186,6 +186,10 @@ def _article_warnings(article: Article, body: str, site, addresses: set[str], co
             if not photo.credit:
                 found.append(warning(source, f"photo {photo.src!r} has no credit",
                                      'add `credit:` with who took it, e.g. credit: "MT"', line))
+    if article.video and not article.image:
+        found.append(warning(source, "the video has no poster: readers see a black box, and search engines need a "
+                             "thumbnail to show a video", "add the lead photo (`image:`): it is shown with a play button",
+                             article.line_of("video")))
     links = _Links()
     links.feed(body)
     known = {photo.url: photo for photo in article.photos}

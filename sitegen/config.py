@@ -49,6 +49,8 @@ class Permalinks:
     search: str = "tim-kiem/"
     corrections: str = "cai-chinh/"
     """The articles the paper has corrected, newest correction first."""
+    videos: str = "video/"
+    """The articles with a `video:`, newest first."""
     feeds: str = "rss/"
     """The page listing the RSS feeds; the feeds themselves are rss/<name>.rss beside it."""
     page: str = "trang-{number}/"

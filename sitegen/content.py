@@ -64,6 +64,42 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Video:
+    """`video:` (read by video.py): a YouTube video the article page shows as a click-to-load player."""
+
+    youtube: str
+    """The video's id on YouTube (11 characters)."""
+    duration: int = 0
+    """Seconds; 0 when the editor did not say."""
+
+    @property
+    def watch_url(self) -> str:
+        return f"https://www.youtube.com/watch?v={self.youtube}"
+
+    @property
+    def embed_url(self) -> str:
+        return f"https://www.youtube-nocookie.com/embed/{self.youtube}"
+
+    @property
+    def iso_duration(self) -> str:
+        """"PT3M25S", as schema.org's VideoObject wants it; "" when unknown."""
+        if not self.duration:
+            return ""
+        hours, rest = divmod(self.duration, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + (f"{seconds}S" if seconds else "")
+
+    @property
+    def shown_duration(self) -> str:
+        """"3:25" or "1:02:03"; "" when unknown."""
+        if not self.duration:
+            return ""
+        hours, rest = divmod(self.duration, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as the editor wrote it, validated and with its body rendered."""
 
@@ -108,6 +144,7 @@ class Article:
     related: tuple[str, ...] = ()
     """The articles the editor names as "Tin liên quan", as written: a file under content/
     ("kinh-te/2024/ca-phe.md"), an article's slug or its address (`Site.picked` resolves them)."""
+    video: Video | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)

@@ -121,6 +121,7 @@ class PagePlanner:
             feeds_url=self.url(self.links.feeds), corrections_url=self.url(self.links.corrections),
             feed=self.main_feed, twitter_site=self.config.twitter_site,
             latest_url=self.url(LATEST_FILE), banner_url=self.url(BANNER_FILE),
+            videos_url=self.url(self.links.videos) if site.videos else "",
             pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),
             assets=tuple((rel, self.url(path)) for rel, path in sorted((assets or {}).items())),
         )
@@ -166,6 +167,7 @@ class PagePlanner:
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
+            video=article.video,
         )
 
     def _figures(self, article: Article) -> tuple:
@@ -207,6 +209,9 @@ class PagePlanner:
         pages += self._listing("corrections", "corrections.html", self.links.corrections, self.site.corrected,
                                "Thông tin cải chính", {}, description=f"Các bài viết {self.config.title} đã cải chính, "
                                "mới nhất trước.")
+        if self.site.videos:
+            pages += self._listing("videos", "videos.html", self.links.videos, self.site.videos, "Video", {},
+                                   description=f"Video của {self.config.title}, mới nhất trước.")
         pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
         pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
         pages += self._archive()

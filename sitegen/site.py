@@ -92,6 +92,8 @@ class Site:
         self.corrected = tuple(sorted((a for a in self.articles if a.corrections),
                                       key=lambda a: (-a.corrections[-1].date.timestamp(), a.source)))
         """Articles with corrections, the newest correction first (/cai-chinh/ and its feed)."""
+        self.videos = tuple(a for a in self.articles if a.video)
+        """Articles with a video, newest first (the "Video" listing)."""
         self.picked = self._picked(articles)
         """Article source -> the sources of the published articles its `related:` names, in its order."""
 

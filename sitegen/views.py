@@ -97,6 +97,8 @@ class ArticleView:
     """When it stops holding (`expires:`), if ever."""
     is_expired: bool = False
     """Past `expires` at the build time: only its own page shows it, marked "hết hiệu lực"."""
+    video: Any = None
+    """`content.Video` (youtube, watch_url, embed_url, shown_duration, iso_duration) or None."""
     figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
     <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
@@ -233,6 +235,8 @@ class SiteView:
     """A small JSON file of the newest articles (`{"articles": [{"title", "url", "date",
     "category", "category_url"}]}`), for boxes a script fills at view time ("Tin mới" beside an
     article: written into every article page, it would render the archive again on each publish)."""
+    videos_url: str = ""
+    """The "Video" listing; "" while no article has a video."""
     banner_url: str = ""
     """The breaking-news banner as JSON (`banner.BANNER_FILE`, `{}` when there is none), which every
     page's script reads: see banner.py for why it is not in each page."""

@@ -121,7 +121,8 @@ def test_axe_finds_no_serious_or_critical_violation(served, browser):
     article = next(p for p in output.joinpath("thoi-su").iterdir() if p.is_dir() and p.name != "trang-2")
     pages = ["", f"thoi-su/{article.name}/", "kinh-te/", "luu-tru/", "luu-tru/2025/", "luu-tru/2025/10/",
              "chu-de/ca-phe/", "tac-gia/", "tim-kiem/?q=dai+hoi", "404.html", "rss/",
-             "gioi-thieu/", "cai-chinh/", "thoi-su/tam-dung-tuyen-xe-buyt-so-3-202611201015/"]
+             "gioi-thieu/", "cai-chinh/", "thoi-su/tam-dung-tuyen-xe-buyt-so-3-202611201015/", "video/",
+             "van-hoa-du-lich/video-vong-xoang-dem-khai-mac-lien-hoan-cong-chieng-202211270715/"]
     report = {}
     for width in (412, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})

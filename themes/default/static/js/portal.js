@@ -223,6 +223,26 @@ async function banner() {
   bar.append(close);
 }
 
+// --- video: the player is asked of YouTube only when the reader clicks ------------------------------
+function videos() {
+  for (const figure of document.querySelectorAll("figure.video[data-embed]")) {
+    const facade = figure.querySelector(".video-facade");
+    facade.addEventListener("click", (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;  // a new tab on YouTube, as asked
+      event.preventDefault();
+      const player = document.createElement("iframe");
+      player.className = "video-frame";
+      player.src = figure.dataset.embed;
+      player.title = `Video: ${figure.dataset.title}`;
+      player.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      player.allowFullscreen = true;
+      player.referrerPolicy = "strict-origin-when-cross-origin";
+      facade.replaceWith(player);
+      player.focus();
+    });
+  }
+}
+
 applySize(storedSize());
 dateLine();
 menu();
@@ -231,3 +251,4 @@ const now = new Date();
 for (const time of document.querySelectorAll("time.latest-time")) shortTime(time, now);
 latestBox();
 banner();
+videos();
