@@ -18,7 +18,8 @@ import yaml
 from .addresses import AddressError, alias_path
 from .body_limits import body_problem
 from .config import Category, Config
-from .content import Correction, MEDIA_DIR, Article, Parsed, Photo, unreadable_problem
+from .audio import EXTENSIONS as AUDIO_EXTENSIONS
+from .content import Correction, MEDIA_DIR, Article, Audio, Parsed, Photo, unreadable_problem
 from .errors import Problem, display_path
 from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
@@ -100,6 +101,7 @@ class ArticleReader:
             fields.problem("expires", "`expires` is not after the article's own date",
                            "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
         video = read_video(fields)
+        audio = self._audio(fields, path)
         withdrawn = fields.text("withdrawn")
         if "withdrawn" in nodes and not withdrawn:
             fields.problem("withdrawn", "`withdrawn` is empty: an article is taken down with the reason readers will see",
@@ -170,7 +172,7 @@ class ArticleReader:
             author=author, tags=tuple(tags), summary=summary or rendered.first_paragraph, image=lead,
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
-            related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video,
+            related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video, audio=audio,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )
@@ -315,10 +317,44 @@ class ArticleReader:
         return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt,
                      declared, focus, line)
 
+    def _audio(self, fields: Fields, article: Path) -> Audio | None:
+        """`audio:`: a file name, or a mapping with `src` and `title` (audio.py)."""
+        node = fields.nodes.get("audio")
+        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
+            return None
+        hint = "write `audio: ban-tin.mp3` (beside the article), or `audio:` then `  src: ban-tin.mp3` and `  title: ...`"
+        values = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+        if isinstance(node, yaml.MappingNode):
+            for key in set(values) - {"src", "title"}:
+                fields.problem(values[key], f"`audio` has no field `{key}` (it has: src, title)", "remove the line")
+            if "src" not in values:
+                fields.problem(node, "`audio` needs `src:`, the recording's file", hint)
+                return None
+            src_node = values["src"]
+        elif isinstance(node, yaml.ScalarNode):
+            src_node = node
+        else:
+            fields.problem(node, "`audio` must be a file name or a mapping with `src:`", hint)
+            return None
+        src = fields.text("audio", node=src_node, label="audio.src" if values else "audio")
+        if not src:
+            return None
+        if os.path.splitext(src)[1].lower() not in AUDIO_EXTENSIONS:
+            fields.problem(src_node, f"audio {src!r} is not an MP3 or M4A file",
+                           "export the recording as MP3 (or M4A), which every podcast app plays, and commit that file")
+            return None
+        file = self._media_file(fields, article, src, fields.line(src_node), "audio", noun="file")
+        if file is None:
+            return None
+        title = fields.text("audio", node=values.get("title"), label="audio.title") if "title" in values else ""
+        rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
+        return Audio(src, file, f"{MEDIA_DIR}/{rel}", self.config.base_path + quote(f"{MEDIA_DIR}/{rel}"), title)
+
     def _media_file(self, fields: Fields, article: Path, src: str, line: int, label: str,
-                    shown_as: str = "") -> str | None:
-        """The image file `src` names, if it is safely inside content/ and exists; else a problem.
-        `shown_as` is the path as the editor wrote it, when `src` is its unquoted form."""
+                    shown_as: str = "", noun: str = "photo") -> str | None:
+        """The file (a photo, or a recording: `noun`) `src` names, if it is safely inside content/
+        and exists; else a problem.  `shown_as` is the path as the editor wrote it, when `src` is
+        its unquoted form."""
         hint_ok = "use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)"
         written = shown_as or src
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src or "\0" in src:
@@ -331,20 +367,20 @@ class ArticleReader:
         found = self._locate(article, src)
         if found is None:
             fields.problems.append(Problem(
-                fields.source, f"{label}: the photo {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
-                "check the file name and folder, or add the photo", line,
+                fields.source, f"{label}: the {noun} {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
+                f"check the file name and folder, or add the {noun}", line,
             ))
             return None
         if not os.access(found, os.R_OK):
             fields.problems.append(Problem(
-                fields.source, f"{label}: the photo {written!r} cannot be read (permission denied)",
+                fields.source, f"{label}: the {noun} {written!r} cannot be read (permission denied)",
                 f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
             return None
         real = os.path.realpath(found)
         if not Path(real).is_relative_to(self.real_content_dir):  # a link, or in a linked folder
             fields.problems.append(Problem(
-                fields.source, f"{label}: the photo {written!r} is a link to {real}, outside content/",
-                "put the photo itself in content/ instead of a link to it", line))
+                fields.source, f"{label}: the {noun} {written!r} is a link to {real}, outside content/",
+                f"put the {noun} itself in content/ instead of a link to it", line))
             return None
         return found
 

@@ -77,6 +77,7 @@ class _Links(HTMLParser):
 
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
+    from .audio import probe_audio, recording_digests
     from .banner import read_banner
     from .pages import PagePlanner
     from .redirects import with_old_addresses
@@ -127,6 +128,9 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
     planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
+    report.problems += probe_audio(site.shown(), recording_digests(site, cache), cache)[1]
+    if site.episodes:
+        report.problems += _artwork_warnings(site_dir, config)
     for article in site.articles:
         report.problems += _photo_warnings(article, planned, config.photos)
     addresses = {page.path for page in pages} | {page.output_file for page in pages}
@@ -139,6 +143,31 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     report.problems += _unused_photos(site_dir, used)
     cache.close()
     return _sorted(report)
+
+
+def _artwork_warnings(site_dir: Path, config) -> list[Problem]:
+    """Apple Podcasts and Spotify refuse a show whose artwork is not a square of 1400 to 3000 px."""
+    from PIL import Image
+    from .theme import Theme
+
+    image = config.podcast.image
+    hint = "make a square JPEG or PNG of 1400 to 3000 px, put it in static/ and name it in `[podcast] image`"
+    try:
+        files = dict(Theme.for_site(site_dir, config).static_files())
+    except BuildFailed:
+        return []  # the theme's own problem is reported above
+    file = files.get(image.removeprefix("static/")) if image.startswith("static/") else None
+    if file is None:
+        return [warning("config.toml", f"the podcast's artwork {image!r} is not a file of static/", hint)]
+    try:
+        with Image.open(file) as artwork:
+            width, height = artwork.size
+    except OSError as exc:
+        return [warning("config.toml", f"the podcast's artwork {image!r} cannot be read as an image ({exc})", hint)]
+    if width != height or not 1400 <= width <= 3000:
+        return [warning("config.toml", f"the podcast's artwork {image!r} is {width}x{height} px; podcast apps "
+                        "want a square of 1400 to 3000 px", hint)]
+    return []
 
 
 def _photo_warnings(article: Article, planned: dict, settings) -> list[Problem]:

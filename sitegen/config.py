@@ -51,6 +51,8 @@ class Permalinks:
     """The articles the paper has corrected, newest correction first."""
     videos: str = "video/"
     """The articles with a `video:`, newest first."""
+    podcast: str = "podcast/"
+    """The articles with an `audio:` recording, newest first (the podcast's own page)."""
     feeds: str = "rss/"
     """The page listing the RSS feeds; the feeds themselves are rss/<name>.rss beside it."""
     page: str = "trang-{number}/"
@@ -76,6 +78,25 @@ class Publisher:
     email: str = ""
     copyright: str = ""
     """A line such as "Ghi rõ nguồn 'Báo Ngọc Linh' khi phát hành lại thông tin từ website này."."""
+
+
+@dataclass(frozen=True)
+class Podcast:
+    """`[podcast]`: the show podcast apps list, made of the articles with an `audio:` recording."""
+
+    title: str = ""
+    """Default: "<site title> - Podcast"."""
+    description: str = ""
+    author: str = ""
+    """Default: the publisher's name."""
+    email: str = ""
+    """The owner's address Apple Podcasts writes to (not shown to listeners); default: the publisher's."""
+    category: str = "News"
+    """One of Apple Podcasts' categories (in English, as Apple lists them)."""
+    image: str = "static/podcast.png"
+    """The show's artwork, a path in output/: a square JPEG or PNG of 1400 to 3000 px, as Apple and
+    Spotify require (`sitegen check` says if it will not do).  The default theme has a plain one."""
+    explicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -160,6 +181,7 @@ class Config:
     publisher: Publisher = field(default_factory=Publisher)
     embeds: Embeds = field(default_factory=Embeds)
     photos: Photos = field(default_factory=Photos)
+    podcast: Podcast = field(default_factory=Podcast)
 
     def category_named(self, name: str) -> Category | None:
         """The category an editor means by `name`: its name however spelled (case, NFC or NFD,

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .addresses import AddressError, permalink_pattern, site_path
-from .config import CONFIG_FILE, Category, Config, Embeds, Permalinks, Photos, Publisher
+from .config import CONFIG_FILE, Category, Config, Embeds, Permalinks, Photos, Podcast, Publisher
 from .errors import BuildFailed, Problem
 from .photo_slots import DEFAULT_SLOTS
 from .vietnamese import SLUG, slugify
@@ -120,6 +120,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
     nested: dict[str, Any] = {
         "permalinks": reader.table(Permalinks, raw.get("permalinks", {}), "permalinks."),
         "publisher": reader.table(Publisher, raw.get("publisher", {}), "publisher."),
+        "podcast": reader.table(Podcast, raw.get("podcast", {}), "podcast."),
         "categories": _read_categories(reader, raw.get("categories")),
         "embeds": _read_embeds(reader, raw.get("embeds", {})),
         "photos": _read_photos(reader, raw.get("photos", {})),

@@ -100,6 +100,21 @@ class Video:
 
 
 @dataclass(frozen=True)
+class Audio:
+    """`audio:` (read by audio.py): a recording the article plays and the podcast feed carries."""
+
+    src: str
+    """As written in the front matter."""
+    file: str
+    """Its path on disk."""
+    output_path: str
+    """Where it is published in output/ ("media/thoi-su/ban-tin.mp3"), as committed."""
+    url: str
+    title: str = ""
+    """The episode's title ("": the article's)."""
+
+
+@dataclass(frozen=True)
 class Article:
     """One news article as the editor wrote it, validated and with its body rendered."""
 
@@ -145,6 +160,7 @@ class Article:
     """The articles the editor names as "Tin liên quan", as written: a file under content/
     ("kinh-te/2024/ca-phe.md"), an article's slug or its address (`Site.picked` resolves them)."""
     video: Video | None = None
+    audio: Audio | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)

@@ -82,11 +82,18 @@ def _located(article: Article | None, root: str) -> Article | None:
 
 
 def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | None:
-    if article is None or not article.photos:
+    if article is None or not (article.photos or article.audio):
         return article
     moved = {photo.file: dataclasses.replace(photo, file=move(photo.file)) for photo in article.photos}
     return dataclasses.replace(article, photos=tuple(moved.values()),
-                               image=moved[article.image.file] if article.image else None)
+                               image=moved[article.image.file] if article.image else None,
+                               audio=dataclasses.replace(article.audio, file=move(article.audio.file))
+                               if article.audio else None)
+
+
+def _files_of(article: Article) -> list[str]:
+    """The files beside the article's own that it publishes: its photos and its recording."""
+    return [p.file for p in article.photos] + ([article.audio.file] if article.audio else [])
 
 
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:
@@ -191,8 +198,8 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     for source in cached:
         entry = entries.get(source)
         article = entry[0][0] if entry else None
-        if entry is None or (article and not all(os.path.exists(p.file) for p in article.photos)):
-            # The entry is gone, or a photo it relies on vanished: read the file again.
+        if entry is None or (article and not all(os.path.exists(f) for f in _files_of(article))):
+            # The entry is gone, or a photo or recording it relies on vanished: read the file again.
             path = files[source][0]
             to_read.append((source, digest(fingerprint, path.read_bytes())))
             continue

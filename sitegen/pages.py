@@ -20,6 +20,7 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
+from .audio import AudioInfo, shown_duration
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article
 from .renditions import with_pictures
@@ -27,7 +28,7 @@ from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, BannerView, CorrectionView, Link, PageInfo, PageLink, Pagination,
+    ArchiveMonthView, ArchiveYearView, ArticleView, AudioView, BannerView, CorrectionView, Link, PageInfo, PageLink, Pagination,
     PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
 )
 
@@ -36,6 +37,8 @@ LATEST_FILE = "tin-moi.json"
 """The newest articles as JSON, for boxes a script fills at view time (`SiteView.latest_url`)."""
 CORRECTIONS_FEED = "cai-chinh.rss"
 """The corrections' feed, beside the others in rss/."""
+PODCAST_FEED = "podcast.rss"
+"""The podcast's feed (podcast.py), beside the others in rss/."""
 SAME_CATEGORY = 5
 """Articles in an article's "Tin cùng chuyên mục" box."""
 
@@ -79,13 +82,16 @@ class PagePlanner:
 
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
                  pictures: dict[str, tuple] | None = None, assets: dict[str, str] | None = None,
-                 static_pages: Sequence[StaticPage] = (), banner: Banner | None = None):
+                 static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
+                 audio: dict[str, AudioInfo] | None = None):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
         `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it;
-        `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`)."""
+        `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`);
+        `audio`, per recording file, what it says of itself (`audio.probe_audio`)."""
         self.site = site
         self.static_pages = tuple(static_pages)
         self.banner = banner
+        self.audio = audio or {}
         self._category_order: dict[str, list[tuple]] = {}
         self.pictures = pictures or {}
         self.body = body
@@ -104,6 +110,8 @@ class PagePlanner:
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
         self.corrections_feed = Link("Thông tin cải chính", self.absolute(f"{self.links.feeds}{CORRECTIONS_FEED}"))
+        self.podcast_feed = Link(self.config.podcast.title or "Podcast",
+                                 self.absolute(f"{self.links.feeds}{PODCAST_FEED}"))
         self.main_feed = Link("Tin mới nhất", self.absolute(self.feed_paths[""]))
         self.category_feeds = {c.slug: Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in site.categories}
         self.home_link = Link(HOME, self.base)
@@ -122,6 +130,7 @@ class PagePlanner:
             feed=self.main_feed, twitter_site=self.config.twitter_site,
             latest_url=self.url(LATEST_FILE), banner_url=self.url(BANNER_FILE),
             videos_url=self.url(self.links.videos) if site.videos else "",
+            podcast_url=self.url(self.links.podcast) if site.episodes else "",
             pages=tuple(Link(p.title, self.url(p.path)) for p in self.static_pages),
             assets=tuple((rel, self.url(path)) for rel, path in sorted((assets or {}).items())),
         )
@@ -167,8 +176,14 @@ class PagePlanner:
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
-            video=article.video,
+            video=article.video, audio=self._audio_view(article),
         )
+
+    def _audio_view(self, article: Article) -> AudioView | None:
+        info = self.audio.get(article.audio.file) if article.audio else None
+        if info is None:
+            return None
+        return AudioView(article.audio.url, info.mime, info.size, shown_duration(info.duration), article.audio.title)
 
     def _figures(self, article: Article) -> tuple:
         """(committed address, Picture) of each photo the photo step made for the article's body."""
@@ -212,6 +227,10 @@ class PagePlanner:
         if self.site.videos:
             pages += self._listing("videos", "videos.html", self.links.videos, self.site.videos, "Video", {},
                                    description=f"Video của {self.config.title}, mới nhất trước.")
+        if self.site.episodes:
+            pages += self._listing("podcast", "podcast.html", self.links.podcast, self.site.episodes, "Podcast",
+                                   {"podcast_feed": self.podcast_feed},
+                                   description=f"Các bản tin âm thanh của {self.config.title}, mới nhất trước.")
         pages += self._terms("tag", self.site.tags, self.links.tags, "Chủ đề", self._tag_link)
         pages += self._terms("author", self.site.authors, self.links.authors, "Tác giả", self._author_link)
         pages += self._archive()
@@ -224,7 +243,8 @@ class PagePlanner:
                     {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
-                          {"feeds": (self.main_feed, *self.category_feeds.values(), self.corrections_feed)}))
+                          {"feeds": (self.main_feed, *self.category_feeds.values(), self.corrections_feed,
+                                     *((self.podcast_feed,) if self.site.episodes else ()))}))
         for static in self.static_pages:
             pages.append(Page(static.path, "page.html", self._info("page", static.title, static.path,
                                                                    description=static.summary),

@@ -94,6 +94,8 @@ class Site:
         """Articles with corrections, the newest correction first (/cai-chinh/ and its feed)."""
         self.videos = tuple(a for a in self.articles if a.video)
         """Articles with a video, newest first (the "Video" listing)."""
+        self.episodes = tuple(a for a in self.articles if a.audio)
+        """Articles with a recording, newest first (the podcast's page and feed)."""
         self.picked = self._picked(articles)
         """Article source -> the sources of the published articles its `related:` names, in its order."""
 
@@ -115,6 +117,10 @@ class Site:
     def shown(self) -> tuple[Article, ...]:
         """The articles whose own pages show them in full: the index's and the expired ones."""
         return self.articles + self.expired
+
+    def audio_files(self) -> dict[str, str]:
+        """Output path -> source file of every recording a page plays (published as committed)."""
+        return {a.audio.output_path: a.audio.file for a in self.shown() if a.audio}
 
     def photo_files(self) -> dict[str, str]:
         """Output path -> source file of every photo a page shows (the originals)."""

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 from .feeds import feed_files
 from .banner import BANNER_FILE, banner_json
 from .pages import LATEST_FILE, Page, PagePlanner
+from .podcast import podcast_feed
 from .theme import ASSETS_DIR
 from .xmldoc import xml_document
 
@@ -53,6 +54,7 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, rendit
     files |= redirect_files(planner, pages)
     files[LATEST_FILE] = planner.latest_json()
     files[BANNER_FILE] = banner_json(planner.banner, planner.config.base_path)
+    files |= podcast_feed(planner, planner.audio)
     files |= cache_rules(planner)
     return files
 

@@ -99,6 +99,8 @@ class ArticleView:
     """Past `expires` at the build time: only its own page shows it, marked "hết hiệu lực"."""
     video: Any = None
     """`content.Video` (youtube, watch_url, embed_url, shown_duration, iso_duration) or None."""
+    audio: AudioView | None = None
+    """Its recording (`audio:`), played on its page and an episode of the podcast."""
     figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
     <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
@@ -114,6 +116,20 @@ class ArticleView:
     def body(self) -> Markup:
         """The article's body as HTML (fetched when a template asks for it)."""
         return Markup(self.load_body()) if self.load_body else Markup("")
+
+
+@_view
+class AudioView:
+    """A recording as the article page plays it: what the file says of itself (audio.py)."""
+
+    url: str
+    mime: str
+    size: int
+    """Bytes."""
+    duration: str
+    """"12:05"."""
+    title: str = ""
+    """The episode's own title, "" for the article's."""
 
 
 @_view
@@ -237,6 +253,8 @@ class SiteView:
     article: written into every article page, it would render the archive again on each publish)."""
     videos_url: str = ""
     """The "Video" listing; "" while no article has a video."""
+    podcast_url: str = ""
+    """The podcast's page (its episodes, and its feed for podcast apps); "" while there is none."""
     banner_url: str = ""
     """The breaking-news banner as JSON (`banner.BANNER_FILE`, `{}` when there is none), which every
     page's script reads: see banner.py for why it is not in each page."""
