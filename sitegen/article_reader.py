@@ -121,6 +121,19 @@ class ArticleReader:
                     if photo and photo.file not in photos:
                         photos[photo.file] = photo
 
+        gallery: list[Photo] = []
+        gallery_node = nodes.get("gallery")
+        if gallery_node is not None and not gallery_node.tag.endswith(":null"):
+            if not isinstance(gallery_node, yaml.SequenceNode) or not gallery_node.value:
+                fields.problem(gallery_node, "`gallery` must be a list of photos",
+                               "write `gallery:` then, for each photo, `  - src: images/anh-1.jpg` and its `caption:`")
+            else:
+                for index, item in enumerate(gallery_node.value):
+                    photo = self._photo(fields, path, item, f"gallery[{index + 1}]")
+                    if photo:
+                        gallery.append(photo)
+                        photos.setdefault(photo.file, photo)
+
         lead_in_body: list[bool] = []
         resolved: dict[str, tuple[str, Photo | None] | None] = {}
 
@@ -173,6 +186,7 @@ class ArticleReader:
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
             related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video, audio=audio,
+            gallery=tuple(gallery),
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

@@ -206,8 +206,10 @@ def _sorted(report: CheckReport) -> CheckReport:
 def _article_warnings(article: Article, body: str, site, addresses: set[str], config, now) -> list[Problem]:
     found: list[Problem] = []
     source = article.source
+    gallery = {photo.file for photo in article.gallery}
     for photo in article.photos:
-        line = article.line_of("image") if article.image and photo.file == article.image.file else article.line_of("images")
+        line = article.line_of("image") if article.image and photo.file == article.image.file else \
+            photo.line if photo.file in gallery else article.line_of("images")
         if photo.declared:
             if not photo.caption:
                 found.append(warning(source, f"photo {photo.src!r} has no caption",
@@ -224,7 +226,7 @@ def _article_warnings(article: Article, body: str, site, addresses: set[str], co
     known = {photo.url: photo for photo in article.photos}
     shown = {src for src, _ in links.images}
     for photo in article.photos:
-        if photo.declared and photo is not article.image and photo.url not in shown:
+        if photo.declared and photo is not article.image and photo.url not in shown and photo.file not in gallery:
             found.append(warning(source, f"photo {photo.src!r} is listed under `images:` but the body never shows it",
                                  f"put ![]({photo.src}) where it belongs in the text, or remove it from `images:`",
                                  article.line_of("images")))

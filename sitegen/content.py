@@ -159,6 +159,9 @@ class Article:
     related: tuple[str, ...] = ()
     """The articles the editor names as "Tin liên quan", as written: a file under content/
     ("kinh-te/2024/ca-phe.md"), an article's slug or its address (`Site.picked` resolves them)."""
+    gallery: tuple[Photo, ...] = ()
+    """`gallery:`, a photo essay: photos shown one under another after the body, each opening large
+    (they are also in `photos`, which the photo step reads)."""
     video: Video | None = None
     audio: Audio | None = None
     extra: dict[str, Any] = field(default_factory=dict)

@@ -177,6 +177,8 @@ class PagePlanner:
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
             video=article.video, audio=self._audio_view(article),
+            gallery=tuple(PhotoView(p.url, p.alt, p.caption, p.credit_line, self.pictures.get(p.file, ()))
+                          for p in article.gallery),
         )
 
     def _audio_view(self, article: Article) -> AudioView | None:

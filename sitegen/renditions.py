@@ -108,7 +108,8 @@ def used_photos(articles) -> dict[str, PhotoUse]:
         for photo in article.photos:
             use = uses.setdefault(photo.file, PhotoUse(photo.output_path))
             is_lead = article.image is not None and photo.file == article.image.file
-            field_name = "image" if is_lead else "images" if photo.declared else "body image"
+            in_gallery = any(p.file == photo.file for p in article.gallery)
+            field_name = "image" if is_lead else "gallery" if in_gallery else "images" if photo.declared else "body image"
             use.users.append((article.source, photo.line, field_name))
             use.lead = use.lead or is_lead
             if photo.focus is not None and use.focus == CENTRE:

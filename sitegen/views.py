@@ -97,6 +97,8 @@ class ArticleView:
     """When it stops holding (`expires:`), if ever."""
     is_expired: bool = False
     """Past `expires` at the build time: only its own page shows it, marked "hết hiệu lực"."""
+    gallery: tuple[PhotoView, ...] = ()
+    """`gallery:`: a photo essay's photos, in order, shown after the body."""
     video: Any = None
     """`content.Video` (youtube, watch_url, embed_url, shown_duration, iso_duration) or None."""
     audio: AudioView | None = None

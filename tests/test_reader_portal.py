@@ -184,11 +184,11 @@ def test_the_date_line_shows_today_in_vietnamese_and_todays_stories_only_their_t
     page.clock.set_fixed_time(datetime(2026, 12, 2, 10, 30, tzinfo=ZONE))
     page.goto(base)
     assert page.locator("#hom-nay").inner_text() == "Thứ Tư, 2/12/2026"
-    page.clock.set_fixed_time(datetime(2026, 10, 15, 20, 0, tzinfo=ZONE))  # the sample's newest story's day
+    page.clock.set_fixed_time(datetime(2026, 11, 25, 20, 0, tzinfo=ZONE))  # the sample's newest story's day
     page.reload()
-    assert page.locator("#hom-nay").inner_text() == "Thứ Năm, 15/10/2026"
+    assert page.locator("#hom-nay").inner_text() == "Thứ Tư, 25/11/2026"
     times = page.locator(".latest .latest-time").all_inner_texts()
-    assert times[0] == "09:45" and re.fullmatch(r"\d\d/\d\d \d\d:\d\d", times[1]), times
+    assert times[0] == "06:00" and re.fullmatch(r"\d\d/\d\d \d\d:\d\d", times[1]), times
     context.close()
 
 

@@ -243,6 +243,65 @@ function videos() {
   }
 }
 
+// --- a photo essay's lightbox: the photo large on a dark ground; arrows, Esc, focus given back ---------
+function lightbox() {
+  const links = [...document.querySelectorAll(".gallery .gallery-open")];
+  if (!links.length) return;
+  const dialog = document.createElement("dialog");
+  dialog.className = "lightbox";
+  dialog.setAttribute("aria-label", "Xem ảnh");
+  const stage = document.createElement("div");
+  stage.className = "lightbox-stage";
+  const caption = document.createElement("p");
+  caption.className = "lightbox-caption";
+  caption.id = "lightbox-caption";
+  dialog.setAttribute("aria-describedby", caption.id);
+  const button = (cls, text, label) => {
+    const b = document.createElement("button");
+    b.type = "button";
+    b.className = cls;
+    b.textContent = text;
+    b.setAttribute("aria-label", label);
+    return b;
+  };
+  const prev = button("lightbox-prev", "‹", "Ảnh trước");
+  const next = button("lightbox-next", "›", "Ảnh sau");
+  const close = button("lightbox-close", "×", "Đóng");
+  dialog.append(close, stage, prev, next, caption);
+  document.body.append(dialog);
+  let at = 0;
+  const show = (index) => {
+    at = (index + links.length) % links.length;
+    const figure = links[at].closest("figure");
+    const picture = links[at].querySelector("picture, img").cloneNode(true);
+    for (const el of [picture, ...picture.querySelectorAll("source, img")]) {
+      if (el.hasAttribute("sizes")) el.setAttribute("sizes", "100vw");
+      el.removeAttribute("loading");
+    }
+    stage.replaceChildren(picture);
+    caption.textContent = figure.querySelector("figcaption")?.textContent.trim() || "";
+  };
+  for (const [index, link] of links.entries()) {
+    link.addEventListener("click", (event) => {
+      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      show(index);
+      dialog.showModal();
+      close.focus();
+    });
+  }
+  prev.addEventListener("click", () => show(at - 1));
+  next.addEventListener("click", () => show(at + 1));
+  close.addEventListener("click", () => dialog.close());
+  dialog.addEventListener("keydown", (event) => {
+    if (event.key === "ArrowRight") { show(at + 1); event.preventDefault(); }
+    if (event.key === "ArrowLeft") { show(at - 1); event.preventDefault(); }
+  });
+  dialog.addEventListener("click", (event) => { if (event.target === dialog) dialog.close(); });
+  // Back to the photo last shown, where the reader left the page.
+  dialog.addEventListener("close", () => links[at].focus());
+}
+
 applySize(storedSize());
 dateLine();
 menu();
@@ -252,3 +311,4 @@ for (const time of document.querySelectorAll("time.latest-time")) shortTime(time
 latestBox();
 banner();
 videos();
+lightbox();
