@@ -25,6 +25,9 @@ from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
 from .photo_slots import parse_focus
 from .video import read_video
+
+LAYOUTS = ("", "emagazine")
+"""`layout:` values: the standard article, and the long-form one."""
 from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
@@ -101,6 +104,10 @@ class ArticleReader:
             fields.problem("expires", "`expires` is not after the article's own date",
                            "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
         video = read_video(fields)
+        layout = fields.text("layout")
+        if layout not in LAYOUTS:
+            fields.problem("layout", f"`layout` {layout!r} is not a layout of articles (there are: {', '.join(LAYOUTS[1:])})",
+                           "write `layout: emagazine` for a long-form story, or remove the line for the standard one")
         audio = self._audio(fields, path)
         withdrawn = fields.text("withdrawn")
         if "withdrawn" in nodes and not withdrawn:
@@ -186,7 +193,7 @@ class ArticleReader:
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
             related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video, audio=audio,
-            gallery=tuple(gallery),
+            gallery=tuple(gallery), layout=layout,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

@@ -163,6 +163,8 @@ class Article:
     """`gallery:`, a photo essay: photos shown one under another after the body, each opening large
     (they are also in `photos`, which the photo step reads)."""
     video: Video | None = None
+    layout: str = ""
+    """"emagazine": the long-form layout (full-bleed photos between narrow text); "" the standard one."""
     audio: Audio | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""

@@ -37,6 +37,8 @@ LATEST_FILE = "tin-moi.json"
 """The newest articles as JSON, for boxes a script fills at view time (`SiteView.latest_url`)."""
 CORRECTIONS_FEED = "cai-chinh.rss"
 """The corrections' feed, beside the others in rss/."""
+FULL_BLEED = "100vw"
+"""The `sizes` of photos in the long-form layout (`layout: emagazine`), drawn across the screen."""
 PODCAST_FEED = "podcast.rss"
 """The podcast's feed (podcast.py), beside the others in rss/."""
 SAME_CATEGORY = 5
@@ -160,12 +162,15 @@ class PagePlanner:
         author = site.author(article.author)
         image = article.image
         figures = self._figures(article)
+        lead = self.pictures.get(image.file, ()) if image else ()
+        if article.layout == "emagazine":  # photos across the whole screen: renditions chosen for it
+            figures = tuple((url, picture._replace(sizes=FULL_BLEED)) for url, picture in figures)
+            lead = tuple((slot, picture._replace(sizes=FULL_BLEED) if slot == "lead" else picture) for slot, picture in lead)
         return ArticleView(
             title=article.title, url=self.url(path), absolute_url=self.absolute(path),
             date=article.date.astimezone(zone), category=self.category_links[article.category],
             summary=article.summary,
-            image=PhotoView(image.url, image.alt, image.caption, image.credit_line, self.pictures.get(image.file, ()))
-            if image else None,
+            image=PhotoView(image.url, image.alt, image.caption, image.credit_line, lead) if image else None,
             show_lead_photo=not article.lead_in_body,
             updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
             author=self._author_link(author) if author else None,
@@ -177,7 +182,7 @@ class PagePlanner:
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
             video=article.video, audio=self._audio_view(article),
-            gallery=tuple(PhotoView(p.url, p.alt, p.caption, p.credit_line, self.pictures.get(p.file, ()))
+            layout=article.layout, gallery=tuple(PhotoView(p.url, p.alt, p.caption, p.credit_line, self.pictures.get(p.file, ()))
                           for p in article.gallery),
         )
 

@@ -97,6 +97,8 @@ class ArticleView:
     """When it stops holding (`expires:`), if ever."""
     is_expired: bool = False
     """Past `expires` at the build time: only its own page shows it, marked "hết hiệu lực"."""
+    layout: str = ""
+    """"emagazine" for the long-form layout; "" for the standard one."""
     gallery: tuple[PhotoView, ...] = ()
     """`gallery:`: a photo essay's photos, in order, shown after the body."""
     video: Any = None

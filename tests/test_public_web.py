@@ -124,7 +124,8 @@ def test_axe_finds_no_serious_or_critical_violation(served, browser):
              "gioi-thieu/", "cai-chinh/", "thoi-su/tam-dung-tuyen-xe-buyt-so-3-202611201015/", "video/",
              "van-hoa-du-lich/video-vong-xoang-dem-khai-mac-lien-hoan-cong-chieng-202211270715/",
              "podcast/", "thoi-su/ban-tin-phat-thanh-sang-25-11-202611250600/",
-             "dan-toc-mien-nui/anh-mot-ngay-o-lang-dak-rang-202503150800/"]
+             "dan-toc-mien-nui/anh-mot-ngay-o-lang-dak-rang-202503150800/",
+             "kinh-te/emagazine-sam-ngoc-linh-tu-rung-gia-den-phien-cho-202606201000/"]
     report = {}
     for width in (412, 1280):
         page = browser.new_page(viewport={"width": width, "height": 900})
