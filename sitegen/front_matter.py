@@ -103,7 +103,9 @@ def plain(node: yaml.Node) -> Any:
         return [plain(item) for item in node.value]
     if node.tag.endswith(":null"):
         return None
-    if node.tag.endswith((":bool", ":int", ":float")) and node.style is None:
+    # A plain scalar's style is None from PyYAML's Python composer and "" from libyaml's (CSafeLoader):
+    # `priority: 3` is a number either way; `priority: "3"` stays text.
+    if node.tag.endswith((":bool", ":int", ":float")) and not node.style:
         try:
             return yaml.load(node.value, Loader=_LOADER)
         except yaml.YAMLError:
