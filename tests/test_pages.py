@@ -249,6 +249,9 @@ def test_tag_and_author_pages(news):
     tags = {a.get_text(): a["href"] for a in news.html("chu-de/").select(".term-list a")}
     assert tags == {"Giao ban": "/chu-de/giao-ban/", "Khối Đảng": "/chu-de/khoi-dang/"}
     assert [a.get_text() for a in news.html("tac-gia/").select(".term-list a")] == ["Mai Trâm", "Thu Hà"]
+    # Each with the number of its articles; an article's byline has no count.
+    counts = [li.select_one(".count").get_text() for li in news.html("tac-gia/").select(".term-list li")]
+    assert counts == ["(1)", "(1)"] and "(" not in news.html(news.article_paths()[0] + "index.html").select_one(".byline").get_text()
 
 
 def test_tag_spellings_that_differ_by_case_or_tone_placement_share_one_page(make_site):

@@ -7,7 +7,7 @@ import gzip
 
 import feedparser
 
-from conftest import NOW, article
+from conftest import NOW, article, messages
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -69,3 +69,23 @@ def test_an_empty_reason_is_the_editors_error(make_site):
     [checked] = [p for p in check_site(site.root, BuildOptions(now=NOW)).problems
                  if p.severity == "error" and p.file == "content/gone.md"]
     assert checked.line == 7
+
+
+def test_the_notice_keeps_the_title_the_time_in_the_papers_zone_and_says_why(make_site, monkeypatch):
+    monkeypatch.setenv("TZ", "America/New_York")  # the machine's own zone must not show
+    import time
+    time.tzset()
+    try:
+        page = _site(make_site).build().html(GONE + "index.html")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
+    assert page.title.get_text().startswith("Tin sai sự thật - ")
+    assert page.select_one('meta[name="description"]')["content"] == "Bài viết đã bị gỡ: Thông tin chưa được kiểm chứng."
+    assert "25/06/2024 - 08:00" in page.select_one(".dateline").get_text()
+
+
+def test_an_alias_onto_a_withdrawn_articles_address_names_that_article(make_site):
+    site = _site(make_site)
+    site.write("content/third.md", article(title="Bài thứ ba", date="2024-06-23 08:00", aliases=f'["/{GONE}"]'))
+    assert "content/gone.md" in messages(site.build_fails())
