@@ -237,7 +237,7 @@ class ArticleReader:
             try:
                 when = parse_date(raw, self.zone) if raw else None
             except DateFormatError as exc:
-                fields.problem(values["date"], f"`{label}.date`: {exc}", f'e.g. `date: 2024-06-26 09:00`')
+                fields.problem(values["date"], f"`{label}.date`: {exc}", 'e.g. `date: 2024-06-26 09:00`')
                 continue
             if when and published and when < published:
                 fields.problem(values["date"], f"`{label}.date` is before the article's own date",

@@ -4,12 +4,9 @@ on every other page through tin-nong.json and the pages' script, in `next-change
 from __future__ import annotations
 
 import json
-import threading
 from datetime import datetime
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-from conftest import NOW, ZONE, article, messages
+from conftest import NOW, ZONE, article, messages, serving
 
 from sitegen.build import BuildOptions, next_change
 from sitegen.check import check_site
@@ -85,22 +82,11 @@ def test_a_wrong_banner_is_an_error_with_its_line_in_build_and_check(make_site):
         assert expected in messages(check_site(site.root, BuildOptions(now=NOW)).problems), text
 
 
-def _serve(folder):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def test_readers_see_the_banner_on_every_page_until_it_ends_or_they_close_it(make_site, browser):
     site = make_site({"content/a.md": article(), "content/tin-nong.md": banner()})
-    server = _serve(site.build().output)
-    base = f"http://127.0.0.1:{server.server_port}/"
-    try:
+    with serving(site.build().output) as base:
         context = browser.new_context(viewport={"width": 390, "height": 800})
         page = context.new_page()
         page.clock.set_fixed_time(datetime(2026, 11, 26, 10, 0, tzinfo=ZONE))
@@ -131,5 +117,3 @@ def test_readers_see_the_banner_on_every_page_until_it_ends_or_they_close_it(mak
         still.goto(base)
         assert still.locator(".tin-nong a").inner_text() == "Bão số 5 đổ bộ: cập nhật liên tục"
         plain.close()
-    finally:
-        server.shutdown()

@@ -4,13 +4,10 @@ renditions chosen for a screen's width; nothing scrolls sideways on a phone or a
 from __future__ import annotations
 
 import io
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image
 
-from conftest import article, messages
+from conftest import article, messages, serving
 
 PAGE = "thoi-su/duong-len-nui-202406251518/"
 
@@ -48,19 +45,13 @@ def test_an_unknown_layout_is_an_error(make_site):
         in messages(site.build_fails())
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def test_photos_span_the_screen_and_the_text_stays_narrow(make_site, browser):
     built = long_form(make_site).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         for width in (390, 1366):
             page = browser.new_page(viewport={"width": width, "height": 900})
-            page.goto(f"http://127.0.0.1:{server.server_port}/{PAGE}")
+            page.goto(f"{base}{PAGE}")
             inner = page.evaluate("document.documentElement.clientWidth")
             assert page.evaluate("document.documentElement.scrollWidth") <= inner
             for figure in (".lead-photo", ".article-body figure"):
@@ -71,5 +62,3 @@ def test_photos_span_the_screen_and_the_text_stays_narrow(make_site, browser):
             if width > 1000:
                 assert text["x"] > 300  # centred, no rail beside it
             page.close()
-    finally:
-        server.shutdown()

@@ -4,13 +4,10 @@ photo opening in a lightbox that works by keyboard (arrows move, Esc closes, foc
 from __future__ import annotations
 
 import io
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from PIL import Image
 
-from conftest import NOW, article, messages
+from conftest import NOW, article, messages, serving
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -73,18 +70,12 @@ def test_check_asks_for_captions_and_does_not_call_gallery_photos_unused(make_si
     assert "body never shows it" not in found
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def test_the_lightbox_opens_moves_and_closes_by_keyboard_and_gives_focus_back(make_site, browser):
     built = essay_site(make_site).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         page = browser.new_page(viewport={"width": 390, "height": 844})
-        page.goto(f"http://127.0.0.1:{server.server_port}/{PAGE}")
+        page.goto(f"{base}{PAGE}")
         links = page.locator(".gallery-open")
         links.nth(1).focus()
         page.keyboard.press("Enter")
@@ -113,5 +104,3 @@ def test_the_lightbox_opens_moves_and_closes_by_keyboard_and_gives_focus_back(ma
         box.locator(".lightbox-close").click()
         assert not box.evaluate("d => d.open")
         page.close()
-    finally:
-        server.shutdown()

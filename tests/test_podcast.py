@@ -3,15 +3,12 @@ episode of the podcast feed (rss/podcast.rss) that podcast apps accept; bad reco
 
 from __future__ import annotations
 
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import xml.etree.ElementTree as ET
 
 import feedparser
 
-from conftest import NOW, article, messages
+from conftest import NOW, article, messages, serving
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -116,18 +113,12 @@ def test_a_recording_replaced_under_the_same_name_gives_the_feed_its_new_length(
     assert int(feed.entries[0].enclosures[0].length) == len(mp3(61))
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def test_chromium_plays_the_published_recording(make_site, browser):
     built = podcast_site(make_site).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_port}/{EPISODE}")
+        page.goto(f"{base}{EPISODE}")
         duration = page.locator("figure.audio audio").evaluate("""a => new Promise((done, fail) => {
             a.addEventListener("loadedmetadata", () => done(a.duration));
             a.addEventListener("error", () => fail(new Error("cannot play: " + (a.error && a.error.code))));
@@ -135,8 +126,6 @@ def test_chromium_plays_the_published_recording(make_site, browser):
         })""")
         assert abs(duration - 12.5) < 0.2
         page.close()
-    finally:
-        server.shutdown()
 
 
 def test_a_clone_elsewhere_with_the_cache_restored_publishes_its_own_recording(make_site, tmp_path):

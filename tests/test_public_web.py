@@ -18,7 +18,7 @@ from PIL import Image
 
 from sitegen.build import BuildOptions, build
 
-from conftest import NOW, REPO, copy_sample
+from conftest import NOW, REPO, copy_sample, serving
 
 TOOLS = REPO / "tests" / "js" / "node_modules"
 SUB_PATH = "/bao/"
@@ -212,23 +212,15 @@ def test_search_puts_pages_with_the_syllables_side_by_side_first(make_site, brow
                                           summary="Những tin đáng chú ý của tỉnh trong tuần qua.",
                                           body="Nhiều việc trong tuần. " * 10 + "Sáng nay khai mạc đại hội đại biểu.")
     built = make_site(files).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         page = browser.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_port}/tim-kiem/?q=dai+hoi")
+        page.goto(f"{base}tim-kiem/?q=dai+hoi")
         page.wait_for_function("/^(Tìm thấy|Không)/.test(document.getElementById('trang-thai-tim-kiem').textContent)")
         titles = page.locator(".search-result h2").all_text_contents()
         assert titles[0] == "Tin tổng hợp trong tuần", titles[:3]
         assert len(titles) > 1 and all(t.startswith("Hội thi") for t in titles[1:])
         page.close()
-    finally:
-        server.shutdown()
 
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def test_a_result_that_matches_only_in_its_body_shows_the_match_and_its_thumbnail(make_site, browser):
@@ -250,11 +242,9 @@ def test_a_result_that_matches_only_in_its_body_shows_the_match_and_its_thumbnai
                                               body="Nội dung ngắn."),
     }
     built = make_site(files).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         page = browser.new_page(viewport={"width": 390, "height": 900})
-        page.goto(f"http://127.0.0.1:{server.server_port}/tim-kiem/?q=dai+hoi")
+        page.goto(f"{base}tim-kiem/?q=dai+hoi")
         page.wait_for_function("/^(Tìm thấy|Không)/.test(document.getElementById('trang-thai-tim-kiem').textContent)")
         results = {r.locator("h2").inner_text(): r for r in page.locator(".search-result").all()}
         assert set(results) == {"Nông dân tỉnh bàn kế hoạch năm mới", "Đại hội cổ đông công ty cà phê"}
@@ -272,8 +262,6 @@ def test_a_result_that_matches_only_in_its_body_shows_the_match_and_its_thumbnai
         src = urlsplit(thumb.get_attribute("src")).path
         assert (built.output / src.lstrip("/")).is_file() and not src.endswith("ruong.jpg"), src
         page.close()
-    finally:
-        server.shutdown()
 
 
 def test_the_search_form_fits_the_longest_category_on_a_phone_and_a_desktop(served, browser):

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 import io
 import json
-import threading
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
 
-from conftest import NOW, article, messages
+from conftest import NOW, article, messages, serving
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -103,22 +100,16 @@ def test_check_warns_of_a_video_without_a_poster(make_site):
     assert "content/a.md:5: warning: the video has no poster" in found
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
 
 def test_the_player_comes_from_youtube_nocookie_only_after_the_click(make_site, browser):
     built = video_site(make_site).build()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_Quiet, directory=str(built.output)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
+    with serving(built.output) as base:
         page = browser.new_page(viewport={"width": 390, "height": 844})
         asked: list[str] = []
         page.on("request", lambda request: asked.append(request.url))
         page.route("https://www.youtube-nocookie.com/**", lambda route: route.fulfill(
             body="<!doctype html><title>player</title><p>player</p>", content_type="text/html"))
-        page.goto(f"http://127.0.0.1:{server.server_port}/{PAGE}")
+        page.goto(f"{base}{PAGE}")
         page.wait_for_load_state("networkidle")
         assert asked and all(urlsplit(url).hostname == "127.0.0.1" for url in asked), asked
         facade = page.locator(".video-facade")
@@ -135,5 +126,3 @@ def test_the_player_comes_from_youtube_nocookie_only_after_the_click(make_site, 
         assert abs(after["height"] - box["height"]) < 1  # the player takes the poster's place: nothing moves
         assert any(urlsplit(url).hostname == "www.youtube-nocookie.com" for url in asked)
         page.close()
-    finally:
-        server.shutdown()
