@@ -87,11 +87,3 @@ def read_audio(file: str) -> AudioInfo | str:
     if (mime == "audio/mpeg") != (kind in ("MP3", "EasyMP3")):
         return f"holds {kind} audio, not what its name ({os.path.splitext(file)[1]}) says"
     return AudioInfo(round(read.info.length, 3), os.path.getsize(file), mime)
-
-
-def shown_duration(seconds: float) -> str:
-    """"12:05" or "1:02:03"."""
-    whole = round(seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"

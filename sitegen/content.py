@@ -85,18 +85,24 @@ class Video:
         """"PT3M25S", as schema.org's VideoObject wants it; "" when unknown."""
         if not self.duration:
             return ""
-        hours, rest = divmod(self.duration, 3600)
-        minutes, seconds = divmod(rest, 60)
+        hours, minutes, seconds = _clock(self.duration)
         return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "") + (f"{seconds}S" if seconds else "")
 
     @property
     def shown_duration(self) -> str:
         """"3:25" or "1:02:03"; "" when unknown."""
-        if not self.duration:
-            return ""
-        hours, rest = divmod(self.duration, 3600)
-        minutes, seconds = divmod(rest, 60)
-        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+        return shown_duration(self.duration) if self.duration else ""
+
+
+def shown_duration(seconds: float) -> str:
+    """A recording's or a video's length as players show it: "12:05", or "1:02:03"."""
+    hours, minutes, secs = _clock(round(seconds))
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+def _clock(seconds: int) -> tuple[int, int, int]:
+    hours, rest = divmod(seconds, 3600)
+    return (hours, *divmod(rest, 60))
 
 
 @dataclass(frozen=True)

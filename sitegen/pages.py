@@ -20,9 +20,9 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
-from .audio import AudioInfo, shown_duration
+from .audio import AudioInfo
 from .banner import BANNER_FILE, Banner, link_url
-from .content import Article
+from .content import Article, shown_duration
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
