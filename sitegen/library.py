@@ -71,13 +71,14 @@ def _read_one(reader: ArticleReader, job: tuple[Path, str, str]) -> Fresh:
 
 
 def _portable(article: Article | None, root: str) -> Article | None:
-    """The article as the cache keeps it: its photos' paths relative to content/ (`root`), so that
-    the cache, restored in a clone elsewhere, never points at files outside that site."""
+    """The article as the cache keeps it: the paths of its photos (essay's included) and recording
+    relative to content/ (`root`), so that the cache, restored in a clone elsewhere, never points at
+    files outside that site."""
     return _rebased(article, lambda file: file[len(root):] if file.startswith(root) else file)
 
 
 def _located(article: Article | None, root: str) -> Article | None:
-    """A cached article with its photos' paths under this site's content/ (`root`)."""
+    """A cached article with its files' paths under this site's content/ (`root`)."""
     return _rebased(article, lambda file: file if os.path.isabs(file) else root + file)
 
 
@@ -87,6 +88,7 @@ def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | N
     moved = {photo.file: dataclasses.replace(photo, file=move(photo.file)) for photo in article.photos}
     return dataclasses.replace(article, photos=tuple(moved.values()),
                                image=moved[article.image.file] if article.image else None,
+                               gallery=tuple(dataclasses.replace(p, file=move(p.file)) for p in article.gallery),
                                audio=dataclasses.replace(article.audio, file=move(article.audio.file))
                                if article.audio else None)
 

@@ -104,3 +104,18 @@ def test_the_lightbox_opens_moves_and_closes_by_keyboard_and_gives_focus_back(ma
         box.locator(".lightbox-close").click()
         assert not box.evaluate("d => d.open")
         page.close()
+
+
+def test_a_clone_elsewhere_with_the_cache_restored_shows_the_essay_with_its_renditions(make_site, tmp_path):
+    """The cache keeps the essay's photos by their place inside content/ (as it does other photos):
+    a clone of the site elsewhere, its cache restored, finds them and their renditions."""
+    import shutil
+    from conftest import Site
+    site = essay_site(make_site)
+    site.build()
+    clone = tmp_path / "ci-checkout"
+    shutil.copytree(site.root, clone, ignore=shutil.ignore_patterns("output", ".output-releases"))
+    built = Site(clone).build()
+    images = built.html(PAGE + "index.html").select("section.gallery picture img")
+    assert len(images) == 3 and all(img.get("srcset") for img in images)
+    assert all(built.exists(img["src"].lstrip("/")) for img in images)
