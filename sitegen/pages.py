@@ -22,14 +22,14 @@ from markupsafe import Markup
 from . import structured_data
 from .audio import AudioInfo
 from .banner import BANNER_FILE, Banner, link_url
-from .content import Article, shown_duration
+from .content import Article, Photo, shown_duration
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, AudioView, BannerView, CorrectionView, Link, PageInfo, PageLink, Pagination,
-    PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
+    ArchiveMonthView, ArchiveYearView, ArticleView, AudioView, BannerView, CorrectionView, Link, PageInfo, PageLink,
+    Pagination, PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
 )
 
 HOME = "Trang chủ"
@@ -165,12 +165,13 @@ class PagePlanner:
         lead = self.pictures.get(image.file, ()) if image else ()
         if article.layout == "emagazine":  # photos across the whole screen: renditions chosen for it
             figures = tuple((url, picture._replace(sizes=FULL_BLEED)) for url, picture in figures)
-            lead = tuple((slot, picture._replace(sizes=FULL_BLEED) if slot == "lead" else picture) for slot, picture in lead)
+            lead = tuple((slot, picture._replace(sizes=FULL_BLEED) if slot == "lead" else picture)
+                         for slot, picture in lead)
         return ArticleView(
             title=article.title, url=self.url(path), absolute_url=self.absolute(path),
             date=article.date.astimezone(zone), category=self.category_links[article.category],
             summary=article.summary,
-            image=PhotoView(image.url, image.alt, image.caption, image.credit_line, lead) if image else None,
+            image=self._photo_view(image, lead) if image else None,
             show_lead_photo=not article.lead_in_body,
             updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
             author=self._author_link(author) if author else None,
@@ -181,10 +182,14 @@ class PagePlanner:
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
-            video=article.video, audio=self._audio_view(article),
-            layout=article.layout, gallery=tuple(PhotoView(p.url, p.alt, p.caption, p.credit_line, self.pictures.get(p.file, ()))
-                          for p in article.gallery),
+            video=article.video, audio=self._audio_view(article), layout=article.layout,
+            gallery=tuple(self._photo_view(photo) for photo in article.gallery),
         )
+
+    def _photo_view(self, photo: Photo, pictures: tuple | None = None) -> PhotoView:
+        """`pictures`: the (slot, Picture) pairs to show it with, if not those the photo step made."""
+        return PhotoView(photo.url, photo.alt, photo.caption, photo.credit_line,
+                         self.pictures.get(photo.file, ()) if pictures is None else pictures)
 
     def _audio_view(self, article: Article) -> AudioView | None:
         info = self.audio.get(article.audio.file) if article.audio else None
