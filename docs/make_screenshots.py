@@ -75,6 +75,11 @@ def main() -> None:
                     page.evaluate("window.scrollTo(0, 0)")
                     page.wait_for_load_state("networkidle")
                     page.evaluate("document.fonts.ready")
+                    # The "Tin nóng" bar is fixed to the screen's foot: a picture of 2.5 screens would
+                    # show it half-way down; put it where a reader sees it, at the foot of the first.
+                    page.evaluate("""() => { const bar = document.querySelector(".tin-nong");
+                        if (bar) Object.assign(bar.style, {position: "absolute", bottom: "auto",
+                                                           top: `${innerHeight - bar.offsetHeight}px`}); }""")
                     file = OUT / f"{name}-{width}.png"
                     page.screenshot(path=str(file), clip={"x": 0, "y": 0, "width": width, "height": int(height * SCREENS)},
                                     full_page=True)
