@@ -18,11 +18,11 @@ import yaml
 from .addresses import AddressError, alias_path
 from .body_limits import body_problem
 from .config import Category, Config
-from .audio import EXTENSIONS as AUDIO_EXTENSIONS
-from .content import Correction, MEDIA_DIR, Article, Audio, Parsed, Photo, unreadable_problem
+from .content import Correction, MEDIA_DIR, Article, Audio, Parsed, Photo, Video, unreadable_problem
 from .errors import Problem, display_path
 from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
+from .media import AUDIO_TYPES, VIDEO_TYPES
 from .photo_slots import parse_focus
 from .video import read_video
 
@@ -103,7 +103,7 @@ class ArticleReader:
         if expires and date and expires <= date:
             fields.problem("expires", "`expires` is not after the article's own date",
                            "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
-        video = read_video(fields)
+        video = read_video(fields, lambda node: self._video_file(fields, path, node))
         layout = fields.text("layout")
         if layout not in LAYOUTS:
             fields.problem("layout", f"`layout` {layout!r} is not a layout of articles (there are: {', '.join(LAYOUTS[1:])})",
@@ -332,14 +332,11 @@ class ArticleReader:
 
     def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
                   declared: bool = False, focus: tuple[float, float] | None = None, line: int | None = None) -> Photo:
-        # In NFC whatever the disk holds, so that the photo's address is the same from macOS and Linux.
-        rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
-        output_path = f"{MEDIA_DIR}/{rel}"
-        return Photo(src, file, output_path, self.config.base_path + quote(output_path), caption, credit, alt,
-                     declared, focus, line)
+        output_path, url = self._published(file)
+        return Photo(src, file, output_path, url, caption, credit, alt, declared, focus, line)
 
     def _audio(self, fields: Fields, article: Path) -> Audio | None:
-        """`audio:`: a file name, or a mapping with `src` and `title` (audio.py)."""
+        """`audio:`: a file name, or a mapping with `src` and `title` (media.py)."""
         node = fields.nodes.get("audio")
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             return None
@@ -360,7 +357,7 @@ class ArticleReader:
         src = fields.text("audio", node=src_node, label="audio.src" if values else "audio")
         if not src:
             return None
-        if os.path.splitext(src)[1].lower() not in AUDIO_EXTENSIONS:
+        if os.path.splitext(src)[1].lower() not in AUDIO_TYPES:
             fields.problem(src_node, f"audio {src!r} is not an MP3 or M4A file",
                            "export the recording as MP3 (or M4A), which every podcast app plays, and commit that file")
             return None
@@ -368,8 +365,29 @@ class ArticleReader:
         if file is None:
             return None
         title = fields.text("audio", node=values.get("title"), label="audio.title") if "title" in values else ""
+        output_path, url = self._published(file)
+        return Audio(src, file, output_path, url, title)
+
+    def _video_file(self, fields: Fields, article: Path, node: yaml.Node) -> Video | None:
+        """`video:` with `src:`: a video file of the paper's (media.py reads its length)."""
+        src = fields.text("video", node=node, label="video.src")
+        if not src:
+            return None
+        if os.path.splitext(src)[1].lower() not in VIDEO_TYPES:
+            fields.problem(node, f"video {src!r} is not an MP4 file",
+                           "export the video as MP4 (H.264), which every browser plays, and commit that file")
+            return None
+        file = self._media_file(fields, article, src, fields.line(node), "video", noun="file")
+        if file is None:
+            return None
+        output_path, url = self._published(file)
+        return Video(src=src, file=file, output_path=output_path, url=url)
+
+    def _published(self, file: str) -> tuple[str, str]:
+        """Where a file of content/ is published as committed, and its address.  In NFC whatever the
+        disk holds, so that the address is the same from macOS and Linux."""
         rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
-        return Audio(src, file, f"{MEDIA_DIR}/{rel}", self.config.base_path + quote(f"{MEDIA_DIR}/{rel}"), title)
+        return f"{MEDIA_DIR}/{rel}", self.config.base_path + quote(f"{MEDIA_DIR}/{rel}")
 
     def _media_file(self, fields: Fields, article: Path, src: str, line: int, label: str,
                     shown_as: str = "", noun: str = "photo") -> str | None:

@@ -197,7 +197,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     with timed("load"):
-        from .audio import probe_audio, recording_digests
+        from .media import media_digests, probe_media
         from .banner import read_banner
         from .library import read_articles
         from .pages import PagePlanner
@@ -247,14 +247,14 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                                                                          config.base_path)
             if photo_problems:
                 raise BuildFailed(photo_problems)
-        with timed("audio"):
-            audio, audio_problems = probe_audio(site.shown(), recording_digests(site, cache), cache)
-            if audio_problems:
-                raise BuildFailed(audio_problems)
+        with timed("media"):
+            media, media_problems = probe_media(site.shown(), media_digests(site.shown(), cache), cache)
+            if media_problems:
+                raise BuildFailed(media_problems)
         with timed("plan"):
             assets = asset_addresses(theme, cache.file_digests)
             planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()},
-                                  assets, static_pages, banner, audio)
+                                  assets, static_pages, banner, media)
             pages, address_problems = with_old_addresses(planner, planner.plan())
         if address_problems:
             raise BuildFailed(address_problems)
@@ -283,7 +283,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     out.link_folder(folder, tuple(sorted(names)), made)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
-                copy_static(out, theme, originals | site.audio_files(), cache.file_digests, assets)
+                copy_static(out, theme, originals | site.media_files(), cache.file_digests, assets)
                 for path, data in machine_files(planner, pages, now, made).items():
                     out.write(path, data)
             if config.search:

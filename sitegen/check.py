@@ -77,7 +77,7 @@ class _Links(HTMLParser):
 
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
-    from .audio import probe_audio, recording_digests
+    from .media import media_digests, probe_media
     from .banner import read_banner
     from .pages import PagePlanner
     from .redirects import with_old_addresses
@@ -128,7 +128,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
     planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
-    report.problems += probe_audio(site.shown(), recording_digests(site, cache), cache)[1]
+    report.problems += probe_media(site.shown(), media_digests(site.shown(), cache), cache)[1]
     if site.episodes:
         report.problems += _artwork_warnings(site_dir, config)
     for article in site.articles:

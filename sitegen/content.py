@@ -67,18 +67,24 @@ class Correction:
 class Video:
     """`video:` (read by video.py): a YouTube video the article page shows as a click-to-load player."""
 
-    youtube: str
-    """The video's id on YouTube (11 characters)."""
+    youtube: str = ""
+    """The video's id on YouTube (11 characters); "" for a file of the paper's."""
     duration: int = 0
-    """Seconds; 0 when the editor did not say."""
+    """Seconds; 0 when unknown (a YouTube video whose editor did not say)."""
+    src: str = ""
+    """A video file, as written in the front matter ("" for YouTube); read by media.py."""
+    file: str = ""
+    output_path: str = ""
+    """Where the file is published in output/, as committed ("media/van-hoa/le-hoi.mp4")."""
+    url: str = ""
 
     @property
     def watch_url(self) -> str:
-        return f"https://www.youtube.com/watch?v={self.youtube}"
+        return f"https://www.youtube.com/watch?v={self.youtube}" if self.youtube else ""
 
     @property
     def embed_url(self) -> str:
-        return f"https://www.youtube-nocookie.com/embed/{self.youtube}"
+        return f"https://www.youtube-nocookie.com/embed/{self.youtube}" if self.youtube else ""
 
     @property
     def iso_duration(self) -> str:
@@ -107,7 +113,7 @@ def _clock(seconds: int) -> tuple[int, int, int]:
 
 @dataclass(frozen=True)
 class Audio:
-    """`audio:` (read by audio.py): a recording the article plays and the podcast feed carries."""
+    """`audio:` (read by media.py): a recording the article plays and the podcast feed carries."""
 
     src: str
     """As written in the front matter."""

@@ -26,6 +26,7 @@ from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem
 from .front_matter import split_front_matter
+from .media import media_files
 from .related import FeatureTable, TextFeatures, Weights, text_features
 from .workers import Workers, workers_for
 
@@ -83,19 +84,21 @@ def _located(article: Article | None, root: str) -> Article | None:
 
 
 def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | None:
-    if article is None or not (article.photos or article.audio):
+    if article is None or not (article.photos or article.audio or article.video):
         return article
     moved = {photo.file: dataclasses.replace(photo, file=move(photo.file)) for photo in article.photos}
     return dataclasses.replace(article, photos=tuple(moved.values()),
                                image=moved[article.image.file] if article.image else None,
                                gallery=tuple(dataclasses.replace(p, file=move(p.file)) for p in article.gallery),
                                audio=dataclasses.replace(article.audio, file=move(article.audio.file))
-                               if article.audio else None)
+                               if article.audio else None,
+                               video=dataclasses.replace(article.video, file=move(article.video.file))
+                               if article.video and article.video.file else article.video)
 
 
 def _files_of(article: Article) -> list[str]:
-    """The files beside the article's own that it publishes: its photos and its recording."""
-    return [p.file for p in article.photos] + ([article.audio.file] if article.audio else [])
+    """The files beside the article's own that it publishes: its photos, recording and video file."""
+    return [p.file for p in article.photos] + [file for _, file, _ in media_files(article)]
 
 
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:

@@ -20,9 +20,9 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
-from .audio import AudioInfo
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article, Photo, shown_duration
+from .media import MediaInfo
 from .renditions import with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
@@ -85,15 +85,15 @@ class PagePlanner:
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
                  pictures: dict[str, tuple] | None = None, assets: dict[str, str] | None = None,
                  static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
-                 audio: dict[str, AudioInfo] | None = None):
+                 media: dict[str, MediaInfo] | None = None):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
         `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it;
         `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`);
-        `audio`, per recording file, what it says of itself (`audio.probe_audio`)."""
+        `media`, per recording and video file, what it says of itself (`media.probe_media`)."""
         self.site = site
         self.static_pages = tuple(static_pages)
         self.banner = banner
-        self.audio = audio or {}
+        self.media = media or {}
         self._category_order: dict[str, list[tuple]] = {}
         self.pictures = pictures or {}
         self.body = body
@@ -182,7 +182,7 @@ class PagePlanner:
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
-            video=article.video, audio=self._audio_view(article), layout=article.layout,
+            video=self._video(article), audio=self._audio_view(article), layout=article.layout,
             gallery=tuple(self._photo_view(photo) for photo in article.gallery),
         )
 
@@ -191,8 +191,14 @@ class PagePlanner:
         return PhotoView(photo.url, photo.alt, photo.caption, photo.credit_line,
                          self.pictures.get(photo.file, ()) if pictures is None else pictures)
 
+    def _video(self, article: Article):
+        """The article's video, with its length read from the file for a file of the paper's."""
+        video = article.video
+        info = self.media.get(video.file) if video and video.file else None
+        return dataclasses.replace(video, duration=round(info.duration)) if info else video
+
     def _audio_view(self, article: Article) -> AudioView | None:
-        info = self.audio.get(article.audio.file) if article.audio else None
+        info = self.media.get(article.audio.file) if article.audio else None
         if info is None:
             return None
         return AudioView(article.audio.url, info.mime, info.size, shown_duration(info.duration), article.audio.title)

@@ -7,7 +7,7 @@ artwork (`itunes:image`, a square image of 1400 to 3000 px: `[podcast] image` in
 the default theme's static/podcast.png unless the paper has its own),
 one `itunes:category` from Apple's list and `itunes:explicit`; on each episode a title, a guid (the
 article's permalink), a publication date, and an `<enclosure>` with the file's address, its exact
-length in bytes and its type, plus `itunes:duration` in seconds (both read from the file, audio.py).
+length in bytes and its type, plus `itunes:duration` in seconds (both read from the file, media.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import uuid
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
-from .audio import AudioInfo
+from .media import MediaInfo
 from .pages import PODCAST_FEED, PagePlanner
 from .xmldoc import xml_document
 
@@ -35,7 +35,7 @@ def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
     return element
 
 
-def podcast_feed(planner: PagePlanner, audio: dict[str, AudioInfo]) -> dict[str, bytes]:
+def podcast_feed(planner: PagePlanner, audio: dict[str, MediaInfo]) -> dict[str, bytes]:
     """{"rss/podcast.rss": bytes}, or {} when no published article has a recording."""
     site, config = planner.site, planner.config
     episodes = [a for a in site.articles if a.audio and a.audio.file in audio][: config.feed_limit]

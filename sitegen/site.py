@@ -118,9 +118,11 @@ class Site:
         """The articles whose own pages show them in full: the index's and the expired ones."""
         return self.articles + self.expired
 
-    def audio_files(self) -> dict[str, str]:
-        """Output path -> source file of every recording a page plays (published as committed)."""
-        return {a.audio.output_path: a.audio.file for a in self.shown() if a.audio}
+    def media_files(self) -> dict[str, str]:
+        """Output path -> source file of every recording and video file a page plays (published as
+        committed)."""
+        found = {a.audio.output_path: a.audio.file for a in self.shown() if a.audio}
+        return found | {a.video.output_path: a.video.file for a in self.shown() if a.video and a.video.file}
 
     def photo_files(self) -> dict[str, str]:
         """Output path -> source file of every photo a page shows (the originals)."""

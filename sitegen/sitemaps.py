@@ -54,7 +54,7 @@ def machine_files(planner: PagePlanner, pages: list[Page], now: datetime, rendit
     files |= redirect_files(planner, pages)
     files[LATEST_FILE] = planner.latest_json()
     files[BANNER_FILE] = banner_json(planner.banner, planner.config.base_path)
-    files |= podcast_feed(planner, planner.audio)
+    files |= podcast_feed(planner, planner.media)
     files |= cache_rules(planner)
     return files
 

@@ -18,13 +18,16 @@ def home(config: Config, logo: str) -> tuple[dict, ...]:
              "inLanguage": config.language, "publisher": organization(config, logo)},)
 
 
-def video_object(view: ArticleView, images: tuple[str, ...]) -> dict:
+def video_object(view: ArticleView, images: tuple[str, ...], config: Config) -> dict:
     """The article's video for search engines (Google's video guidance: name, description,
-    thumbnailUrl and uploadDate required; duration and embedUrl when known)."""
+    thumbnailUrl and uploadDate required; duration, and embedUrl or contentUrl, when known)."""
     video = view.video
     found = {"@type": "VideoObject", "name": view.title, "description": view.summary or view.title,
-             "uploadDate": view.date.isoformat(timespec="seconds"), "embedUrl": video.embed_url,
-             "url": video.watch_url}
+             "uploadDate": view.date.isoformat(timespec="seconds")}
+    if video.youtube:
+        found |= {"embedUrl": video.embed_url, "url": video.watch_url}
+    else:
+        found["contentUrl"] = config.absolute_url(video.url)
     if images:
         found["thumbnailUrl"] = list(images)
     if video.iso_duration:
@@ -53,7 +56,7 @@ def article(view: ArticleView, images: tuple[str, ...], *, config: Config, logo:
     if view.tags:
         news["keywords"] = [t.name for t in view.tags]
     if view.video:
-        news["video"] = video_object(view, images)
+        news["video"] = video_object(view, images, config)
     crumbs = [(home, config.base_url), (view.category.name, config.absolute_url(view.category.url)),
               (view.title, view.absolute_url)]
     breadcrumbs = {

@@ -1,14 +1,18 @@
-"""Reading `video:` in an article's front matter: a YouTube video shown as a click-to-load player.
+"""Reading `video:` in an article's front matter: a YouTube video or a video file of the paper's.
 
     video: https://www.youtube.com/watch?v=aqz-KE-bpKQ        # or youtu.be/..., /shorts/..., the id alone
     video:
       youtube: aqz-KE-bpKQ
       duration: "3:25"                                         # m:ss or h:mm:ss; optional
+    video:
+      src: le-hoi.mp4                                          # an MP4 beside the article (media.py)
 
-The page shows the article's lead photo (through the photo pipeline) with a play button; nothing
-is asked of YouTube until the reader clicks: then the player comes from youtube-nocookie.com
-(no cookies before playing).  Without JavaScript the button is a link to the video on YouTube.
-The poster is never YouTube's own thumbnail (that would be a request to Google on every view).
+For YouTube, the page shows the article's lead photo (through the photo pipeline) with a play
+button; nothing is asked of YouTube until the reader clicks: then the player comes from
+youtube-nocookie.com (no cookies before playing).  Without JavaScript the button is a link to the
+video on YouTube.  The poster is never YouTube's own thumbnail (that would be a request to Google on
+every view).  A video file is played by the browser's own player, the lead photo as its poster,
+loaded only when played; its length is read from the file (media.py).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import yaml
 
+from typing import Callable
+
 from .content import Video
 from .front_matter import Fields
 
@@ -25,11 +31,13 @@ _ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be",
           "www.youtube-nocookie.com", "youtube-nocookie.com"}
 _DURATION = re.compile(r"(?:(\d+):)?([0-5]?\d):([0-5]\d)")
-HINT = 'write `video: https://www.youtube.com/watch?v=...` (or the 11-character id), or `video:` then `  youtube: ...` and `  duration: "3:25"`'
+HINT = ('write `video: https://www.youtube.com/watch?v=...` (or the 11-character id), or `video:` then '
+        '`  youtube: ...` and `  duration: "3:25"`, or `video:` then `  src: le-hoi.mp4` for a file of the paper\'s')
 
 
-def read_video(fields: Fields) -> Video | None:
-    """The article's `video:`, or None (none given, or a problem recorded in `fields`)."""
+def read_video(fields: Fields, local: Callable[[yaml.Node], Video | None]) -> Video | None:
+    """The article's `video:`, or None (none given, or a problem recorded in `fields`).  `local(node)`
+    gives the Video of the file a `src:` node names (or None, and a problem)."""
     node = fields.nodes.get("video")
     if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
         return None
@@ -37,12 +45,16 @@ def read_video(fields: Fields) -> Video | None:
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value}
         for key, value in values.items():
-            if key not in ("youtube", "duration"):
-                hint = ("sitegen shows YouTube videos: upload the file to the paper's YouTube channel and give its address"
-                        if key == "src" else "remove the line")
-                fields.problem(value, f"`video` has no field `{key}` (it has: youtube, duration)", hint)
+            if key not in ("youtube", "duration", "src"):
+                fields.problem(value, f"`video` has no field `{key}` (it has: youtube, duration, src)", "remove the line")
+        if "src" in values:
+            if "youtube" in values or "duration" in values:
+                fields.problem(node, "`video` is either a file (`src:`, its length read from it) or a YouTube "
+                               "video (`youtube:`, `duration:`)", "keep the one the article shows")
+                return None
+            return local(values["src"])
         if "youtube" not in values:
-            fields.problem(node, "`video` needs `youtube:`, the video's address or id", HINT)
+            fields.problem(node, "`video` needs `youtube:`, the video's address or id, or `src:`, a file", HINT)
             return None
         written = fields.text("video", node=values["youtube"], label="video.youtube")
         if "duration" in values:
@@ -50,7 +62,7 @@ def read_video(fields: Fields) -> Video | None:
     elif isinstance(node, yaml.ScalarNode):
         written = fields.text("video")
     else:
-        fields.problem(node, "`video` must be a YouTube address or a mapping with `youtube:`", HINT)
+        fields.problem(node, "`video` must be a YouTube address or a mapping with `youtube:` or `src:`", HINT)
         return None
     video_id = youtube_id(written)
     if video_id is None:

@@ -124,7 +124,7 @@ class ArticleView:
 
 @_view
 class AudioView:
-    """A recording as the article page plays it: what the file says of itself (audio.py)."""
+    """A recording as the article page plays it: what the file says of itself (media.py)."""
 
     url: str
     mime: str

@@ -25,6 +25,20 @@ def poster() -> bytes:
     return out.getvalue()
 
 
+def mp4(seconds: float) -> bytes:
+    """A real MP4 (H.264, 320x180, 25 frames a second, a colour that changes), made with PyAV."""
+    import av
+    out = io.BytesIO()
+    with av.open(out, "w", format="mp4") as container:
+        stream = container.add_stream("libx264", rate=25)
+        stream.width, stream.height, stream.pix_fmt = 320, 180, "yuv420p"
+        for n in range(round(seconds * 25)):
+            frame = av.VideoFrame.from_image(Image.new("RGB", (320, 180), (n * 9 % 256, 80, 160)))
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    return out.getvalue()
+
+
 def video_article(video: str) -> str:
     return article(title="Lễ hội cồng chiêng", summary='"Tiếng cồng vang khắp buôn làng."',
                    image="{src: cong.jpg, caption: Đội cồng chiêng, credit: MT}", video=video)
@@ -83,11 +97,16 @@ def test_a_wrong_video_is_an_error_with_its_line(make_site):
         "https://www.youtube.com/watch?v=short": "is not a YouTube video's address or id",
         "javascript:alert(1)": "is not a YouTube video's address or id",
         f'{{youtube: {VIDEO_ID}, duration: "ba phút"}}': "`video.duration` 'ba phút' is not a length like \"3:25\"",
-        "{src: le-hoi.mp4}": "`video` has no field `src`",
+        "{src: khong-co.mp4}": "content/thoi-su/le-hoi.md:7: error: video: the file 'khong-co.mp4' does not exist",
+        "{src: le-hoi.avi}": "content/thoi-su/le-hoi.md:7: error: video 'le-hoi.avi' is not an MP4 file",
+        "{src: van-ban.mp4}": "content/thoi-su/le-hoi.md:7: error: video: the file 'van-ban.mp4' cannot be read",
+        f"{{src: le-hoi.mp4, youtube: {VIDEO_ID}}}": "`video` is either a file",
         "{duration: 3:25}": "`video` needs `youtube:`",
         "[a, b]": "`video` must be a YouTube address or a mapping with `youtube:`",
     }
     site = video_site(make_site)
+    site.write("content/thoi-su/le-hoi.avi", mp4(1))
+    site.write("content/thoi-su/van-ban.mp4", "Không phải video.\n" * 50)
     for written, expected in cases.items():
         site.write("content/thoi-su/le-hoi.md", video_article(written))
         assert expected in messages(site.build_fails()), written
@@ -126,3 +145,30 @@ def test_the_player_comes_from_youtube_nocookie_only_after_the_click(make_site, 
         assert abs(after["height"] - box["height"]) < 1  # the player takes the poster's place: nothing moves
         assert any(urlsplit(url).hostname == "www.youtube-nocookie.com" for url in asked)
         page.close()
+
+
+def test_a_video_file_of_the_papers_is_published_and_played_with_the_lead_photo_as_poster(make_site, browser):
+    site = video_site(make_site, "{src: le-hoi.mp4}")
+    site.write("content/thoi-su/le-hoi.mp4", mp4(2))
+    built = site.build()
+    page = built.html(PAGE + "index.html")
+    player = page.select_one("figure.video video")
+    assert player["preload"] == "none" and built.exists(player["poster"].lstrip("/"))
+    assert player.source["src"] == "/media/thoi-su/le-hoi.mp4" and player.source["type"] == "video/mp4"
+    assert built.path("media/thoi-su/le-hoi.mp4").read_bytes() == (site.root / "content/thoi-su/le-hoi.mp4").read_bytes()
+    assert page.select_one(".video-duration").get_text() == "0:02"  # read from the file
+    news = next(d for d in map(json.loads, (s.string for s in page.select('script[type="application/ld+json"]')))
+                if isinstance(d, dict) and d.get("@type") == "NewsArticle")
+    assert news["video"]["contentUrl"] == "https://example.vn/media/thoi-su/le-hoi.mp4"
+    assert news["video"]["duration"] == "PT2S" and "embedUrl" not in news["video"]
+    assert [a.get_text() for a in built.html("video/index.html").select(".teaser-title a")] == ["Lễ hội cồng chiêng"]
+    with serving(built.output) as base:
+        tab = browser.new_page()
+        tab.goto(base + PAGE)
+        duration = tab.locator("figure.video video").evaluate("""v => new Promise((done, fail) => {
+            v.addEventListener("loadedmetadata", () => done(v.duration));
+            v.addEventListener("error", () => fail(new Error("cannot play: " + (v.error && v.error.code))));
+            v.preload = "metadata"; v.load();
+        })""")
+        assert abs(duration - 2) < 0.1
+        tab.close()
