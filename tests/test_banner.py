@@ -117,3 +117,15 @@ def test_readers_see_the_banner_on_every_page_until_it_ends_or_they_close_it(mak
         still.goto(base)
         assert still.locator(".tin-nong a").inner_text() == "Bão số 5 đổ bộ: cập nhật liên tục"
         plain.close()
+
+
+def test_an_edited_or_removed_banner_is_seen_by_the_next_build(make_site):
+    site = make_site({"content/a.md": article(), "content/tin-nong.md": banner()})
+    site.build()
+    site.write("content/tin-nong.md", banner(text="Đường Hồ Chí Minh qua đèo thông xe trở lại"))
+    again = site.build()
+    assert again.html("index.html").select_one(".tin-nong a").get_text() == "Đường Hồ Chí Minh qua đèo thông xe trở lại"
+    assert json.loads(again.text("tin-nong.json"))["text"] == "Đường Hồ Chí Minh qua đèo thông xe trở lại"
+    (site.root / "content/tin-nong.md").unlink()
+    gone = site.build()
+    assert gone.html("index.html").select_one(".tin-nong") is None and gone.text("tin-nong.json") == "{}\n"
