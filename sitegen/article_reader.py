@@ -25,10 +25,10 @@ from .markup import BodyRenderer, RenderedBody
 from .media import AUDIO_TYPES, VIDEO_TYPES
 from .photo_slots import parse_focus
 from .video import read_video
+from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 LAYOUTS = ("", "emagazine")
 """`layout:` values: the standard article, and the long-form one."""
-from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
 
@@ -354,34 +354,38 @@ class ArticleReader:
         else:
             fields.problem(node, "`audio` must be a file name or a mapping with `src:`", hint)
             return None
-        src = fields.text("audio", node=src_node, label="audio.src" if values else "audio")
-        if not src:
+        found = self._own_file(fields, article, src_node, "audio.src" if values else "audio", AUDIO_TYPES,
+                               "an MP3 or M4A file", "export the recording as MP3 (or M4A), which every podcast app plays")
+        if found is None:
             return None
-        if os.path.splitext(src)[1].lower() not in AUDIO_TYPES:
-            fields.problem(src_node, f"audio {src!r} is not an MP3 or M4A file",
-                           "export the recording as MP3 (or M4A), which every podcast app plays, and commit that file")
-            return None
-        file = self._media_file(fields, article, src, fields.line(src_node), "audio", noun="file")
-        if file is None:
-            return None
+        src, file = found
         title = fields.text("audio", node=values.get("title"), label="audio.title") if "title" in values else ""
         output_path, url = self._published(file)
         return Audio(src, file, output_path, url, title)
 
     def _video_file(self, fields: Fields, article: Path, node: yaml.Node) -> Video | None:
         """`video:` with `src:`: a video file of the paper's (media.py reads its length)."""
-        src = fields.text("video", node=node, label="video.src")
-        if not src:
+        found = self._own_file(fields, article, node, "video.src", VIDEO_TYPES, "an MP4 file",
+                               "export the video as MP4 (H.264), which every browser plays")
+        if found is None:
             return None
-        if os.path.splitext(src)[1].lower() not in VIDEO_TYPES:
-            fields.problem(node, f"video {src!r} is not an MP4 file",
-                           "export the video as MP4 (H.264), which every browser plays, and commit that file")
-            return None
-        file = self._media_file(fields, article, src, fields.line(node), "video", noun="file")
-        if file is None:
-            return None
+        src, file = found
         output_path, url = self._published(file)
         return Video(src=src, file=file, output_path=output_path, url=url)
+
+    def _own_file(self, fields: Fields, article: Path, node: yaml.Node, label: str, types: dict[str, str],
+                  kind: str, export: str) -> tuple[str, str] | None:
+        """(as written, path) of the recording or video file `node` names, if it is `kind` (one of
+        the extensions `types`) and inside content/; else None and a problem."""
+        src = fields.text(label, node=node, label=label)
+        if not src:
+            return None
+        field = label.split(".")[0]
+        if os.path.splitext(src)[1].lower() not in types:
+            fields.problem(node, f"{field} {src!r} is not {kind}", f"{export}, and commit that file")
+            return None
+        file = self._media_file(fields, article, src, fields.line(node), field, noun="file")
+        return (src, file) if file else None
 
     def _published(self, file: str) -> tuple[str, str]:
         """Where a file of content/ is published as committed, and its address.  In NFC whatever the
