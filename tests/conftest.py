@@ -251,3 +251,12 @@ def serving(folder: Path) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}/"
     finally:
         server.shutdown()
+
+
+PLAYED_LENGTH = """m => new Promise((done, fail) => {
+    m.addEventListener("loadedmetadata", () => done(m.duration));
+    m.addEventListener("error", () => fail(new Error("cannot play: " + (m.error && m.error.code))));
+    m.preload = "metadata"; m.load();
+})"""
+"""For `locator.evaluate` on an <audio> or <video>: the length the browser decodes, once it has
+read the file's header (fails if it cannot play it)."""

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from conftest import NOW, article, messages, serving
+from conftest import NOW, PLAYED_LENGTH, article, messages, serving
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -165,10 +165,6 @@ def test_a_video_file_of_the_papers_is_published_and_played_with_the_lead_photo_
     with serving(built.output) as base:
         tab = browser.new_page()
         tab.goto(base + PAGE)
-        duration = tab.locator("figure.video video").evaluate("""v => new Promise((done, fail) => {
-            v.addEventListener("loadedmetadata", () => done(v.duration));
-            v.addEventListener("error", () => fail(new Error("cannot play: " + (v.error && v.error.code))));
-            v.preload = "metadata"; v.load();
-        })""")
+        duration = tab.locator("figure.video video").evaluate(PLAYED_LENGTH)
         assert abs(duration - 2) < 0.1
         tab.close()
