@@ -224,6 +224,14 @@ def messages(problems: list[Problem]) -> str:
     return "\n".join(str(p) for p in problems)
 
 
+def refused_by_build_and_check(site: "Site", expected: str) -> None:
+    """`sitegen build` fails with `expected` among its messages, and `sitegen check` says it too
+    (check must find everything the build would reject)."""
+    from sitegen.check import check_site
+    assert expected in messages(site.build_fails())
+    assert expected in messages(check_site(site.root, BuildOptions(now=NOW)).problems)
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium, driven by Playwright, started once for the whole run."""
