@@ -131,6 +131,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     report.problems += probe_media(site.shown(), media_digests(site.shown(), cache), cache)[1]
     if site.episodes:
         report.problems += _artwork_warnings(site_dir, config)
+    report.problems += _heavy_media_warnings(site.shown())
     for article in site.articles:
         report.problems += _photo_warnings(article, planned, config.photos)
     addresses = {page.path for page in pages} | {page.output_file for page in pages}
@@ -143,6 +144,26 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     report.problems += _unused_photos(site_dir, used)
     cache.close()
     return _sorted(report)
+
+
+HEAVY_MEDIA = {"audio": 100_000_000, "video": 300_000_000}
+"""Bytes over which a recording or video file gets a warning: readers pay for it on mobile data,
+and git keeps every version of it for good."""
+
+
+def _heavy_media_warnings(articles) -> list[Problem]:
+    from .media import media_files
+
+    found = []
+    for article in articles:
+        for field, file, src in media_files(article):
+            size = os.path.getsize(file) if os.path.isfile(file) else 0
+            if size > HEAVY_MEDIA[field]:
+                advice = ("export it at a lower bit rate (64 kbit/s is plenty for speech)" if field == "audio" else
+                          "export it at 720p, or put it on the paper's YouTube channel and give `youtube:` instead")
+                found.append(warning(article.source, f"{field}: the file {src!r} weighs {size / 1e6:,.0f} MB, more "
+                                     f"than {HEAVY_MEDIA[field] / 1e6:,.0f} MB", advice, article.line_of(field)))
+    return found
 
 
 def _artwork_warnings(site_dir: Path, config) -> list[Problem]:

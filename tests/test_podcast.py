@@ -147,3 +147,12 @@ def test_check_warns_of_artwork_podcast_apps_refuse(make_site):
     site.write("static/podcast.png", small.getvalue())  # the paper's own, over the theme's
     assert "config.toml: warning: the podcast's artwork 'static/podcast.png' is 800x600 px" in \
         messages(check_site(site.root, BuildOptions(now=NOW)).problems)
+
+
+def test_check_warns_of_a_recording_too_heavy_for_readers_on_mobile_data(make_site):
+    site = podcast_site(make_site)
+    heavy = site.root / "content/thoi-su/ban-tin.mp3"
+    with heavy.open("r+b") as file:  # the same stream, padded: 120 MB on the disk's books, sparse
+        file.truncate(120_000_000)
+    found = messages(check_site(site.root, BuildOptions(now=NOW)).problems)
+    assert "content/thoi-su/ban-tin.md:6: warning: audio: the file 'ban-tin.mp3' weighs 120 MB, more than 100 MB" in found
