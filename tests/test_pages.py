@@ -252,6 +252,10 @@ def test_tag_and_author_pages(news):
     # Each with the number of its articles; an article's byline has no count.
     counts = [li.select_one(".count").get_text() for li in news.html("tac-gia/").select(".term-list li")]
     assert counts == ["(1)", "(1)"] and "(" not in news.html(news.article_paths()[0] + "index.html").select_one(".byline").get_text()
+    # ... and no count in an article's own view: the views are in every page's key, and a count there
+    # would render every article of an author again whenever the author writes one more.
+    views = news.report.state.planner.views.values()
+    assert all(v.author.count == 0 for v in views if v.author) and all(t.count == 0 for v in views for t in v.tags)
 
 
 def test_tag_spellings_that_differ_by_case_or_tone_placement_share_one_page(make_site):
