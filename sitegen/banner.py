@@ -27,10 +27,10 @@ from datetime import datetime
 from pathlib import Path
 
 from .config import Config
-from .content import BANNER_SOURCE, unreadable_problem
+from .content import BANNER_SOURCE, read_plain_text
 from .errors import Problem, display_path
 from .front_matter import read_front_matter
-from .vietnamese import DateFormatError, nfc, parse_date
+from .vietnamese import DateFormatError, parse_date
 
 BANNER_FILE = "tin-nong.json"
 """In output/: the banner as the pages' script reads it."""
@@ -62,15 +62,9 @@ def read_banner(config: Config, site_dir: Path) -> tuple[Banner | None, list[Pro
     if not path.exists() and not path.is_symlink():
         return None, []
     source = display_path(path, site_dir)
-    if path.is_symlink() or not path.is_file():
-        return None, [Problem(source, "is not a plain file (a link or a folder)",
-                              f"write the banner in content/{BANNER_SOURCE} itself")]
-    try:
-        text = nfc(path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
-    except OSError as exc:
-        return None, [unreadable_problem(source, exc, "file")]
-    except UnicodeDecodeError:
-        return None, [Problem(source, "the file is not UTF-8 text", "open it in your editor and save it as UTF-8")]
+    text = read_plain_text(path, source, f"content/{BANNER_SOURCE}")
+    if isinstance(text, Problem):
+        return None, [text]
     read = read_front_matter(source, text)
     if isinstance(read, Problem):
         return None, [read]

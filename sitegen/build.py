@@ -197,7 +197,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     with timed("load"):
-        from .media import media_digests, probe_media
+        from .media import probe_media
         from .banner import read_banner
         from .library import read_articles
         from .pages import PagePlanner
@@ -248,7 +248,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             if photo_problems:
                 raise BuildFailed(photo_problems)
         with timed("media"):
-            media, media_problems = probe_media(site.shown(), media_digests(site.shown(), cache), cache)
+            media, media_problems = probe_media(site.shown(), cache)
             if media_problems:
                 raise BuildFailed(media_problems)
         with timed("plan"):

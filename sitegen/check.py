@@ -77,7 +77,7 @@ class _Links(HTMLParser):
 
 def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckReport:
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
-    from .media import media_digests, probe_media
+    from .media import probe_media
     from .banner import read_banner
     from .pages import PagePlanner
     from .redirects import with_old_addresses
@@ -94,8 +94,9 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
         report.problems = exc.problems
         return report
     report.problems += warnings
+    theme = None
     try:
-        Theme.for_site(site_dir, config)
+        theme = Theme.for_site(site_dir, config)
     except BuildFailed as exc:
         report.problems += exc.problems
     cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
@@ -128,10 +129,10 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
     planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
-    report.problems += probe_media(site.shown(), media_digests(site.shown(), cache), cache)[1]
-    if site.episodes:
-        report.problems += _artwork_warnings(site_dir, config)
-    report.problems += _heavy_media_warnings(site.shown())
+    media, media_problems = probe_media(site.shown(), cache)
+    report.problems += media_problems + _heavy_media_warnings(site.shown(), media)
+    if site.episodes and theme is not None:  # a theme that cannot be read is reported above
+        report.problems += _artwork_warnings(theme, config)
     for article in site.articles:
         report.problems += _photo_warnings(article, planned, config.photos)
     addresses = {page.path for page in pages} | {page.output_file for page in pages}
@@ -151,32 +152,23 @@ HEAVY_MEDIA = {"audio": 100_000_000, "video": 300_000_000}
 and git keeps every version of it for good."""
 
 
-def _heavy_media_warnings(articles) -> list[Problem]:
-    from .media import media_files
-
-    found = []
-    for article in articles:
-        for field, file, src in media_files(article):
-            size = os.path.getsize(file) if os.path.isfile(file) else 0
-            if size > HEAVY_MEDIA[field]:
-                advice = ("export it at a lower bit rate (64 kbit/s is plenty for speech)" if field == "audio" else
-                          "export it at 720p, or put it on the paper's YouTube channel and give `youtube:` instead")
-                found.append(warning(article.source, f"{field}: the file {src!r} weighs {size / 1e6:,.0f} MB, more "
-                                     f"than {HEAVY_MEDIA[field] / 1e6:,.0f} MB", advice, article.line_of(field)))
-    return found
+def _heavy_media_warnings(articles, media: dict) -> list[Problem]:
+    """`media`: file -> what `media.probe_media` read of it (its size among the rest)."""
+    advice = {"audio": "export it at a lower bit rate (64 kbit/s is plenty for speech)",
+              "video": "export it at 720p, or put it on the paper's YouTube channel and give `youtube:` instead"}
+    return [warning(article.source, f"{kind}: the file {item.src!r} weighs {media[item.file].size / 1e6:,.0f} MB, "
+                    f"more than {HEAVY_MEDIA[kind] / 1e6:,.0f} MB", advice[kind], article.line_of(kind))
+            for article in articles for kind, item in article.media
+            if item.file in media and media[item.file].size > HEAVY_MEDIA[kind]]
 
 
-def _artwork_warnings(site_dir: Path, config) -> list[Problem]:
+def _artwork_warnings(theme, config) -> list[Problem]:
     """Apple Podcasts and Spotify refuse a show whose artwork is not a square of 1400 to 3000 px."""
     from PIL import Image
-    from .theme import Theme
 
     image = config.podcast.image
     hint = "make a square JPEG or PNG of 1400 to 3000 px, put it in static/ and name it in `[podcast] image`"
-    try:
-        files = dict(Theme.for_site(site_dir, config).static_files())
-    except BuildFailed:
-        return []  # the theme's own problem is reported above
+    files = dict(theme.static_files())
     file = files.get(image.removeprefix("static/")) if image.startswith("static/") else None
     if file is None:
         return [warning("config.toml", f"the podcast's artwork {image!r} is not a file of static/", hint)]

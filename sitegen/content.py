@@ -11,6 +11,7 @@ from typing import Any
 
 from .errors import BuildFailed, Problem, display_path
 from .markup import RenderedBody
+from .vietnamese import nfc
 
 MEDIA_DIR = "media"
 """Folder in output/ that receives the photos articles use, mirroring their place under content/."""
@@ -183,6 +184,13 @@ class Article:
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)
     """Line of each front-matter key, for messages raised by later stages."""
 
+    @property
+    def media(self) -> tuple[tuple[str, Audio | Video], ...]:
+        """(field, item) of the recording and the video file it publishes as committed (media.py
+        reads them; a YouTube video is no file of the site's)."""
+        recording = (("audio", self.audio),) if self.audio else ()
+        return recording + ((("video", self.video),) if self.video and self.video.file else ())
+
     def line_of(self, key: str) -> int | None:
         return self.field_lines.get(key)
 
@@ -262,6 +270,20 @@ def find_article_files(content_dir: Path) -> list[Path]:
 def _outside(source: str, target: str, kind: str) -> Problem:
     return Problem(source, f"is a link to {target}, outside content/",
                    f"put the {kind} itself in content/ instead of a link to it")
+
+
+def read_plain_text(path: Path, source: str, own_place: str) -> str | Problem:
+    """The text of a file of content/ that is not an article (a page, the banner), in NFC with Unix
+    line ends; or why it cannot be read.  A link or a folder is refused (`own_place`: where the
+    file itself belongs, for the hint)."""
+    if path.is_symlink() or not path.is_file():
+        return Problem(source, "is not a plain file (a link or a folder)", f"put the file itself in {own_place}")
+    try:
+        return nfc(path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
+    except OSError as exc:
+        return unreadable_problem(source, exc, "file")
+    except UnicodeDecodeError:
+        return Problem(source, "the file is not UTF-8 text", "open it in your editor and save it as UTF-8")
 
 
 def unreadable_problem(source: str, error: OSError, kind: str) -> Problem:

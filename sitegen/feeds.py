@@ -19,18 +19,12 @@ from typing import Callable, Sequence
 
 from .content import Article
 from .pages import CORRECTIONS_FEED, PagePlanner
-from .xmldoc import xml_document
+from .xmldoc import text_child as _text, xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA = "http://search.yahoo.com/mrss/"
 DC = "http://purl.org/dc/elements/1.1/"
 NAMESPACES = {"atom": ATOM, "media": MEDIA, "dc": DC}
-
-
-def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
-    element.text = text
-    return element
 
 
 RenditionBytes = Callable[[str], int]
@@ -111,8 +105,9 @@ def feed_inputs(planner: PagePlanner, rendition_bytes: RenditionBytes) -> list[F
     return feeds
 
 
-def rss(feed: FeedInput) -> bytes:
-    """One RSS 2.0 document."""
+def rss_channel(feed: FeedInput) -> tuple[ET.Element, ET.Element]:
+    """An RSS 2.0 document's root and its <channel>, with the channel's own elements (its items
+    are the caller's: `rss` writes articles, podcast.py episodes)."""
     root = ET.Element("rss", {"version": "2.0"})
     channel = ET.SubElement(root, "channel")
     _text(channel, "title", feed.title)
@@ -128,6 +123,12 @@ def rss(feed: FeedInput) -> bytes:
     _text(image, "url", feed.logo)
     _text(image, "title", feed.title)
     _text(image, "link", feed.link)
+    return root, channel
+
+
+def rss(feed: FeedInput) -> bytes:
+    """One RSS 2.0 document."""
+    root, channel = rss_channel(feed)
     for entry in feed.items:
         item = ET.SubElement(channel, "item")
         _text(item, "title", entry.title)

@@ -26,7 +26,6 @@ from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem
 from .front_matter import split_front_matter
-from .media import media_files
 from .related import FeatureTable, TextFeatures, Weights, text_features
 from .workers import Workers, workers_for
 
@@ -98,7 +97,7 @@ def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | N
 
 def _files_of(article: Article) -> list[str]:
     """The files beside the article's own that it publishes: its photos, recording and video file."""
-    return [p.file for p in article.photos] + [file for _, file, _ in media_files(article)]
+    return [p.file for p in article.photos] + [item.file for _, item in article.media]
 
 
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import os
 import struct
 from dataclasses import dataclass
+from typing import Iterable
 
 from .content import Article
 from .errors import Problem
@@ -33,6 +34,8 @@ AUDIO_TYPES = {".mp3": "audio/mpeg", ".m4a": "audio/x-m4a"}
 """What podcast apps play, and the type their feeds state (Apple's list)."""
 VIDEO_TYPES = {".mp4": "video/mp4"}
 """What every browser plays (H.264 in MP4): other containers would leave some readers a black box."""
+MAX_BOXES = 10_000
+"""Boxes walked at one level of an MP4: real files have a handful; more is a damaged or hostile one."""
 _KINDS = {".mp3": ("MP3", "EasyMP3"), ".m4a": ("MP4", "EasyMP4")}
 """The mutagen types a file of each extension must read as."""
 
@@ -48,25 +51,12 @@ class MediaInfo:
     mime: str
 
 
-def media_files(article: Article) -> list[tuple[str, str, str]]:
-    """(field, file, as written) of each file of `article` that `probe_media` reads."""
-    found = [("audio", article.audio.file, article.audio.src)] if article.audio else []
-    if article.video and article.video.file:
-        found.append(("video", article.video.file, article.video.src))
-    return found
-
-
-def media_digests(articles, cache) -> dict[str, bytes]:
-    """The digest of each recording and video file of `articles` (a file gone since its article
-    was read is left out: `probe_media` names it)."""
-    files = {file for article in articles for _, file, _ in media_files(article)}
-    return cache.file_digests(sorted(f for f in files if os.path.isfile(f)))
-
-
-def probe_media(articles, digests: dict[str, bytes], cache) -> tuple[dict[str, MediaInfo], list[Problem]]:
-    """file -> MediaInfo of every recording and video file of `articles`; and the problems (a file
-    gone since its article was read, a damaged one).  `digests`: from `media_digests`."""
-    wanted = {file: (article, field, src) for article in articles for field, file, src in media_files(article)}
+def probe_media(articles: Iterable[Article], cache) -> tuple[dict[str, MediaInfo], list[Problem]]:
+    """file -> MediaInfo of every recording and video file of `articles` (`Article.media`); and
+    the problems (a file gone since its article was read, a damaged one)."""
+    wanted = {item.file: (article, field, item.src) for article in articles for field, item in article.media}
+    # A file gone since its article was read has no digest: it is named below.
+    digests = cache.file_digests(sorted(f for f in wanted if os.path.isfile(f)))
     known = cache.values({f"media:{file}": digests[file] for file in wanted if file in digests})
     found: dict[str, MediaInfo] = {}
     problems: list[Problem] = []
@@ -147,15 +137,20 @@ def _boxes(source, end: int, want: bytes) -> tuple[bytes | None, tuple[int, int]
     (the first box's type, (start, size) of the payload of the first box of type `want`)."""
     first, start = None, source.tell()
     position = start
-    while position + 8 <= start + end:
+    for _ in range(MAX_BOXES):  # a hostile file of millions of empty boxes ends here, not in minutes
+        if position + 8 > start + end:
+            break
         source.seek(position)
         header = source.read(8)
         if len(header) < 8:
             break
         size, kind = struct.unpack(">I4s", header)
         offset = 8
-        if size == 1:
-            size, offset = struct.unpack(">Q", source.read(8))[0], 16
+        if size == 1:  # a 64-bit size follows
+            large = source.read(8)
+            if len(large) < 8:
+                break
+            size, offset = struct.unpack(">Q", large)[0], 16
         elif size == 0:
             size = start + end - position
         first = first or kind

@@ -112,7 +112,7 @@ class PagePlanner:
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
         self.corrections_feed = Link("Thông tin cải chính", self.absolute(f"{self.links.feeds}{CORRECTIONS_FEED}"))
-        self.podcast_feed = Link(self.config.podcast.title or "Podcast",
+        self.podcast_feed = Link(self.config.podcast.title or f"{self.config.title} - Podcast",
                                  self.absolute(f"{self.links.feeds}{PODCAST_FEED}"))
         self.main_feed = Link("Tin mới nhất", self.absolute(self.feed_paths[""]))
         self.category_feeds = {c.slug: Link(c.name, self.absolute(self.feed_paths[c.slug])) for c in site.categories}

@@ -17,9 +17,10 @@ import uuid
 import xml.etree.ElementTree as ET
 from email.utils import format_datetime
 
+from .feeds import FeedInput, rss_channel
 from .media import MediaInfo
 from .pages import PODCAST_FEED, PagePlanner
-from .xmldoc import xml_document
+from .xmldoc import text_child as _text, xml_document
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -29,38 +30,18 @@ GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 """Podcasting 2.0's namespace for `podcast:guid`: a UUIDv5 of the feed's address without its scheme."""
 
 
-def _text(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
-    element = ET.SubElement(parent, tag, attrs)
-    element.text = text
-    return element
-
-
 def podcast_feed(planner: PagePlanner, audio: dict[str, MediaInfo]) -> dict[str, bytes]:
     """{"rss/podcast.rss": bytes}, or {} when no published article has a recording."""
-    site, config = planner.site, planner.config
-    episodes = [a for a in site.articles if a.audio and a.audio.file in audio][: config.feed_limit]
+    config, show = planner.config, planner.config.podcast
+    episodes = planner.site.episodes[: config.feed_limit]
     if not episodes:
         return {}
-    show = config.podcast
-    path = planner.links.feeds + PODCAST_FEED
-    self_url = planner.absolute(path)
-    title = show.title or f"{config.title} - Podcast"
-    root = ET.Element("rss", {"version": "2.0"})
-    channel = ET.SubElement(root, "channel")
-    _text(channel, "title", title)
-    _text(channel, "link", planner.absolute(planner.links.podcast))
-    _text(channel, "description", show.description or config.description or title)
-    _text(channel, "language", config.language)
-    ET.SubElement(channel, "atom:link", {"href": self_url, "rel": "self", "type": "application/rss+xml"})
-    if config.publisher.copyright:
-        _text(channel, "copyright", config.publisher.copyright)
-    newest = planner.views[episodes[0].source]
-    _text(channel, "lastBuildDate", format_datetime(newest.date))
     artwork = planner.absolute(show.image)
-    image = ET.SubElement(channel, "image")
-    _text(image, "url", artwork)
-    _text(image, "title", title)
-    _text(image, "link", config.base_url)
+    feed = FeedInput(planner.links.feeds + PODCAST_FEED, planner.podcast_feed.name,
+                     show.description or config.description or planner.podcast_feed.name,
+                     planner.absolute(planner.links.podcast), planner.podcast_feed.url, config.language,
+                     config.publisher.copyright, artwork, planner.views[episodes[0].source].date, ())
+    root, channel = rss_channel(feed)
     author = show.author or config.publisher.name or config.title
     _text(channel, "itunes:author", author)
     owner = ET.SubElement(channel, "itunes:owner")
@@ -69,9 +50,10 @@ def podcast_feed(planner: PagePlanner, audio: dict[str, MediaInfo]) -> dict[str,
         _text(owner, "itunes:email", show.email or config.publisher.email)
     ET.SubElement(channel, "itunes:image", {"href": artwork})
     ET.SubElement(channel, "itunes:category", {"text": show.category})
-    _text(channel, "itunes:explicit", "true" if show.explicit else "false")
+    explicit = "true" if show.explicit else "false"
+    _text(channel, "itunes:explicit", explicit)
     _text(channel, "itunes:type", "episodic")
-    _text(channel, "podcast:guid", str(uuid.uuid5(GUID_NAMESPACE, self_url.split("://", 1)[-1].rstrip("/"))))
+    _text(channel, "podcast:guid", str(uuid.uuid5(GUID_NAMESPACE, feed.self_url.split("://", 1)[-1].rstrip("/"))))
     for article in episodes:
         view, info = planner.views[article.source], audio[article.audio.file]
         item = ET.SubElement(channel, "item")
@@ -84,5 +66,5 @@ def podcast_feed(planner: PagePlanner, audio: dict[str, MediaInfo]) -> dict[str,
                                           "type": info.mime})
         _text(item, "itunes:duration", str(round(info.duration)))
         _text(item, "itunes:episodeType", "full")
-        _text(item, "itunes:explicit", "true" if show.explicit else "false")
-    return {path: xml_document(root, NAMESPACES)}
+        _text(item, "itunes:explicit", explicit)
+    return {feed.path: xml_document(root, NAMESPACES)}

@@ -121,8 +121,7 @@ class Site:
     def media_files(self) -> dict[str, str]:
         """Output path -> source file of every recording and video file a page plays (published as
         committed)."""
-        found = {a.audio.output_path: a.audio.file for a in self.shown() if a.audio}
-        return found | {a.video.output_path: a.video.file for a in self.shown() if a.video and a.video.file}
+        return {item.output_path: item.file for article in self.shown() for _, item in article.media}
 
     def photo_files(self) -> dict[str, str]:
         """Output path -> source file of every photo a page shows (the originals)."""

@@ -15,11 +15,11 @@ from pathlib import Path
 
 from .body_limits import body_problem
 from .config import Config
-from .content import PAGES_DIR, unreadable_problem
+from .content import PAGES_DIR, read_plain_text, unreadable_problem
 from .errors import Problem, display_path
 from .front_matter import read_front_matter
 from .markup import BodyRenderer
-from .vietnamese import MAX_SLUG_LENGTH, SLUG, address_slug, nfc, sort_key
+from .vietnamese import MAX_SLUG_LENGTH, SLUG, address_slug, sort_key
 
 FIELDS = ("title", "summary", "slug", "order")
 
@@ -57,17 +57,9 @@ def read_static_pages(config: Config, site_dir: Path) -> tuple[list[StaticPage],
         source = display_path(path, site_dir)
         if name.startswith((".", "_")) or not name.lower().endswith((".md", ".markdown")):
             continue
-        if path.is_symlink() or not path.is_file():
-            problems.append(Problem(source, "is not a plain file (a link or a folder)",
-                                    "put the page's own .md file in content/pages/"))
-            continue
-        try:
-            text = nfc(path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
-        except OSError as exc:
-            problems.append(unreadable_problem(source, exc, "file"))
-            continue
-        except UnicodeDecodeError:
-            problems.append(Problem(source, "the file is not UTF-8 text", "open it in your editor and save it as UTF-8"))
+        text = read_plain_text(path, source, f"content/{PAGES_DIR}/")
+        if isinstance(text, Problem):
+            problems.append(text)
             continue
         page = _page(source, text, renderer, problems)
         if page is not None:

@@ -12,6 +12,13 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 
+def text_child(parent: ET.Element, tag: str, text: str, **attrs: str) -> ET.Element:
+    """A new element `tag` under `parent`, holding `text`."""
+    element = ET.SubElement(parent, tag, attrs)
+    element.text = text
+    return element
+
+
 def xml_document(root: ET.Element, namespaces: dict[str, str]) -> bytes:
     """`root` indented, with an XML declaration; `namespaces` maps each prefix the elements may use
     ("" for the default namespace) to its URI; only those used are declared."""

@@ -127,3 +127,11 @@ def test_an_edited_or_removed_banner_is_seen_by_the_next_build(make_site):
     (site.root / "content/tin-nong.md").unlink()
     gone = site.build()
     assert gone.html("index.html").select_one(".tin-nong") is None and gone.text("tin-nong.json") == "{}\n"
+
+
+def test_a_banner_that_is_a_link_to_a_file_outside_the_site_is_refused(make_site, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text(banner(text="Mật khẩu máy chủ"), encoding="utf-8")
+    site = make_site({"content/a.md": article()})
+    (site.root / "content/tin-nong.md").symlink_to(secret)
+    refused_by_build_and_check(site, "content/tin-nong.md: error: is not a plain file (a link or a folder)")

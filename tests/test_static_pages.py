@@ -3,7 +3,7 @@ listed in every footer, with errors an editor can act on."""
 
 from __future__ import annotations
 
-from conftest import NOW, article
+from conftest import NOW, article, refused_by_build_and_check
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -61,3 +61,11 @@ def test_a_page_at_a_categorys_address_is_refused(make_site):
     site = make_site({"content/a.md": article(), "content/pages/kinh-te.md": page("Kinh tế")})
     [problem] = site.build_fails()
     assert "/kinh-te/" in problem.message and "content/pages/kinh-te.md" in (problem.file + problem.message)
+
+
+def test_a_page_that_is_a_link_to_a_file_outside_the_site_is_refused(make_site, tmp_path):
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Bí mật\n---\nMật khẩu máy chủ.\n", encoding="utf-8")
+    site = make_site({"content/a.md": article(), "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\nBáo.\n"})
+    (site.root / "content/pages/bi-mat.md").symlink_to(secret)
+    refused_by_build_and_check(site, "content/pages/bi-mat.md: error: is not a plain file (a link or a folder)")

@@ -101,12 +101,14 @@ def test_a_wrong_video_is_an_error_with_its_line(make_site):
         "{src: le-hoi.avi}": "content/thoi-su/le-hoi.md:7: error: video 'le-hoi.avi' is not an MP4 file",
         "{src: van-ban.mp4}": "content/thoi-su/le-hoi.md:7: error: video: the file 'van-ban.mp4' cannot be read",
         f"{{src: le-hoi.mp4, youtube: {VIDEO_ID}}}": "`video` is either a file",
+        "{src: cut.mp4}": "content/thoi-su/le-hoi.md:7: error: video: the file 'cut.mp4' cannot be read",
         "{duration: 3:25}": "`video` needs `youtube:`",
         "[a, b]": "`video` must be a YouTube address or a mapping with `youtube:`",
     }
     site = video_site(make_site)
     site.write("content/thoi-su/le-hoi.avi", mp4(1))
     site.write("content/thoi-su/van-ban.mp4", "Không phải video.\n" * 50)
+    site.write("content/thoi-su/cut.mp4", b"\x00\x00\x00\x01ftyp\x00\x00")  # a 64-bit box size, cut short
     for written, expected in cases.items():
         site.write("content/thoi-su/le-hoi.md", video_article(written))
         refused_by_build_and_check(site, expected)

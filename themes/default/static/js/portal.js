@@ -1,7 +1,8 @@
 // The reader's conveniences, every one progressive: the page works and reads without this file.
 // Today's date line, the phone menu and the desktop menu's "Khác" list, the article's tools
-// (copy link, type size, print), the "Tin mới" box filled from tin-moi.json, and today's times
-// shortened to "hh:mm" (the build cannot know which day the reader reads on).
+// (copy link, type size, print), the "Tin mới" box filled from tin-moi.json, today's times
+// shortened to "hh:mm" (the build cannot know which day the reader reads on), the "Tin nóng"
+// banner, the YouTube player asked for only on a click, and a photo essay's lightbox.
 
 const WEEKDAYS = ["Chủ nhật", "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy"];
 const pad = (n) => String(n).padStart(2, "0");
@@ -22,6 +23,16 @@ function shortTime(time, now = new Date()) {
   if (Number.isNaN(date.getTime())) return;
   time.textContent = sameDay(date, now) ? `${pad(date.getHours())}:${pad(date.getMinutes())}`
     : `${pad(date.getDate())}/${pad(date.getMonth() + 1)} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+// A button made by script (for what only works with it): its class, its sign, its spoken name.
+function button(cls, text, label) {
+  const made = document.createElement("button");
+  made.type = "button";
+  made.className = cls;
+  made.textContent = text;
+  made.setAttribute("aria-label", label);
+  return made;
 }
 
 // --- a disclosure: a button that shows and hides a list, by mouse, touch and keyboard --------------
@@ -210,11 +221,7 @@ async function banner() {
     document.body.append(bar);
     document.body.classList.add("has-banner");
   }
-  const close = document.createElement("button");
-  close.type = "button";
-  close.className = "tin-nong-close";
-  close.setAttribute("aria-label", "Đóng tin nóng");
-  close.textContent = "×";
+  const close = button("tin-nong-close", "×", "Đóng tin nóng");
   close.addEventListener("click", () => {
     try { sessionStorage.setItem(key, "1"); } catch { /* this page only */ }
     bar.remove();
@@ -256,14 +263,6 @@ function lightbox() {
   caption.className = "lightbox-caption";
   caption.id = "lightbox-caption";
   dialog.setAttribute("aria-describedby", caption.id);
-  const button = (cls, text, label) => {
-    const b = document.createElement("button");
-    b.type = "button";
-    b.className = cls;
-    b.textContent = text;
-    b.setAttribute("aria-label", label);
-    return b;
-  };
   const prev = button("lightbox-prev", "‹", "Ảnh trước");
   const next = button("lightbox-next", "›", "Ảnh sau");
   const close = button("lightbox-close", "×", "Đóng");
