@@ -20,7 +20,7 @@ from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
+from typing import TYPE_CHECKING, Callable, ContextManager, Iterator, NamedTuple
 
 from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
 from .config import Config
@@ -32,6 +32,7 @@ from .output import OutputLock, OutputWriter, check_output_dir
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
     from .content import Article
     from .pages import Page, PagePlanner
+    from .related import Reason
     from .templates import Renderer
     from .site import Site
     from .workers import Workers
@@ -334,6 +335,64 @@ def next_change(site_dir: Path, options: BuildOptions = BuildOptions()) -> datet
     now = options.now or datetime.now(config.zone)
     moment = valid_until(library.articles, now, options, config, banner)
     return None if moment == float("inf") else datetime.fromtimestamp(moment, config.zone)
+
+
+class RelatedExplained(NamedTuple):
+    """What `sitegen related` prints: an article's "Chuyên mục khác" as the next build ranks it."""
+
+    article: Article
+    picks: list[tuple[Article, Reason]]
+    editor_picked: tuple[str, ...]
+    """The article's own `related:` (shown in "Tin liên quan"; the box then leaves them out)."""
+    category_names: dict[str, str]
+    """Category slug -> name."""
+
+
+def explain_related(site_dir: Path, name: str, options: BuildOptions = BuildOptions()) -> RelatedExplained:
+    """The article that `name` names (its file, slug or address, as `related:` takes them) and the
+    picks of its "Chuyên mục khác" with the reasons.  Reads the site as `check` does (through the
+    cache); raises BuildFailed on errors or a name that is no article."""
+    from .article_reader import ArticleReader
+    from .library import read_articles
+    from .related import reasons_for, related_for
+    from .site import Publication, Site
+
+    config, _ = load_config(site_dir)
+    cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
+    try:
+        library = read_articles(config, site_dir, cache, options.jobs)
+        site = Site(config, library.articles, Publication(options.now or datetime.now(config.zone), options.drafts,
+                                                          options.future))
+        errors = [p for p in library.problems + site.problems if p.severity == "error"]
+        if errors:
+            raise BuildFailed(errors)
+        found = site.named(_site_relative(site_dir, name))
+        if len(found) != 1:
+            raise BuildFailed([Problem(name, "names no published article" if not found else
+                                       f"names {len(found)} articles: {', '.join(sorted(found))}",
+                                       "give the article's file (content/…/….md), its slug or its address")])
+        index = next(i for i, a in enumerate(site.articles) if a.source in found)
+        article = site.articles[index]
+        body = ArticleReader(config, site_dir, site_dir / "content").read(site_dir / article.source, article.source).body
+        picks = related_for(site, library, cache, options.jobs)[index]
+        reasons = reasons_for(site, library, index, picks, body.text if body else "")
+    finally:
+        cache.close()
+    return RelatedExplained(article, [(site.articles[r.index], r) for r in reasons], site.picked.get(article.source, ()),
+                            {c.slug: c.name for c in config.categories})
+
+
+def _site_relative(site_dir: Path, name: str) -> str:
+    """A file of the site named from the current folder, as the site names it (content/…); any
+    other name as given (the site's own names: content/…, a slug, an address)."""
+    path = Path(name)
+    if path.is_file():
+        try:
+            inside = Path(os.path.relpath(path.resolve(), site_dir.resolve())).as_posix()
+        except ValueError:  # another drive
+            return name
+        return name if inside.startswith("../") else inside
+    return name
 
 
 @contextmanager

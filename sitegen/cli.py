@@ -263,6 +263,44 @@ def next_change_command(source: Path, timestamp: bool) -> None:
         click.echo(f"{moment.isoformat(timespec='seconds')} {int(moment.timestamp())} ({format_date_vn(moment)})")
 
 
+@main.command("related")
+@click.argument("name")
+@source_option
+def related_command(name: str, source: Path) -> None:
+    """Show the picks of an article's "Chuyên mục khác" and why: shared words and names, shared tags,
+    category, days apart.  NAME is the article's file, slug or address."""
+    from .build import explain_related
+    from .vietnamese import format_date_vn
+
+    try:
+        shown = explain_related(source, name)
+    except BuildFailed as exc:
+        print_problems(exc.problems)
+        sys.exit(EXIT_CONTENT)
+    article, names = shown.article, shown.category_names
+    click.echo(f'"Chuyên mục khác" of {article.source}\n  {article.title} · {names[article.category]} · '
+               f"{format_date_vn(article.date)}")
+    for number, (pick, reason) in enumerate(shown.picks, 1):
+        click.echo(f"\n{number}. {pick.title}  (score {reason.score:.3f})")
+        category = ("same category" if reason.same_category else "another category") + f" ({names[pick.category]})"
+        click.echo(f"   {pick.source} · {category} · {_days(reason.days_apart)}")
+        if reason.phrases:
+            click.echo("   shared words: " + ", ".join(f"{p} ({v:.3f})" for p, v in reason.phrases[:8])
+                       + (f" and {len(reason.phrases) - 8} more" if len(reason.phrases) > 8 else ""))
+        if reason.tags:
+            click.echo("   shared tags: " + ", ".join(f"{t} ({v:.3f})" for t, v in reason.tags))
+        if not reason.phrases and not reason.tags:
+            click.echo("   filled in: shares no distinctive word or tag" +
+                       ("; among the newest of the same category" if reason.same_category else ""))
+        if pick.source in shown.editor_picked:
+            click.echo('   not shown in this box: the editor picked it for "Tin liên quan" (related:)')
+
+
+def _days(days: float) -> str:
+    whole = round(days)
+    return "the same day" if whole == 0 else "1 day apart" if whole == 1 else f"{whole:,} days apart"
+
+
 @main.command("new")
 @click.argument("title")
 @click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')

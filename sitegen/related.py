@@ -1,17 +1,22 @@
 """"Chuyên mục khác": the related articles shown under every article.  The ranking is
-self-contained (numpy and scipy only); `related_for`, at the end, is the build's stage around it.
+self-contained (numpy and scipy only); `related_for` and `reasons_for`, at the end, are the build's
+stage around it and the explanation `sitegen related` prints.
 
 Score of article b for article a:
 
-    text_weight * cos(text a, text b) + tag_weight * cos(tags a, tags b) + category_weight * [same category]
+    (text_weight * cos(text a, text b) + tag_weight * cos(tags a, tags b)) * (1 + recent * e^(-days apart / recent_days))
+    + category_weight * [same category]
 
 - Text: syllable bigrams (Vietnamese words are space-separated syllables, so "Tu Mơ Rông" gives
-  "tu mơ" and "mơ rông") from the title (counted 3x), the sapo (2x) and the start of the body, as
-  TF-IDF vectors.  Each article keeps only its most distinctive bigrams, and bigrams that appear in
-  almost every article ("của tỉnh") are dropped: they say nothing about relatedness and would make
-  every pair of articles a candidate.
+  "tu mơ" and "mơ rông") from the title (counted 3x), the sapo (2x) and the start of the body, and
+  the proper names and acronyms among them (`names_in`: "Mường Lộc", "XVII"), as TF-IDF vectors.
+  Each article keeps only its most distinctive features.  The newsroom's stock phrases weigh
+  little: those of every provincial paper (STOCK_PHRASES, for a site too young to learn them) and
+  the site's own, learnt from its archive (IDF; a bigram in almost every article, "của tỉnh", is
+  dropped: it says nothing about relatedness and would make every pair of articles a candidate).
 - Tags: rare tags count more than common ones (IDF weights), spelling variants share one key.
-- Only pairs that share a bigram or a tag are scored, through one sparse matrix product per block
+- Time: a story runs over days to weeks; the same commune years later is usually another story.
+- Only pairs that share a feature or a tag are scored, through one sparse matrix product per block
   of rows (scipy): no all-pairs loop in Python, so 100,000 articles stay fast.
 - Ranking: score, then recency (newer first), then position — deterministic.  When fewer articles
   than asked are related, the block is filled with the newest articles of the same category (they
@@ -25,7 +30,7 @@ import math
 import re
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
 
 import numpy as np
 from scipy import sparse
@@ -71,17 +76,26 @@ class RelatedDoc(NamedTuple):
 
 @dataclass(frozen=True)
 class Weights:
-    """Tuned with bench/related_quality/ (25 series mixed into 2,000 unrelated articles, tagged
-    inconsistently): tags count, but a shared generic tag ("Thiên tai") must not outweigh the words
-    that name the event; the category only breaks near-ties."""
+    """Tuned with bench/related_quality/ on series.py's corpus only (25 series mixed into 2,000
+    unrelated articles, tagged inconsistently); the other corpora there are held back to report on.
+    Tags count, but a shared generic tag ("Thiên tai") must not outweigh the words that name the
+    event; the category only breaks near-ties."""
 
     text: float = 1.0
     tags: float = 0.2
     category: float = 0.05
+    recent: float = 0.5
+    """Articles published near each other count up to this share more (a story runs over days to weeks)..."""
+    recent_days: float = 90.0
+    """...fading with the days apart: a third of it left after this many days, little after a year."""
     title_repeat: int = 3
     summary_repeat: int = 2
     body_syllables: int = 800
     """Only the start of the body counts: news puts the who/what/where first."""
+    stock: float = 0.25
+    """A newsroom's stock phrase (STOCK_PHRASES) counts this share of its weight."""
+    name_repeat: float = 2.0
+    """A proper name or acronym counts this many times its bigram: names tell one story from another."""
     features_per_article: int = 80
     common_fraction: float = 0.02
     """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped..."""
@@ -106,15 +120,25 @@ _SYLLABLE_CRC = _CrcOfSyllable()
 _BLOCK_ROWS = 1024
 
 
+def _feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iterator[tuple[list[str], int, str]]:
+    """(words, times counted, kind) of each part of an article: "pair" words give their bigrams, "name"
+    words are names whole.  The one tokenisation behind the features and their explanation."""
+    start = body[: weights.body_syllables * 12]
+    for text, repeat in ((title, weights.title_repeat), (summary, weights.summary_repeat), (start, 1)):
+        words = _WORD.findall(text.lower())
+        yield (words[: weights.body_syllables] if text is start else words), repeat, "pair"
+        if weights.name_repeat:
+            yield names_in(text), repeat * weights.name_repeat, "name"
+
+
 def text_features(title: str, summary: str, body: str, weights: "Weights | None" = None) -> TextFeatures:
-    """The bigrams of one article's title, sapo and the start of its body (text in NFC)."""
-    weights = weights or Weights()
-    runs = [(_WORD.findall(title.lower()), weights.title_repeat),
-            (_WORD.findall(summary.lower()), weights.summary_repeat),
-            (_WORD.findall(body[: weights.body_syllables * 12].lower())[: weights.body_syllables], 1)]
+    """The bigrams and names of one article's title, sapo and the start of its body (text in NFC)."""
     codes, counts = [], []
-    for words, repeat in runs:
-        if len(words) >= 2:
+    for words, repeat, kind in _feature_runs(title, summary, body, weights or Weights()):
+        if kind == "name" and words:
+            codes.append(np.array([zlib.crc32(name.encode()) for name in words], np.uint64) | _NAME_MARK)
+            counts.append(np.full(len(words), float(repeat)))
+        elif len(words) >= 2:
             hashed = np.fromiter(map(_SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
             codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
             counts.append(np.full(len(words) - 1, float(repeat)))
@@ -124,14 +148,80 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
     return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
 
 
-def _text_matrix(texts: FeatureTable, weights: Weights) -> sparse.csr_matrix:
-    """Rows: articles; columns: syllable bigrams; L2-normalised TF-IDF of each article's top bigrams."""
+def feature_phrases(title: str, summary: str, body: str, weights: "Weights | None" = None) -> dict[int, str]:
+    """What each of an article's feature codes stands for ("mường lộc", "xvii"), to explain a pick."""
+    phrases: dict[int, str] = {}
+    for words, _, kind in _feature_runs(title, summary, body, weights or Weights()):
+        if kind == "name":
+            phrases.update((int(_NAME_MARK) | zlib.crc32(name.encode()), name) for name in words)
+        else:
+            phrases.update(((_SYLLABLE_CRC[a] << 32) | _SYLLABLE_CRC[b], f"{a} {b}") for a, b in zip(words, words[1:]))
+    return phrases
+
+
+STOCK_PHRASES = (
+    # Ceremonies and meetings: every congress, festival and conference is "khai mạc ... lần thứ".
+    "khai mạc", "bế mạc", "lễ khai mạc", "tổ chức", "diễn ra", "tham dự", "tham gia", "phát biểu",
+    "đọc diễn văn khai mạc", "phát biểu chỉ đạo", "chủ trì", "đồng chí", "lãnh đạo", "đại diện", "buổi lễ",
+    "hội nghị", "lần thứ", "nhiệm kỳ", "tỉnh lần thứ", "huyện lần thứ", "trao tặng", "tặng quà",
+    # Time and reporting.
+    "sáng nay", "chiều nay", "tối nay", "sáng ngày", "chiều ngày", "ngày hôm", "thời gian qua", "vừa qua",
+    "hiện nay", "trong năm", "năm nay", "cho biết", "theo đó", "bên cạnh đó", "đồng thời", "ngoài ra",
+    "được biết", "nhấn mạnh", "đề nghị", "yêu cầu", "đánh giá", "ghi nhận", "báo cáo", "kết quả", "trong đó",
+    *(f"năm {year}" for year in range(2000, 2041)),
+    # Administration, everywhere in provincial news.
+    "ủy ban nhân dân", "ubnd tỉnh", "ubnd huyện", "ubnd xã", "chủ tịch ubnd", "phó chủ tịch", "tỉnh ủy",
+    "bí thư tỉnh ủy", "ban thường vụ", "sở ban ngành", "các sở", "cấp ủy", "chính quyền", "địa phương",
+    "trên địa bàn", "cán bộ", "người dân", "nhân dân", "đoàn thể", "triển khai", "thực hiện", "kế hoạch",
+    "nhiệm vụ", "giải pháp", "phát triển", "kinh tế xã hội", "chương trình", "của tỉnh", "toàn tỉnh",
+    "trong tỉnh", "các huyện", "thành phố", "trung ương",
+)
+"""Phrases of every provincial newsroom, whatever the story: shared, they say little about it.  The
+ranking also learns a site's own from its archive (a phrase in many articles weighs little, and in
+more than `Weights.common_*`, nothing); this list speaks for a young site that has too few articles
+to learn from.  Event words proper ("đại hội", "lễ hội", "lũ quét") are not here: they name a kind of
+story, and the words around them tell which one."""
+_STOCK_CODES = np.unique(np.array([(_SYLLABLE_CRC[a] << 32) | _SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
+                                   for a, b in zip(phrase.split(), phrase.split()[1:])], np.uint64))
+
+_NAME_MARK = np.uint64(0xFFFF_FFFF << 32)
+"""Names are their own features (crc32 of the name under this mark), beside the bigrams they also give."""
+_CAPITAL = "[" + "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
+                                 | {chr(c) for c in range(0x1EA0, 0x1EFA, 2)})) + "]"
+"""Latin capitals with Vietnamese's own (Ạ..Ỹ, which alternate capital and small from U+1EA0)."""
+_NAME_RUN = re.compile(rf"{_CAPITAL}\w*(?:[ \t]+{_CAPITAL}\w*)+")
+_ACRONYM = re.compile(rf"(?<!\w){_CAPITAL}[{_CAPITAL[1:-1]}\d]+(?!\w)")
+_SENTENCE_END = ".!?:;…\n"
+
+
+def names_in(text: str) -> list[str]:
+    """The proper names and acronyms of a text, lower-cased: pairs of capitalised syllables ("Mường
+    Lộc", "Trương Quốc" and "Quốc Bảo") and words in capitals ("OCOP", "XVII", "HĐND").
+
+    Vietnamese writes a name with every syllable capitalised and everything else in lower case but
+    the first word of a sentence, so two capitalised syllables in a row are a name; a sentence's first
+    word joins a name only when two capitalised syllables or more follow it ("Huyện Bắc Khương" gives
+    "bắc khương", "Kon Plông thông tuyến" gives "kon plông").  Regular expressions find the runs: a
+    loop over every word would cost a millisecond an article, 100 s on a 100,000-article archive."""
+    names = [m.lower() for m in _ACRONYM.findall(text)]
+    for match in _NAME_RUN.finditer(text):
+        run = match.group().lower().split()
+        before = text[: match.start()].rstrip(" \t")
+        if len(run) >= 3 and (not before or before[-1] in _SENTENCE_END):
+            run = run[1:]
+        names.extend(f"{a} {b}" for a, b in zip(run, run[1:]))
+    return names
+
+
+def _text_matrix(texts: FeatureTable, weights: Weights) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Rows: articles; columns: bigrams and names (their codes, returned beside); L2-normalised
+    TF-IDF of each article's top features."""
     n = len(texts.offsets) - 1
     if not len(texts.codes):
-        return sparse.csr_matrix((n, 0), dtype=np.float32)
+        return sparse.csr_matrix((n, 0), dtype=np.float32), np.empty(0, np.uint64)
     columns, column_of = _compact(texts.codes)
     tf = sparse.csr_matrix((texts.counts, column_of, texts.offsets), shape=(n, len(columns)))
-    return _tfidf(tf, weights, keep=weights.features_per_article)
+    return _tfidf(tf, weights, keep=weights.features_per_article, stock=np.isin(columns, _STOCK_CODES)), columns
 
 
 def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -155,7 +245,8 @@ def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return columns, positions
 
 
-def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matrix:
+def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> tuple[sparse.csr_matrix, list[str]]:
+    """Rows: articles; columns: tag keys (returned beside); L2-normalised IDF weights."""
     ids: dict[str, int] = {}
     rows, columns = [], []
     for row, doc in enumerate(docs):
@@ -165,16 +256,19 @@ def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> sparse.csr_matr
     tf = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(docs), len(ids)))
     tf.sum_duplicates()
     tf.data[:] = 1.0
-    return _tfidf(tf, weights, keep=None)
+    return _tfidf(tf, weights, keep=None), list(ids)
 
 
-def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None) -> sparse.csr_matrix:
-    """Sublinear TF-IDF, common and unique features dropped, optionally top-`keep` per row, L2 rows."""
+def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None, stock: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Sublinear TF-IDF, common and unique features dropped, the `stock` columns (a mask) damped,
+    optionally top-`keep` per row, L2 rows."""
     n = tf.shape[0]
     df = np.bincount(tf.indices, minlength=tf.shape[1])
     common = min(max(weights.common_floor, weights.common_fraction * n), weights.common_ceiling)
     idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(tf.dtype)
     idf[(df < 2) | (df > common)] = 0.0  # a feature in one article relates nothing; in all, everything
+    if stock is not None:
+        idf[stock] *= weights.stock
     tf = tf.copy()
     tf.data = (1 + np.log(tf.data)) * idf[tf.indices]
     tf.eliminate_zeros()
@@ -208,17 +302,7 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     n = len(docs)
     if n < 2 or count <= 0:
         return [() for _ in docs]
-    count = min(count, n - 1)
-    matrix = sparse.hstack([
-        _text_matrix(texts, weights) * math.sqrt(weights.text),
-        _tag_matrix(docs, weights) * math.sqrt(weights.tags),
-    ]).tocsr()
-    category_ids: dict[str, int] = {}
-    category = np.array([category_ids.setdefault(d.category, len(category_ids)) for d in docs])
-    stamp = np.array([d.timestamp for d in docs])
-    newest = np.lexsort((np.arange(n), -stamp))  # all docs, newest first
-    newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
-    ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
+    ranking, _ = _ranking(docs, texts, min(count, n - 1), weights)
     with workers_for(jobs).over(ranking, n >= 4 * _BLOCK_ROWS, batch=1) as mapped:  # a block is a batch
         blocks = list(mapped(_rank_block, range(0, n, _BLOCK_ROWS)))
     return [row for block in blocks for row in block]
@@ -236,6 +320,38 @@ class _Ranking:
     weights: Weights
 
 
+class _Columns(NamedTuple):
+    """What the matrix's columns stand for: text feature codes, then tag keys."""
+
+    codes: np.ndarray
+    tags: list[str]
+
+
+def _ranking(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights) -> tuple[_Ranking, _Columns]:
+    text, codes = _text_matrix(texts, weights)
+    tags, tag_keys = _tag_matrix(docs, weights)
+    matrix = sparse.hstack([text * math.sqrt(weights.text), tags * math.sqrt(weights.tags)]).tocsr()
+    category_ids: dict[str, int] = {}
+    category = np.array([category_ids.setdefault(d.category, len(category_ids)) for d in docs])
+    stamp = np.array([d.timestamp for d in docs])
+    newest = np.lexsort((np.arange(len(docs)), -stamp))  # all docs, newest first
+    newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
+    ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
+    return ranking, _Columns(codes, tag_keys)
+
+
+def _scores(r: _Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The scores of candidates `cols` for article i from their similarities, and which of them are
+    in i's category: nearer in time counts more (a story runs over days to weeks), then the bonus
+    of the same category."""
+    w = r.weights
+    same = r.category[cols] == r.category[i]
+    if w.recent:
+        days_apart = np.abs(r.stamp[cols] - r.stamp[i]) / 86400
+        sims = sims * (1 + w.recent * np.exp(-days_apart / w.recent_days))
+    return sims + w.category * same, same
+
+
 def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
     """The related lists of rows start .. start + _BLOCK_ROWS."""
     count, bonus = r.count, r.weights.category
@@ -247,9 +363,10 @@ def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
         keep = cols != i
         cols, sims = cols[keep], sims[keep]
-        same = r.category[cols] == r.category[i]
-        scores = sims + bonus * same
-        strong = scores > bonus
+        scores, same = _scores(r, i, cols, sims)
+        # Strong: more than the category bonus, before time counts: nearness in time ranks the
+        # related, it does not make a weak match (one tag in five) related.
+        strong = sims + bonus * same > bonus
         if np.count_nonzero(strong) >= count:
             result.append(_best(cols[strong], scores[strong], r.stamp, count))
             continue
@@ -261,6 +378,44 @@ def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
         _fill(chosen, r.newest, i, count)
         result.append(tuple(int(c) for c in chosen))
     return result
+
+
+class Reason(NamedTuple):
+    """Why one article is among another's related: what `sitegen related` prints for an editor."""
+
+    index: int
+    score: float
+    phrases: tuple[tuple[str, float], ...]
+    """Shared words and names, each with its part of the score, heaviest first."""
+    tags: tuple[tuple[str, float], ...]
+    """Shared tags (their folded keys), each with its part of the score."""
+    same_category: bool
+    days_apart: float
+
+
+def explain(docs: Sequence[RelatedDoc], texts: FeatureTable, index: int, picks: Sequence[int],
+            phrases: dict[int, str], weights: Weights = Weights()) -> list[Reason]:
+    """The reasons for each of `picks` as related to doc `index`, from the same matrix the ranking
+    uses; `phrases` is feature_phrases() of the article at `index` (its words are the shared ones)."""
+    ranking, columns = _ranking(docs, texts, len(picks), weights)
+    row = ranking.matrix[index]
+    n_text = len(columns.codes)
+    reasons = []
+    for j in picks:
+        shared = row.multiply(ranking.matrix[j]).tocoo()
+        order = np.argsort(-shared.data, kind="stable")
+        cols, parts = shared.col[order], shared.data[order]
+        score, same = _scores(ranking, index, np.array([j]), np.array([parts.sum()]))
+        words: dict[str, float] = {}  # a name is also a bigram ("Quốc Bảo"): one line, both parts
+        for c, v in zip(cols, parts):
+            if c < n_text:
+                phrase = phrases.get(int(columns.codes[c]), "?")
+                words[phrase] = words.get(phrase, 0.0) + float(v)
+        reasons.append(Reason(
+            j, float(score[0]), tuple(sorted(words.items(), key=lambda item: -item[1])),
+            tuple((columns.tags[c - n_text], float(v)) for c, v in zip(cols, parts) if c >= n_text),
+            bool(same[0]), abs(ranking.stamp[j] - ranking.stamp[index]) / 86400))
+    return reasons
 
 
 def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[int, ...]:
@@ -288,15 +443,28 @@ def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None
 
 def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
     """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
-    facts = [(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
+    docs = _docs(site)
     count = site.config.related_count
-    key = digest(repr((count, Weights(), facts)), *(library.feature_keys[a.source] for a in site.articles))
+    key = digest(repr((count, Weights(), docs)), *(library.feature_keys[a.source] for a in site.articles))
     cache = cache or BuildCache(None)
     cached = cache.value("related", key)
     if cached is not None:
         return cached
     texts = library.features([a.source for a in site.articles])
-    related = related_articles([RelatedDoc(*fact) for fact in facts], texts, count, jobs=jobs)
+    related = related_articles(docs, texts, count, jobs=jobs)
     del texts
     cache.store_value("related", key, related)
     return related
+
+
+def reasons_for(site: Site, library: Library, index: int, picks: Sequence[int], body_text: str) -> list[Reason]:
+    """Why each of `picks` is related to the site's article `index` (whose body text is given)."""
+    article = site.articles[index]
+    phrases = feature_phrases(article.title, article.summary, body_text)
+    reasons = explain(_docs(site), library.features([a.source for a in site.articles]), index, picks, phrases)
+    spelled = {variant_key(t): t for t in article.tags}  # tags as this article's editor spelled them
+    return [r._replace(tags=tuple((spelled.get(key, key), part) for key, part in r.tags)) for r in reasons]
+
+
+def _docs(site: Site) -> list[RelatedDoc]:
+    return [RelatedDoc(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]

@@ -166,19 +166,13 @@ class Site:
         article, several, or the article itself is the editor's error."""
         if not any(a.related for a in everything):
             return {}
-        by_name: dict[str, set[str]] = defaultdict(set)
-        for article in everything:
-            path = article.source.removeprefix("content/")
-            names = {article.source, path, path.rsplit(".", 1)[0], article.slug, self.paths.get(article.source, "")}
-            for name in names - {""}:
-                by_name[name.strip("/")].add(article.source)
+        by_name = self._by_name(everything)
         published = {a.source for a in self.articles}
-        site_url, base_path = self.config.base_url.rstrip("/"), self.config.base_path
         picked: dict[str, tuple[str, ...]] = {}
         for article in self.articles:
             chosen = []
             for name in article.related:
-                found = by_name.get(name.removeprefix(site_url).removeprefix(base_path).strip("/"), set())
+                found = by_name.get(self._name_key(name), set())
                 if len(found) != 1 or article.source in found:
                     self.problems.append(Problem(
                         article.source, _picked_problem(name, found, article.source),
@@ -191,6 +185,24 @@ class Site:
             if chosen:
                 picked[article.source] = tuple(chosen)
         return picked
+
+    def named(self, name: str) -> set[str]:
+        """The published articles (their sources) that `name` names, as `related:` names them."""
+        return self._by_name(self.articles).get(self._name_key(name), set())
+
+    def _by_name(self, articles: list[Article] | tuple[Article, ...]) -> dict[str, set[str]]:
+        """Each name an article goes by (its file, with or without "content/" and ".md", its slug,
+        its address) -> the articles of that name."""
+        by_name: dict[str, set[str]] = defaultdict(set)
+        for article in articles:
+            path = article.source.removeprefix("content/")
+            names = {article.source, path, path.rsplit(".", 1)[0], article.slug, self.paths.get(article.source, "")}
+            for name in names - {""}:
+                by_name[name.strip("/")].add(article.source)
+        return by_name
+
+    def _name_key(self, name: str) -> str:
+        return name.removeprefix(self.config.base_url.rstrip("/")).removeprefix(self.config.base_path).strip("/")
 
     @staticmethod
     def _terms(pairs) -> tuple[Term, ...]:

@@ -65,10 +65,10 @@ def test_same_category_is_preferred_when_relatedness_is_equal():
     assert related_articles(docs, 2)[0] == (2, 1)
 
 
-def test_ties_go_to_the_newer_article_and_results_are_deterministic():
+def test_ties_go_to_the_nearer_in_time_then_the_newer_article_and_results_are_deterministic():
     docs = [doc("Gốc", tags=("x",), day=5)] + [doc(f"Bài {d}", tags=("x",), day=d) for d in (1, 9, 3, 7)]
     first = related_articles(docs, 4)
-    assert first[0] == (2, 4, 3, 1)
+    assert first[0] == (4, 3, 2, 1)  # days 7 and 3 (two days away, the newer first), then 9 and 1
     assert related_articles(list(docs), 4) == first
 
 
@@ -98,3 +98,91 @@ def test_built_pages_link_related_articles_but_never_unpublished_ones(make_site)
     assert f"Nghiệm thu {series}" not in links and f"Khánh thành {series}" not in links
     assert f"Khởi công {series}" not in links
     assert len(links) == 2
+
+
+def test_a_storys_own_place_names_beat_the_words_of_another_search_for_the_missing():
+    # The search in Mường Lộc and the flood there share the commune's name, only in their sapos;
+    # a search on another river shares the words of every search ("tìm kiếm", "mất tích").
+    docs = [
+        doc("Tiếp tục tìm kiếm 2 người mất tích sau lũ", summary="Cứu hộ vẫn tìm kiếm ở xã Mường Lộc, huyện Bắc Khương.",
+            day=100),
+        doc("Lũ cuốn trôi 12 ngôi nhà", summary="Đêm qua, lũ về bất ngờ ở xã Mường Lộc, huyện Bắc Khương.", day=99),
+        doc("Tìm kiếm người mất tích trên sông", summary="Một người dân bị nước cuốn khi qua sông ở xã Ia Tơi.", day=101),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", summary=f"Xã {i} vào vụ.", day=10 + i)
+          for i in range(8)],
+    ]
+    assert related_articles(docs, 2)[0] == (1, 2)
+
+
+def test_the_newsrooms_stock_phrases_do_not_make_the_sports_congress_part_of_the_party_congress():
+    # Both congresses open with "Khai mạc ... lần thứ", a speech and "sáng nay"; the party congress's
+    # next article shares its own words (Ban Chấp hành, Bí thư, XVII) and its Secretary's name.
+    docs = [
+        doc("Khai mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII", category="thoi-su",
+            summary="Sáng nay, 450 đại biểu dự phiên khai mạc.",
+            body="Đồng chí Trương Quốc Bảo, Bí thư Tỉnh ủy, đọc diễn văn khai mạc. " + FILLER, day=100),
+        doc("Bầu Ban Chấp hành Đảng bộ khóa mới", category="chinh-tri",
+            summary="Các đại biểu đã bầu 53 đồng chí vào Ban Chấp hành.",
+            body="Đồng chí Trương Quốc Bảo tái đắc cử Bí thư. Đây là nhiệm kỳ XVII. " + FILLER, day=102),
+        doc("Khai mạc Đại hội Thể dục thể thao tỉnh lần thứ X", category="thoi-su",
+            summary="Sáng nay, 1.200 vận động viên dự lễ khai mạc đại hội.",
+            body="Ông Lê Văn Hòa, Giám đốc Sở, đọc diễn văn khai mạc. " + FILLER, day=101),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 2)[0] == (1, 2)
+
+
+def test_of_two_articles_as_related_the_one_from_the_same_weeks_comes_first():
+    # The same commune's bridge three years later is newer, which alone would put it first.
+    docs = [
+        doc("Khởi công cầu treo Ia Tơi", tags=("cầu treo ia tơi",), day=1000),
+        doc("Hoàn thành cầu treo Ia Tơi", tags=("cầu treo ia tơi",), day=1020),
+        doc("Sửa chữa cầu treo Ia Tơi", tags=("cầu treo ia tơi",), day=2100),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 2)[0] == (1, 2)
+
+
+def test_the_same_category_never_wins_over_a_clearly_closer_story_from_another_category():
+    docs = [
+        doc("Khởi công đường tỉnh 676 qua huyện Ia H'Drai", category="kinh-te",
+            summary="Tuyến đường dài 42 km nối trung tâm huyện với các xã biên giới.", day=100),
+        doc("Thông xe đường tỉnh 676", category="kinh-te", summary="Xe đã qua được cầu mới ở xã Ia Tơi.", day=99),
+        doc("Đường tỉnh 676 qua huyện Ia H'Drai: người dân hiến đất", category="xa-hoi",
+            summary="Tuyến đường dài 42 km nối trung tâm huyện với các xã biên giới cần thêm mặt bằng.", day=98),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="thoi-su", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 2)[0] == (2, 1)
+
+
+def test_sitegen_related_shows_an_editor_the_picks_and_why(make_site):
+    series = "cầu treo dân sinh Ia Tơi"
+    site = make_site({
+        "content/a.md": article(title=f"Khởi công {series}", date="2024-01-01 08:00", tags='["Cầu treo"]',
+                                body="Cây cầu dài 80 mét nối làng Đăk Răng với trung tâm xã Ia Tơi."),
+        "content/b.md": article(title=f"Hoàn thành {series}", date="2024-03-01 08:00", tags='["cầu treo"]',
+                                category="Kinh tế", body="Người dân làng Đăk Răng đã qua suối an toàn."),
+        "content/c.md": article(title=f"Nghiệm thu {series}", date="2024-04-01 08:00", body="Đoàn nghiệm thu."),
+        "content/d.md": article(title="Giải bóng đá thiếu niên", date="2024-02-01 08:00", body="Mười đội bóng."),
+    }, related_count=3)
+    shown = site.cli("related", "content/a.md")
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    assert out.index(f"Hoàn thành {series}") < out.index(f"Nghiệm thu {series}") < out.index("Giải bóng đá")
+    hoan_thanh = out[out.index(f"Hoàn thành {series}"):out.index(f"Nghiệm thu {series}")]
+    assert "another category (Kinh tế)" in hoan_thanh and "60 days apart" in hoan_thanh
+    assert "shared tags: Cầu treo" in hoan_thanh  # as this article's editor spelled it
+    assert "đăk răng" in hoan_thanh and "ia tơi" in hoan_thanh  # the place names they share...
+    assert hoan_thanh.count("ia tơi") == 1  # ...each once, though a name counts as a name and as words
+    football = out[out.index("Giải bóng đá"):]
+    assert "same category (Thời sự)" in football and "filled in" in football
+    # the same by slug, from another folder
+    assert site.cli("related", "--source", str(site.root), "khoi-cong-cau-treo-dan-sinh-ia-toi").stdout == out
+
+
+def test_sitegen_related_for_a_name_that_is_no_article_says_so(make_site):
+    site = make_site({"content/a.md": article(title="Tin một"), "content/b.md": article(title="Tin hai")})
+    shown = site.cli("related", "content/khong-co.md")
+    assert shown.returncode == 1
+    assert "content/khong-co.md: error: names no published article" in shown.stderr
+    assert "Traceback" not in shown.stderr and "Build failed" not in shown.stderr
