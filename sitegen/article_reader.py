@@ -97,6 +97,7 @@ class ArticleReader:
                 seen_tags.add(variant_key(tag))
                 tags.append(tag)
         aliases = [self._alias(fields, alias, node) for alias, node in fields.text_list("aliases")]
+        missing_photos = tuple(text for text, _ in fields.text_list("missing_photos"))
         related = tuple(dict.fromkeys(name for name, _ in fields.text_list("related")))
         corrections = self._corrections(fields, date)
         expires = self._date(fields, "expires")
@@ -193,7 +194,7 @@ class ArticleReader:
             photos=tuple(photos.values()), lead_in_body=bool(lead_in_body), revision=revision,
             updated=updated, draft=draft, featured=featured, aliases=tuple(a for a in aliases if a), extra=extra,
             related=related, corrections=corrections, withdrawn=withdrawn, expires=expires, video=video, audio=audio,
-            gallery=tuple(gallery), layout=layout,
+            gallery=tuple(gallery), layout=layout, missing_photos=missing_photos,
             field_lines={key: fields.line(key) for key in nodes},
             timed=has_time(fields.text("date")),
         )

@@ -298,6 +298,11 @@ def _front_matter_warnings(article: Article, site_dir: Path) -> list[Problem]:
             found.append(warning(article.source, f"`{key}` is not a field sitegen knows (did you mean `{close[0]}`?)",
                                  f"write `{close[0]}:`; unknown fields only reach themes as article.extra",
                                  article.line_of(key)))
+    for number, caption in enumerate(article.missing_photos, 1):
+        found.append(warning(article.source, f"photo {number} of the imported page has no file yet: {caption!r}",
+                             "put the photo in images/, list it under `images:` with this caption, place it in "
+                             "the body with ![](images/…), then remove its line from `missing_photos`",
+                             article.line_of("missing_photos")))
     text = (site_dir / article.source).read_text(encoding="utf-8")
     for key in TEXT_FIELDS:
         line = article.line_of(key)

@@ -301,6 +301,38 @@ def _days(days: float) -> str:
     return "the same day" if whole == 0 else "1 day apart" if whole == 1 else f"{whole:,} days apart"
 
 
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--category", "-c", required=True, help='The category of the imported articles, by name or slug.')
+@click.option("--photos", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of photos in page order: one subfolder per dump, named like it (or the folder itself for one dump).")
+@click.option("--force", is_flag=True, help="Overwrite an imported article an editor has changed since.")
+@source_option
+def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, force: bool, source: Path) -> None:
+    """Bring an old site's articles in: plain-text dumps of article pages (files, or folders of
+    .txt files), one article each, under content/<category>/<year>/."""
+    from .archive_import import import_dumps
+
+    dumps = sorted({file for path in paths for file in ([path] if path.is_file() else path.rglob("*.txt"))})
+    try:
+        report = import_dumps(source, dumps, category, photos, force)
+    except BuildFailed as exc:  # config.toml
+        print_problems(exc.problems)
+        sys.exit(EXIT_CONTENT)
+    for name in report.written:
+        click.echo(f"imported  {name}")
+    for name in report.kept:
+        click.echo(f"kept      {name}: changed since the import; nothing overwritten (--force to replace it)")
+    for note in report.notes:
+        click.echo(f"note      {note}")
+    print_problems(report.problems)
+    recovered = ", ".join(f"{name} {found}/{total}" for name, (found, total) in report.recovered.items())
+    click.echo(f"{len(report.written)} imported, {len(report.unchanged)} unchanged, {len(report.kept)} kept, "
+               f"{len(report.problems)} not imported" + (f"; recovered: {recovered}" if recovered else ""))
+    if report.problems:
+        sys.exit(EXIT_CONTENT)
+
+
 @main.command("new")
 @click.argument("title")
 @click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')

@@ -179,6 +179,9 @@ class Article:
     layout: str = ""
     """"emagazine": the long-form layout (full-bleed photos between narrow text); "" the standard one."""
     audio: Audio | None = None
+    missing_photos: tuple[str, ...] = ()
+    """Photos of a page brought in by `sitegen import` whose files were not found, as captions with
+    their credits ("Các đại biểu dự hội nghị. Ảnh: MT"): `check` lists them until an editor places them."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Front-matter keys sitegen does not know, for themes to use ("source", "video", ...)."""
     field_lines: dict[str, int] = field(default_factory=dict, compare=False)

@@ -28,7 +28,7 @@ MAX_FRONT_MATTER_DEPTH = 8
 KNOWN_FIELDS = (
     "title", "date", "category", "author", "tags", "summary", "image", "images",
     "slug", "draft", "featured", "updated", "aliases", "related", "corrections", "withdrawn", "expires",
-    "video", "audio", "gallery", "layout",
+    "video", "audio", "gallery", "layout", "missing_photos",
 )
 
 

@@ -1,0 +1,137 @@
+"""`sitegen import`: an old site's plain-text page dumps become articles that check, build and show
+their photos with credits; importing again is harmless; an editor's changes are never overwritten."""
+
+import io
+
+from PIL import Image
+
+NBSP = "\u00a0"
+DUMP = f"""Hồ Đăk Pơ Kô tích nước phục vụ vụ đông xuân
+
+05/03/2021 09:30
+
+Sáng 5/3, Công ty Thủy lợi tỉnh bắt đầu tích nước hồ Đăk Pơ Kô để cấp cho 1.200 ha lúa vụ đông xuân.
+Cán bộ công ty kiểm tra cửa xả hồ Đăk Pơ Kô. Ảnh: HN
+
+{NBSP}
+
+Theo kế hoạch, hồ đạt mực nước thiết kế vào cuối tháng 3, sớm hơn năm trước hai tuần.
+
+Nông dân xã Đăk Pxi đã làm đất, chờ nước về. Ảnh: Hoàng Nam
+
+{NBSP}
+
+Ông Y Bình, Giám đốc công ty, cho biết kênh chính đã được nạo vét xong.
+
+Hoàng Nam
+
+Chuyên mục khác
+
+Một bài khác của chuyên mục
+"""
+SLUG = "ho-dak-po-ko-tich-nuoc-phuc-vu-vu-dong-xuan"
+FILE = f"content/kinh-te/2021/{SLUG}.md"
+PAGE = f"kinh-te/{SLUG}-202103050930/"
+
+
+def photo(colour) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (1200, 800), colour).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def importing(make_site, dump=DUMP, photos=True):
+    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site.write("old/ho-dak-po-ko.txt", dump)
+    if photos:
+        site.write("old-photos/01.jpg", photo((40, 120, 200)))
+        site.write("old-photos/02.jpg", photo((200, 160, 40)))
+    return site
+
+
+def test_a_dump_becomes_an_article_that_checks_builds_and_shows_its_photos_with_credits(make_site):
+    site = importing(make_site)
+    done = site.cli("import", "old", "--category", "Kinh tế", "--photos", "old-photos")
+    assert done.returncode == 0, done.stderr
+    assert f"imported  {FILE}" in done.stdout and "1 imported" in done.stdout
+    checked = site.cli("check")
+    assert checked.returncode == 0 and "0 error(s), 0 warning(s)" in checked.stdout, checked.stderr
+    page = site.build().html(PAGE)
+    assert page.h1.get_text(strip=True) == "Hồ Đăk Pơ Kô tích nước phục vụ vụ đông xuân"
+    assert page.select_one("time")["datetime"].startswith("2021-03-05T09:30:00+07:00")  # local time, as the page said
+    text = page.select_one("article").get_text(" ", strip=True)
+    assert "Sáng 5/3, Công ty Thủy lợi tỉnh bắt đầu tích nước" in text  # the lead, as the sapo
+    assert "Hoàng Nam" in text  # the author line
+    captions = [c.get_text(" ", strip=True) for c in page.select("article figcaption")]
+    assert any("Cán bộ công ty kiểm tra cửa xả hồ Đăk Pơ Kô." in c and "Ảnh: HN" in c for c in captions)
+    assert any("Nông dân xã Đăk Pxi đã làm đất, chờ nước về." in c and "Ảnh: Hoàng Nam" in c for c in captions)
+    assert "Một bài khác của chuyên mục" not in text  # the old page's related list is not the article's
+    written = (site.root / FILE).read_text(encoding="utf-8")
+    assert written.index("Theo kế hoạch") < written.index(f"![](images/{SLUG}-2.jpg)") < written.index("Ông Y Bình")
+
+
+def test_importing_again_changes_nothing_and_an_edited_article_is_kept_unless_forced(make_site):
+    site = importing(make_site)
+    first = site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos")
+    assert first.returncode == 0, first.stderr
+    path = site.root / FILE
+    imported = path.read_bytes()
+    again = site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos")
+    assert "0 imported, 1 unchanged" in again.stdout and path.read_bytes() == imported
+    edited = imported.replace(b"author: Ho\xc3\xa0ng Nam", "author: Hoàng Nam - Thu Hà".encode())
+    assert edited != imported
+    path.write_bytes(edited)
+    kept = site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos")
+    assert kept.returncode == 0 and f"kept      {FILE}" in kept.stdout and "--force" in kept.stdout
+    assert path.read_bytes() == edited
+    forced = site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos", "--force")
+    assert forced.returncode == 0 and path.read_bytes() == imported
+
+
+def test_an_editors_article_with_the_same_title_is_left_alone(make_site):
+    site = importing(make_site)
+    own = site.write(FILE, "---\ntitle: Hồ Đăk Pơ Kô tích nước phục vụ vụ đông xuân\ndate: 2021-03-06 08:00\n"
+                           "category: Kinh tế\n---\n\nBài của biên tập viên.\n")
+    before = own.read_bytes()
+    done = site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos")
+    assert done.returncode == 0, done.stderr
+    assert own.read_bytes() == before
+    assert (site.root / f"content/kinh-te/2021/{SLUG}-2.md").is_file()
+
+
+def test_photos_without_files_are_listed_by_check_with_their_captions(make_site):
+    site = importing(make_site, photos=False)
+    done = site.cli("import", "old/ho-dak-po-ko.txt", "-c", "Kinh tế")
+    assert done.returncode == 0, done.stderr
+    assert "2 of 2 photos have no file" in done.stdout and "photo files 0/2" in done.stdout
+    checked = site.cli("check")
+    assert checked.returncode == 0, checked.stderr
+    assert "photo 1 of the imported page has no file yet: 'Cán bộ công ty kiểm tra cửa xả hồ Đăk Pơ Kô. Ảnh: HN'" in checked.stderr
+    assert "photo 2 of the imported page has no file yet: 'Nông dân xã Đăk Pxi đã làm đất, chờ nước về. Ảnh: Hoàng Nam'" in checked.stderr
+    page = site.build().html(PAGE)  # the text is published meanwhile
+    assert "Ông Y Bình" in page.select_one("article").get_text()
+
+
+def test_what_an_old_page_says_never_becomes_markup(make_site):
+    hostile = DUMP.replace("Theo kế hoạch, hồ đạt", "<script>alert(1)</script> [bấm](javascript:alert(1)) Theo kế hoạch, hồ đạt")
+    hostile = hostile.replace("Ông Y Bình, Giám đốc", "1. Ông Y Bình, Giám đốc")
+    hostile = hostile.replace("Hoàng Nam\n\nChuyên", "# Tin nóng {: onclick=alert(1)}\n\nHoàng Nam\n\nChuyên")
+    site = importing(make_site, hostile)
+    assert site.cli("import", "old", "-c", "kinh-te", "--photos", "old-photos").returncode == 0
+    page = site.build().html(PAGE)
+    article = page.select_one("article")
+    text = article.get_text(" ", strip=True)
+    assert "<script>alert(1)</script> [bấm](javascript:alert(1)) Theo kế hoạch" in text  # shown as written
+    assert "1. Ông Y Bình" in text and "# Tin nóng {: onclick=alert(1)}" in text
+    assert not article.select("script, ol, h2, [onclick]") and not article.select('a[href^="javascript"]')
+
+
+def test_a_file_that_is_no_dump_gets_a_clear_error_and_nothing_is_written(make_site):
+    site = importing(make_site, "Chỉ có một dòng tiêu đề\n\nvà không có ngày đăng\n")
+    done = site.cli("import", "old", "-c", "kinh-te")
+    assert done.returncode == 1
+    assert "old/ho-dak-po-ko.txt:3: error: no date under the title (found 'và không có ngày đăng')" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (site.root / "content" / "kinh-te").exists()
+    unknown = site.cli("import", "old", "-c", "Thể thao")
+    assert unknown.returncode == 1 and "unknown category 'Thể thao'" in unknown.stderr
