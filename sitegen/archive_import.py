@@ -1,23 +1,18 @@
-"""`sitegen import`: an old CMS's archive brought in as sitegen articles.
+"""`sitegen import`: an old CMS's archive brought in as sitegen articles, from
 
-Today's source: plain-text dumps of article pages, as a provincial paper's old site printed them
-(the README's "Importing an old archive" explains them):
+- plain-text dumps of article pages, as a provincial paper's old site printed them (`read_dump`;
+  the README's "Importing an old archive" shows the layout): title, date, the lead, photo captions
+  ending in "Ảnh: MT" where the photos stood, the body, the author line, then the page's own
+  "Chuyên mục khác" list, which is not the article's;
+- a WordPress export (WXR, `read_wxr`), as district and school portals run WordPress: posts with
+  their categories, tags, authors, featured images and captioned photos, local dates, and their old
+  permalinks as aliases.
 
-    Giao ban khối Đảng quý II                      <- title
-                                                   
-    25/06/2020 15:18                               <- date, local time
-                                                   
-    Sáng 25/6, Thường trực Tỉnh ủy tổ chức ...     <- the lead: the sapo
-    Các đại biểu dự hội nghị. Ảnh: MT              <- a photo's caption and credit, where the photo stood
-     (no-break space)                              <- the photo itself
-    Body paragraphs, more captions ...
-    Mai Trâm                                       <- the author
-    Chuyên mục khác                                <- the page's related list: not the article's
-
-Each dump becomes content/<category>/<year>/<slug>.md with its front matter written by
-python-frontmatter; photos come from a folder, in page order, and the ones not found are listed under
-`missing_photos` for `check` to show with their captions.  Importing again gives the same bytes, so
-an unchanged file is left alone and a file an editor has changed since is kept unless --force.
+Each article becomes content/<category>/<year>/<slug>.md with its front matter written by
+python-frontmatter; photos come from a folder, and the ones not found are listed under
+`missing_photos` for `check` to show with their captions.  What the old site said is escaped: it
+never becomes markup, a link or HTML.  Importing again gives the same bytes, so an unchanged file is
+left alone and a file an editor has changed since is kept unless --force.
 """
 
 from __future__ import annotations
@@ -28,10 +23,16 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
+import defusedxml.ElementTree as safe_xml  # refuses entity bombs and external entities
 import frontmatter
 import yaml
+from bs4 import BeautifulSoup
+from defusedxml import DefusedXmlException
+from markdownify import MarkdownConverter
 
+from .addresses import AddressError, alias_path
 from .config import Config
 from .config_toml import load_config
 from .errors import Problem
@@ -64,24 +65,34 @@ class OldPhoto:
     caption: str
     credit: str
     """As the old page wrote it after "Ảnh:" ("MT"), or "Nguồn: TTXVN" kept whole."""
+    file: str = ""
+    """Where the old site kept it, under its uploads folder ("2020/06/hoi-nghi.jpg"); "" when only
+    the page order tells (dumps)."""
 
 
 @dataclass(frozen=True)
 class OldArticle:
-    """One article of the old site, as its page gave it."""
+    """One article of the old site, as its page or export gave it."""
 
     origin: str
-    """The dump's file name: what `imported_from` records."""
+    """What `imported_from` records: the dump's file name, or "<export>#<post id>"."""
     title: str
     published: datetime
     """Naive: the old site's local time, taken to be the site's zone."""
     summary: str
     blocks: tuple[str | int, ...]
-    """The body in page order: paragraphs, and photo numbers (into `photos`) where photos stood."""
+    """The body in page order: Markdown paragraphs (escaped), and photo numbers (into `photos`)."""
     photos: tuple[OldPhoto, ...]
     author: str
-    lead_photo: bool
-    """Photo 0 stood right under the lead: the article's lead photo, not a body photo."""
+    lead: int | None
+    """The photo (into `photos`) that leads the article: a caption right under a dump's lead, or
+    WordPress's featured image (which the body may show as well)."""
+    category: str = ""
+    """The old site's category ("" for dumps: the one given on the command line)."""
+    tags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    """The old addresses (paths) that must keep leading here."""
+    draft: bool = False
 
 
 def read_dump(origin: str, text: str) -> OldArticle:
@@ -120,12 +131,13 @@ def read_dump(origin: str, text: str) -> OldArticle:
         elif not summary:
             summary = line
         else:
-            blocks.append(line)
+            blocks.append(markdown_text(line))
     if not summary:
         raise DumpError(date_line[0], "no text after the date", "the article's lead and body follow the date line")
     if lead_photo:
         blocks.remove(0)
-    return OldArticle(origin, nfc(title), published, summary, tuple(blocks), tuple(photos), author, lead_photo)
+    return OldArticle(origin, nfc(title), published, summary, tuple(blocks), tuple(photos), author,
+                      0 if lead_photo else None)
 
 
 def _clean(line: str) -> str:
@@ -174,29 +186,58 @@ class ImportReport:
         cell[1] += 1
 
 
-def import_dumps(site_dir: Path, dumps: list[Path], category: str, photos_dir: Path | None = None,
-                 force: bool = False) -> ImportReport:
-    """Bring every dump in as an article of `category`; see the module's docstring.  Raises
+def import_archive(site_dir: Path, sources: list[Path], category: str = "", photos_dir: Path | None = None,
+                   force: bool = False) -> ImportReport:
+    """Bring every dump (.txt) and WordPress export (.xml) in; see the module's docstring.  `category`
+    is the dumps' category and the fallback for posts whose category the site does not have.  Raises
     BuildFailed on a broken config.toml."""
     config, _ = load_config(site_dir)
     report = ImportReport()
-    chosen = config.category_named(category)
-    if chosen is None:
+    fallback = config.category_named(category) if category else None
+    if category and fallback is None:
         report.problems.append(Problem("--category", f"unknown category {category!r}", config.category_choices))
         return report
-    for dump in dumps:
+    dumps = [p for p in sources if p.suffix.lower() != ".xml"]
+    for source in sources:
         try:
-            old = read_dump(dump.name, dump.read_text(encoding="utf-8"))
+            if source.suffix.lower() == ".xml":
+                olds = read_wxr(source, report)
+            else:
+                olds = [read_dump(source.name, source.read_text(encoding="utf-8"))]
         except DumpError as exc:
-            report.problems.append(Problem(str(dump), exc.message, exc.hint, exc.line))
+            report.problems.append(Problem(str(source), exc.message, exc.hint, exc.line))
             continue
         except (OSError, UnicodeDecodeError) as exc:
-            report.problems.append(Problem(str(dump), f"cannot be read ({exc.__class__.__name__}: {exc})",
-                                           "give the dump as a UTF-8 text file"))
+            report.problems.append(Problem(str(source), f"cannot be read ({exc.__class__.__name__}: {exc})",
+                                           "give a UTF-8 text dump (.txt) or a WordPress export (.xml)"))
             continue
-        files = _photo_files(photos_dir, dump, single=len(dumps) == 1)
-        _write(site_dir, config, old, chosen.name, chosen.slug, files, force, report)
+        for old in olds:
+            chosen = config.category_named(old.category) if old.category else None
+            if chosen is None and fallback is None:
+                report.problems.append(Problem(
+                    str(source), f"{old.title!r}: " + (f"the old category {old.category!r} is none of this site's"
+                                                      if old.category else "a dump carries no category"),
+                    f"give --category for it, or add the category to config.toml ({config.category_choices})"))
+                continue
+            chosen = chosen or fallback
+            if source.suffix.lower() == ".xml":
+                files = {k: photos_dir / ph.file for k, ph in enumerate(old.photos)
+                         if photos_dir and ph.file and _inside(photos_dir, photos_dir / ph.file)}
+            else:
+                in_order = _photo_files(photos_dir, source, single=len(dumps) == 1)
+                files = dict(enumerate(in_order[:len(old.photos)]))
+            _write(site_dir, config, old, chosen.name, chosen.slug,
+                   {k: f for k, f in files.items() if f.is_file()}, force, report)
     return report
+
+
+def _inside(folder: Path, path: Path) -> bool:
+    """`path` is within `folder` once resolved: an export naming "../../etc/passwd" reads nothing."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
 
 
 def _photo_files(photos_dir: Path | None, dump: Path, single: bool) -> list[Path]:
@@ -214,7 +255,7 @@ def _photo_files(photos_dir: Path | None, dump: Path, single: bool) -> list[Path
 
 
 def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, category_slug: str,
-           files: list[Path], force: bool, report: ImportReport) -> None:
+           files: dict[int, Path], force: bool, report: ImportReport) -> None:
     folder = site_dir / "content" / category_slug / f"{old.published.year:04d}"
     base = address_slug(old.title) or "bai-viet"
     slug, path = base, folder / f"{base}.md"
@@ -223,28 +264,31 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
             break
         slug, path = f"{base}-{number}", folder / f"{base}-{number}.md"
     shown = path.relative_to(site_dir).as_posix()
-    names = [f"images/{slug}-{k + 1}{files[k].suffix.lower() if k < len(files) else '.jpg'}" for k in range(len(old.photos))]
-    placed = {k for k in range(len(old.photos)) if k < len(files)}
+    names = {k: f"images/{slug}-{k + 1}{file.suffix.lower()}" for k, file in files.items()}
     meta: dict = {"title": old.title, "slug": slug, "date": f"{old.published:%Y-%m-%d %H:%M}",
-                  "author": old.author or config.default_author, "category": category_name, "tags": [],
+                  "author": old.author or config.default_author, "category": category_name, "tags": list(old.tags),
                   "summary": old.summary}
     photo = lambda k: {"src": names[k], "caption": old.photos[k].caption, "credit": old.photos[k].credit}  # noqa: E731
-    if old.lead_photo and 0 in placed:
-        meta["image"] = photo(0)
-    body_photos = [k for k in old.blocks if isinstance(k, int) and k in placed]
+    if old.lead is not None and old.lead in names:
+        meta["image"] = photo(old.lead)
+    body_photos = [k for k in old.blocks if isinstance(k, int) and k in names and k != old.lead]
     if body_photos:
         meta["images"] = [photo(k) for k in body_photos]
-    missing = [k for k in range(len(old.photos)) if k not in placed]
+    missing = [k for k in range(len(old.photos)) if k not in names]
     if missing:
         meta["missing_photos"] = [_caption_line(old.photos[k]) for k in missing]
+    if old.aliases:
+        meta["aliases"] = list(old.aliases)
+    if old.draft:
+        meta["draft"] = True
     meta[DUMP_SOURCE] = old.origin
-    body = "\n\n".join(f"![]({names[b]})" if isinstance(b, int) else markdown_text(b)
-                       for b in old.blocks if not isinstance(b, int) or b in placed)
+    body = "\n\n".join(f"![]({names[b]})" if isinstance(b, int) else b
+                       for b in old.blocks if not isinstance(b, int) or b in names)
     text = frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False, width=10_000) + "\n"
-    for name, found in (("title", True), ("date", True), ("author", bool(old.author)), ("sapo", True)):
+    for name, found in (("title", True), ("date", True), ("author", bool(old.author)), ("sapo", bool(old.summary))):
         report.count(name, found)
     for k in range(len(old.photos)):
-        report.count("photo files", k in placed)
+        report.count("photo files", k in names)
     if path.exists():
         if path.read_text(encoding="utf-8") == text:
             report.unchanged.append(shown)
@@ -253,8 +297,8 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
             report.kept.append(shown)
             return
     folder.mkdir(parents=True, exist_ok=True)
-    for k in placed:
-        target = folder / names[k]
+    for k, name in names.items():
+        target = folder / name
         target.parent.mkdir(exist_ok=True)
         shutil.copyfile(files[k], target)
     temporary = path.with_name(f".{path.name}.importing")
@@ -262,7 +306,7 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
     temporary.replace(path)  # whole or not at all: a killed import leaves no half-written article
     report.written.append(shown)
     if not old.author:
-        report.notes.append(f"{shown}: no author line on the old page" +
+        report.notes.append(f"{shown}: no author on the old page" +
                             (f"; wrote the site's default author {config.default_author!r}" if config.default_author else ""))
     if missing:
         report.notes.append(f"{shown}: {len(missing)} of {len(old.photos)} photos have no file (listed under missing_photos)")
@@ -281,3 +325,177 @@ def _origin(path: Path) -> str:
         return ""                                                     # read is certainly not an import
     value = metadata.get(DUMP_SOURCE, "")
     return value if isinstance(value, str) else ""
+
+
+# --- WordPress export (WXR) -------------------------------------------------------------------------
+
+_WP = {"wp": "http://wordpress.org/export/1.2/", "content": "http://purl.org/rss/1.0/modules/content/",
+       "excerpt": "http://wordpress.org/export/1.2/excerpt/", "dc": "http://purl.org/dc/elements/1.1/"}
+_PUBLISHED, _UNPUBLISHED = {"publish"}, {"draft", "pending", "future"}
+"""Post statuses: published, imported as drafts; the others ("private", "trash") are left out."""
+_CAPTION_SHORTCODE = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S)
+_SHORTCODE = re.compile(r"\[/?[a-z_-]+(?:\s[^\]]*)?\]")
+_BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|ul|ol|li|blockquote|figure|table|div|pre|hr|iframe)\b", re.I)
+_RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
+_PHOTO_MARK = "\u2063PHOTO{}\u2063"
+"""Where a photo stood, through the HTML-to-Markdown conversion (an invisible separator around it)."""
+
+
+def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
+    """The posts of a WordPress export (WXR 1.x); what cannot be mapped goes into `report.notes`."""
+    try:
+        channel = safe_xml.parse(path).getroot().find("channel")
+    except safe_xml.ParseError as exc:
+        raise DumpError(exc.position[0], f"not a readable XML file ({exc})", "give the .xml file WordPress's Tools → Export made") from None
+    except DefusedXmlException as exc:
+        raise DumpError(1, f"the XML declares entities, which a WordPress export never does ({exc})",
+                        "export the site again from WordPress (Tools → Export)") from None
+    if channel is None or channel.find("wp:wxr_version", _WP) is None:
+        raise DumpError(1, "not a WordPress export (no <wp:wxr_version>)", "give the .xml file WordPress's Tools → Export made")
+    authors = {_text(a, "wp:author_login"): _text(a, "wp:author_display_name") for a in channel.findall("wp:author", _WP)}
+    items = channel.findall("item")
+    attachments = {_text(i, "wp:post_id"): i for i in items if _text(i, "wp:post_type") == "attachment"}
+    found = []
+    for item in items:
+        if _text(item, "wp:post_type") != "post":
+            continue
+        post_id, title, status = _text(item, "wp:post_id"), nfc(_text(item, "title")), _text(item, "wp:status")
+        where = f"{path.name}#{post_id}"
+        if status not in _PUBLISHED | _UNPUBLISHED:
+            report.notes.append(f"{where} {title!r}: left out (status {status or 'none'!r})")
+            continue
+        try:
+            published = datetime.strptime(_text(item, "wp:post_date"), "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            report.notes.append(f"{where} {title!r}: left out (no date: {_text(item, 'wp:post_date')!r})")
+            continue
+        meta = {_text(m, "wp:meta_key"): _text(m, "wp:meta_value") for m in item.findall("wp:postmeta", _WP)}
+        photos: list[OldPhoto] = []
+        blocks = _wxr_body(_text(item, "content:encoded"), photos, lambda note: report.notes.append(f"{where}: {note}"))
+        lead = None
+        featured = attachments.get(meta.get("_thumbnail_id", ""))
+        if featured is not None:
+            file = _upload_path(_text(featured, "wp:attachment_url"))
+            lead = next((k for k, ph in enumerate(photos) if ph.file == file), None)
+            if lead is None:
+                caption, credit = _split_credit(nfc(_text(featured, "excerpt:encoded")))
+                photos.append(OldPhoto(caption, credit, file))
+                lead = len(photos) - 1
+        terms = item.findall("category")
+        categories = [(nfc(c.text or "").strip(), c.get("nicename", "")) for c in terms if c.get("domain") == "category"]
+        tags = tuple(dict.fromkeys(nfc(c.text or "").strip() for c in terms if c.get("domain") == "post_tag" and (c.text or "").strip()))
+        old_path = urlsplit(_text(item, "link")).path
+        aliases = ()
+        if old_path and old_path != "/":
+            try:
+                alias_path(old_path)
+                aliases = (old_path,)
+            except AddressError as exc:
+                report.notes.append(f"{where}: the old address {old_path!r} cannot be an alias ({exc.message})")
+        excerpt = _plain_text(_text(item, "excerpt:encoded"))
+        found.append(OldArticle(
+            where, title, published, excerpt, tuple(blocks), tuple(photos),
+            nfc(authors.get(_text(item, "dc:creator"), _text(item, "dc:creator"))), lead,
+            category=_category(categories), tags=tags, aliases=aliases, draft=status in _UNPUBLISHED))
+    return found
+
+
+def _text(element, path: str) -> str:
+    found = element.find(path, _WP)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _category(categories: list[tuple[str, str]]) -> str:
+    """The post's first category, by name (the site maps names and slugs alike)."""
+    return categories[0][0] if categories else ""
+
+
+def _upload_path(url: str) -> str:
+    """A photo's place under the old site's uploads folder ("2020/06/a.jpg"), "" when not an upload."""
+    path = unquote(urlsplit(url).path)
+    marker = "/uploads/"
+    return path.split(marker, 1)[1] if marker in path else ""
+
+
+def _split_credit(caption: str) -> tuple[str, str]:
+    match = _CAPTION.match(caption)
+    if not match:
+        return caption, ""
+    word = match["word"]
+    return match["caption"].strip(), match["credit"].strip() if word == "Ảnh" else f"{word}: {match['credit'].strip()}"
+
+
+def _plain_text(html: str) -> str:
+    return _clean(BeautifulSoup(html, "html.parser").get_text(" ")) if html else ""
+
+
+def _wxr_body(html: str, photos: list[OldPhoto], note) -> list[str | int]:
+    """A post's HTML as Markdown paragraphs, with its photos taken out into `photos` where they stood."""
+    html = _CAPTION_SHORTCODE.sub(lambda m: _figure(m.group(1)), html)
+    if _SHORTCODE.search(html):
+        note(f"shortcodes left out: {', '.join(sorted(set(_SHORTCODE.findall(html))))[:200]}")
+        html = _SHORTCODE.sub("", html)
+    html = "".join(chunk if _BLOCK_START.match(chunk) else f"<p>{chunk}</p>"
+                   for chunk in re.split(r"\n\s*\n", html) if chunk.strip())  # WordPress's autop
+    soup = BeautifulSoup(html, "html.parser")
+    for embed in soup.find_all(["iframe", "script", "style", "object", "embed", "form"]):
+        note(f"a <{embed.name}> was left out")
+        embed.decompose()
+    for image in soup.find_all("img"):
+        figure = image.find_parent("figure")
+        caption = figure.find("figcaption") if figure else None
+        text, credit = _split_credit(_clean(caption.get_text(" "))) if caption else (_clean(image.get("alt", "")), "")
+        photos.append(OldPhoto(text, credit, _original(image.get("src", ""))))
+        mark = soup.new_tag("p")
+        mark.string = _PHOTO_MARK.format(len(photos) - 1)
+        holder = figure or image
+        block = holder.find_parent(["p", "div"]) if figure is None else None
+        if block is not None and not block.get_text(strip=True):
+            holder = block  # <p><img></p>: the paragraph held only the photo
+        if holder.parent is not None and holder.parent.name == "a":
+            holder = holder.parent
+        if holder is image or holder.name == "a":  # a photo inside a paragraph: after it
+            (image.find_parent("p") or holder).insert_after(mark)
+            holder.extract()
+        else:
+            holder.replace_with(mark)
+    markdown = _Converter(heading_style="ATX", bullets="-", escape_misc=False).convert_soup(soup)
+    blocks: list[str | int] = []
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        photo = re.fullmatch(_PHOTO_MARK.format(r"(\d+)"), block)
+        if photo:
+            blocks.append(int(photo.group(1)))
+        elif block:
+            blocks.append(block)
+    return blocks
+
+
+def _figure(inner: str) -> str:
+    """[caption]<img …> Chú thích. Ảnh: MT[/caption] as the <figure> WordPress renders."""
+    match = re.match(r"\s*((?:<a[^>]*>)?\s*<img[^>]*>\s*(?:</a>)?)(.*)", inner, re.S)
+    if not match:
+        return inner
+    return f"<figure>{match.group(1)}<figcaption>{match.group(2).strip()}</figcaption></figure>"
+
+
+def _original(src: str) -> str:
+    """The upload a photo shows: WordPress's "-300x200" resized copy stands for the original."""
+    return _RESIZED.sub("", _upload_path(src))
+
+
+def _escape_inline(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+class _Converter(MarkdownConverter):
+    """markdownify, escaping text as Python-Markdown reads it, and keeping only links a reader can follow."""
+
+    def escape(self, text, parent_tags):
+        return _escape_inline(text or "")
+
+    def convert_a(self, el, text, parent_tags):
+        href = el.get("href", "")
+        if urlsplit(href).scheme.lower() not in ("", "http", "https", "mailto"):
+            return text  # javascript:, data: … : the words stay, the link goes
+        return super().convert_a(el, text, parent_tags)

@@ -303,19 +303,22 @@ def _days(days: float) -> str:
 
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("--category", "-c", required=True, help='The category of the imported articles, by name or slug.')
+@click.option("--category", "-c", default="",
+              help="The dumps' category (by name or slug), and the one for posts whose category the site lacks.")
 @click.option("--photos", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="A folder of photos in page order: one subfolder per dump, named like it (or the folder itself for one dump).")
+              help="Photos: for dumps, a folder in page order (one subfolder per dump, named like it, or the folder "
+                   "itself for one dump); for a WordPress export, its wp-content/uploads folder.")
 @click.option("--force", is_flag=True, help="Overwrite an imported article an editor has changed since.")
 @source_option
 def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, force: bool, source: Path) -> None:
-    """Bring an old site's articles in: plain-text dumps of article pages (files, or folders of
-    .txt files), one article each, under content/<category>/<year>/."""
-    from .archive_import import import_dumps
+    """Bring an old site's articles in, under content/<category>/<year>/: plain-text dumps of article
+    pages (.txt, one article each) and WordPress exports (.xml); files, or folders of them."""
+    from .archive_import import import_archive
 
-    dumps = sorted({file for path in paths for file in ([path] if path.is_file() else path.rglob("*.txt"))})
+    sources = sorted({file for path in paths for file in ([path] if path.is_file() else
+                                                           [*path.rglob("*.txt"), *path.rglob("*.xml")])})
     try:
-        report = import_dumps(source, dumps, category, photos, force)
+        report = import_archive(source, sources, category, photos, force)
     except BuildFailed as exc:  # config.toml
         print_problems(exc.problems)
         sys.exit(EXIT_CONTENT)

@@ -135,3 +135,115 @@ def test_a_file_that_is_no_dump_gets_a_clear_error_and_nothing_is_written(make_s
     assert not (site.root / "content" / "kinh-te").exists()
     unknown = site.cli("import", "old", "-c", "Thể thao")
     assert unknown.returncode == 1 and "unknown category 'Thể thao'" in unknown.stderr
+
+
+WXR = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/"
+     xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"
+     xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+  <title>Cổng thông tin huyện cũ</title>
+  <wp:wxr_version>1.2</wp:wxr_version>
+  <wp:author><wp:author_login>thuha</wp:author_login><wp:author_display_name><![CDATA[Thu Hà]]></wp:author_display_name></wp:author>
+  <item>
+    <title>Đường vào xã Mô Rai được bê tông hóa</title>
+    <link>https://huyencu.example.vn/2019/05/duong-vao-xa-mo-rai/</link>
+    <dc:creator>thuha</dc:creator>
+    <content:encoded><![CDATA[Sau sáu tháng thi công, 12 km đường từ trung tâm huyện vào xã Mô Rai đã hoàn thành.
+
+[caption id="attachment_13" align="aligncenter" width="800"]<img src="https://huyencu.example.vn/wp-content/uploads/2019/05/mo-rai-2-300x200.jpg" alt="" width="300" height="200" /> Xe chở nông sản chạy trên đường mới. Ảnh: TH[/caption]
+
+<h2>Tít phụ về mùa mưa</h2>
+
+Người dân <a href="javascript:alert(1)">không còn</a> lo cảnh lầy lội mỗi mùa mưa, theo <a href="https://example.vn/tin">tin trước</a>.<script>alert(2)</script>
+
+<iframe src="https://www.youtube.com/embed/abc"></iframe>
+
+Ghi chú của tòa soạn cũ: 5*3 &lt;b&gt;chưa in đậm&lt;/b&gt; [1]
+
+<ul><li>Chiều dài: 12 km</li><li>Kinh phí: 40 tỷ đồng</li></ul>]]></content:encoded>
+    <excerpt:encoded><![CDATA[Con đường 12 km vào xã Mô Rai đã được bê tông hóa.]]></excerpt:encoded>
+    <wp:post_id>11</wp:post_id>
+    <wp:post_date>2019-05-14 16:05:00</wp:post_date>
+    <wp:status>publish</wp:status>
+    <wp:post_type>post</wp:post_type>
+    <category domain="category" nicename="kinh-te"><![CDATA[Kinh tế]]></category>
+    <category domain="post_tag" nicename="giao-thong"><![CDATA[Giao thông]]></category>
+    <category domain="post_tag" nicename="mo-rai"><![CDATA[Mô Rai]]></category>
+    <wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>12</wp:meta_value></wp:postmeta>
+  </item>
+  <item>
+    <title>Đoạn đường mới</title>
+    <wp:post_id>12</wp:post_id>
+    <wp:post_type>attachment</wp:post_type>
+    <excerpt:encoded><![CDATA[Đoạn đường mới qua làng Le. Ảnh: TH]]></excerpt:encoded>
+    <wp:attachment_url>https://huyencu.example.vn/wp-content/uploads/2019/05/mo-rai-1.jpg</wp:attachment_url>
+  </item>
+  <item>
+    <title>Bản tin chưa đăng</title>
+    <link>https://huyencu.example.vn/?p=14</link>
+    <dc:creator>khach</dc:creator>
+    <content:encoded><![CDATA[Nội dung bản tin.]]></content:encoded>
+    <wp:post_id>14</wp:post_id>
+    <wp:post_date>2020-01-02 08:00:00</wp:post_date>
+    <wp:status>draft</wp:status>
+    <wp:post_type>post</wp:post_type>
+    <category domain="category" nicename="tin-cu"><![CDATA[Tin cũ]]></category>
+  </item>
+  <item>
+    <title>Bài đã xóa</title>
+    <wp:post_id>15</wp:post_id>
+    <wp:post_date>2020-01-03 08:00:00</wp:post_date>
+    <wp:status>trash</wp:status>
+    <wp:post_type>post</wp:post_type>
+  </item>
+</channel>
+</rss>
+"""
+POST = "content/kinh-te/2019/duong-vao-xa-mo-rai-duoc-be-tong-hoa.md"
+
+
+def test_a_wordpress_export_becomes_articles_with_their_photos_tags_authors_and_old_addresses(make_site):
+    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site.write("export.xml", WXR)
+    site.write("uploads/2019/05/mo-rai-1.jpg", photo((40, 120, 200)))
+    site.write("uploads/2019/05/mo-rai-2.jpg", photo((200, 160, 40)))
+    done = site.cli("import", "export.xml", "--category", "Thời sự", "--photos", "uploads")
+    assert done.returncode == 0, done.stderr
+    assert "2 imported" in done.stdout and "export.xml#15 'Bài đã xóa': left out (status 'trash')" in done.stdout
+    assert "export.xml#11: a <iframe> was left out" in done.stdout
+    written = (site.root / POST).read_text(encoding="utf-8")
+    assert "aliases:\n- /2019/05/duong-vao-xa-mo-rai/" in written and "- Mô Rai" in written
+    assert "javascript:" not in written and "<script" not in written and "alert(2)" not in written
+    draft = (site.root / "content/thoi-su/2020/ban-tin-chua-dang.md").read_text(encoding="utf-8")
+    assert "draft: true" in draft and "category: Thời sự" in draft  # an unknown old category: the fallback
+    assert "aliases" not in draft  # its old address, "/?p=14", is no path of its own
+    checked = site.cli("check")
+    assert checked.returncode == 0 and "0 error(s)" in checked.stdout, checked.stderr
+    built = site.build()
+    page = built.html("kinh-te/duong-vao-xa-mo-rai-duoc-be-tong-hoa-201905141605/")
+    assert page.select_one("time")["datetime"].startswith("2019-05-14T16:05:00+07:00")
+    article = page.select_one("article")
+    text = article.get_text(" ", strip=True)
+    assert "Thu Hà" in text and "Con đường 12 km vào xã Mô Rai đã được bê tông hóa." in text
+    captions = [c.get_text(" ", strip=True) for c in article.select("figcaption")]
+    assert any("Đoạn đường mới qua làng Le." in c and "Ảnh: TH" in c for c in captions)  # the featured image
+    assert any("Xe chở nông sản chạy trên đường mới." in c and "Ảnh: TH" in c for c in captions)
+    assert [h.get_text(strip=True) for h in article.select("h2")][:1] == ["Tít phụ về mùa mưa"]
+    assert [li.get_text() for li in article.select(".article-body li")] == ["Chiều dài: 12 km", "Kinh phí: 40 tỷ đồng"]
+    assert "không còn" in text and not article.select('a[href^="javascript"], script, iframe')
+    assert "Ghi chú của tòa soạn cũ: 5*3 <b>chưa in đậm</b> [1]" in text  # the old text, never markup
+    assert article.select_one('a[href="https://example.vn/tin"]').get_text() == "tin trước"
+    old = built.text("2019/05/duong-vao-xa-mo-rai/")  # the old address leads to the new one
+    assert "/kinh-te/duong-vao-xa-mo-rai-duoc-be-tong-hoa-201905141605/" in old
+    assert not built.exists("thoi-su/ban-tin-chua-dang-202001020800/")  # a draft stays a draft
+
+
+def test_an_export_with_an_entity_bomb_is_refused_without_expanding_it(make_site):
+    site = make_site()
+    bomb = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+            "<rss><channel><title>&lol2;</title></channel></rss>")
+    site.write("export.xml", bomb)
+    done = site.cli("import", "export.xml", "-c", "Thời sự")
+    assert done.returncode == 1 and "export.xml:1: error: the XML declares entities" in done.stderr
+    assert "Traceback" not in done.stderr
