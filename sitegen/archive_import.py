@@ -17,13 +17,14 @@ left alone and a file an editor has changed since is kept unless --force.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import defusedxml.ElementTree as safe_xml  # refuses entity bombs and external entities
 import frontmatter
@@ -43,7 +44,8 @@ RELATED_HEADINGS = ("chuyên mục khác", "tin liên quan", "tin cùng chuyên 
 """Where an old page's own article ends and its lists of other articles begin."""
 
 _DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-,]?\s*(\d{1,2})[:h](\d{2}))?$")
-_CAPTION = re.compile(r"^(?P<caption>.*?)\s*\(?\b(?P<word>Ảnh|Nguồn|Đồ họa|Ảnh minh họa)\s*:\s*(?P<credit>[^.!?()]{1,60}?)\)?\.?$")
+_CAPTION = re.compile(r"^(?P<caption>.*?)\s*\(?\b(?P<word>Ảnh|Nguồn|Đồ họa|Ảnh minh họa)\s*:\s*(?P<credit>[^!?()]{1,60}?)\)?\.?$")
+"""A caption ending in its credit: "… Ảnh: MT", "… Ảnh: Q.H", "… (Nguồn: TTXVN)"."""
 _AUTHOR = re.compile(r"^[^\W\d_][^\s\d]*(?:[ \-][^\W\d_][^\s\d]*){0,4}$")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}>])")
 """Python-Markdown's escapable characters that start markup inside a paragraph ({: …} is attr_list)."""
@@ -93,6 +95,8 @@ class OldArticle:
     aliases: tuple[str, ...] = ()
     """The old addresses (paths) that must keep leading here."""
     draft: bool = False
+    timed: bool = True
+    """False when the old page gave a day without a time: the article's date has none either."""
 
 
 def read_dump(origin: str, text: str) -> OldArticle:
@@ -186,22 +190,51 @@ class ImportReport:
         cell[1] += 1
 
 
-def import_archive(site_dir: Path, sources: list[Path], category: str = "", photos_dir: Path | None = None,
-                   force: bool = False) -> ImportReport:
-    """Bring every dump (.txt) and WordPress export (.xml) in; see the module's docstring.  `category`
-    is the dumps' category and the fallback for posts whose category the site does not have.  Raises
-    BuildFailed on a broken config.toml."""
+PAGE_SUFFIXES = (".html", ".htm")
+
+
+def sources_in(paths: list[Path]) -> list[tuple[Path, Path]]:
+    """(file, the folder it was found in) for each dump, export and saved page the paths name; a saved
+    page's old address is its place under that folder (a `wget --mirror` folder)."""
+    found: dict[Path, Path] = {}
+    for path in paths:
+        if path.is_file():
+            found.setdefault(path, path.parent)
+            continue
+        for file in sorted(path.rglob("*")):
+            if file.is_file() and file.suffix.lower() in (".txt", ".xml", *PAGE_SUFFIXES):
+                found.setdefault(file, path)
+    return sorted(found.items())
+
+
+def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos_dir: Path | None = None,
+                   force: bool = False, profile: Path | None = None) -> ImportReport:
+    """Bring every dump (.txt), WordPress export (.xml) and saved page (.html) under `paths` in; see
+    the module's docstring.  `category` is the dumps' category and the fallback for articles whose
+    category the site does not have.  Raises BuildFailed on a broken config.toml."""
     config, _ = load_config(site_dir)
     report = ImportReport()
     fallback = config.category_named(category) if category else None
     if category and fallback is None:
         report.problems.append(Problem("--category", f"unknown category {category!r}", config.category_choices))
         return report
-    dumps = [p for p in sources if p.suffix.lower() != ".xml"]
-    for source in sources:
+    try:
+        selectors = read_profile(profile) if profile else PageProfile()
+    except DumpError as exc:
+        report.problems.append(Problem(str(profile), exc.message, exc.hint, exc.line))
+        return report
+    sources = sources_in(paths)
+    dumps = [p for p, _ in sources if p.suffix.lower() == ".txt"]
+    for source, folder in sources:
+        kind = source.suffix.lower()
         try:
-            if source.suffix.lower() == ".xml":
+            if kind == ".xml":
                 olds = read_wxr(source, report)
+            elif kind in PAGE_SUFFIXES:
+                page = read_page(source, folder, selectors)
+                if page is None:
+                    report.notes.append(f"{source}: not an article page (no title or no date found); left out")
+                olds = [page] if page else []
             else:
                 olds = [read_dump(source.name, source.read_text(encoding="utf-8"))]
         except DumpError as exc:
@@ -209,7 +242,7 @@ def import_archive(site_dir: Path, sources: list[Path], category: str = "", phot
             continue
         except (OSError, UnicodeDecodeError) as exc:
             report.problems.append(Problem(str(source), f"cannot be read ({exc.__class__.__name__}: {exc})",
-                                           "give a UTF-8 text dump (.txt) or a WordPress export (.xml)"))
+                                           "give a UTF-8 text dump (.txt), a WordPress export (.xml) or a saved page (.html)"))
             continue
         for old in olds:
             chosen = config.category_named(old.category) if old.category else None
@@ -220,12 +253,13 @@ def import_archive(site_dir: Path, sources: list[Path], category: str = "", phot
                     f"give --category for it, or add the category to config.toml ({config.category_choices})"))
                 continue
             chosen = chosen or fallback
-            if source.suffix.lower() == ".xml":
-                files = {k: photos_dir / ph.file for k, ph in enumerate(old.photos)
-                         if photos_dir and ph.file and _inside(photos_dir, photos_dir / ph.file)}
-            else:
+            if kind == ".txt":
                 in_order = _photo_files(photos_dir, source, single=len(dumps) == 1)
                 files = dict(enumerate(in_order[:len(old.photos)]))
+            else:  # an export's uploads folder, or the mirror the saved page is in
+                root = folder if kind in PAGE_SUFFIXES else photos_dir
+                files = {k: root / ph.file for k, ph in enumerate(old.photos)
+                         if root and ph.file and _inside(root, root / ph.file)}
             _write(site_dir, config, old, chosen.name, chosen.slug,
                    {k: f for k, f in files.items() if f.is_file()}, force, report)
     return report
@@ -265,7 +299,7 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
         slug, path = f"{base}-{number}", folder / f"{base}-{number}.md"
     shown = path.relative_to(site_dir).as_posix()
     names = {k: f"images/{slug}-{k + 1}{file.suffix.lower()}" for k, file in files.items()}
-    meta: dict = {"title": old.title, "slug": slug, "date": f"{old.published:%Y-%m-%d %H:%M}",
+    meta: dict = {"title": old.title, "slug": slug, "date": f"{old.published:%Y-%m-%d %H:%M}" if old.timed else f"{old.published:%Y-%m-%d}",
                   "author": old.author or config.default_author, "category": category_name, "tags": list(old.tags),
                   "summary": old.summary}
     photo = lambda k: {"src": names[k], "caption": old.photos[k].caption, "credit": old.photos[k].credit}  # noqa: E731
@@ -437,23 +471,37 @@ def _wxr_body(html: str, photos: list[OldPhoto], note) -> list[str | int]:
         html = _SHORTCODE.sub("", html)
     html = "".join(chunk if _BLOCK_START.match(chunk) else f"<p>{chunk}</p>"
                    for chunk in re.split(r"\n\s*\n", html) if chunk.strip())  # WordPress's autop
-    soup = BeautifulSoup(html, "html.parser")
-    for embed in soup.find_all(["iframe", "script", "style", "object", "embed", "form"]):
+    return _html_blocks(BeautifulSoup(html, "html.parser"), photos, note, _original)
+
+
+def _html_blocks(soup, photos: list[OldPhoto], note, file_of) -> list[str | int]:
+    """An article body's HTML as Markdown paragraphs, its photos taken out into `photos` where they
+    stood, each with its caption: a <figcaption>, the caption row of a photo table (as many
+    Vietnamese CMSs lay photos out), or a short paragraph right after the photo ending in "Ảnh: …".
+    `file_of` maps an <img src> to where the old site kept the file."""
+    for embed in soup.find_all(["iframe", "script", "style", "object", "embed", "form", "noscript"]):
         note(f"a <{embed.name}> was left out")
         embed.decompose()
     for image in soup.find_all("img"):
-        figure = image.find_parent("figure")
-        caption = figure.find("figcaption") if figure else None
-        text, credit = _split_credit(_clean(caption.get_text(" "))) if caption else (_clean(image.get("alt", "")), "")
-        photos.append(OldPhoto(text, credit, _original(image.get("src", ""))))
+        holder = image.find_parent("figure") or image.find_parent("table")
+        caption_node = None
+        if holder is not None:
+            caption_node = holder.find("figcaption") if holder.name == "figure" else holder
+        if holder is None:
+            block = image.find_parent(["p", "div"])
+            holder = block if block is not None and not block.get_text(strip=True) else image
+            if holder.parent is not None and holder.parent.name == "a" and not holder.parent.get_text(strip=True):
+                holder = holder.parent
+            after = holder.find_next_sibling()
+            if after is not None and len(after.get_text()) < 400 and _CAPTION.match(_clean(after.get_text(" "))):
+                caption_node = after
+        caption = _clean(caption_node.get_text(" ")) if caption_node is not None else ""
+        text, credit = _split_credit(caption) if caption else (_clean(image.get("alt", "")), "")
+        photos.append(OldPhoto(text, credit, file_of(image.get("src", ""))))
         mark = soup.new_tag("p")
         mark.string = _PHOTO_MARK.format(len(photos) - 1)
-        holder = figure or image
-        block = holder.find_parent(["p", "div"]) if figure is None else None
-        if block is not None and not block.get_text(strip=True):
-            holder = block  # <p><img></p>: the paragraph held only the photo
-        if holder.parent is not None and holder.parent.name == "a":
-            holder = holder.parent
+        if caption_node is not None and caption_node is not holder and caption_node.find_parent("figure") is None:
+            caption_node.decompose()
         if holder is image or holder.name == "a":  # a photo inside a paragraph: after it
             (image.find_parent("p") or holder).insert_after(mark)
             holder.extract()
@@ -499,3 +547,127 @@ class _Converter(MarkdownConverter):
         if urlsplit(href).scheme.lower() not in ("", "http", "https", "mailto"):
             return text  # javascript:, data: … : the words stay, the link goes
         return super().convert_a(el, text, parent_tags)
+
+
+# --- saved pages (wget --mirror) --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PageProfile:
+    """CSS selectors for one old site's article pages, for where the guesses go wrong (--profile
+    FILE.toml, a [page] table): title, date, author, sapo, body, category, and drop (a list: what to
+    cut from the body: share buttons, the author line, boxes of other articles)."""
+
+    title: str = ""
+    date: str = ""
+    author: str = ""
+    sapo: str = ""
+    body: str = ""
+    category: str = ""
+    drop: tuple[str, ...] = ()
+
+
+def read_profile(path: Path) -> PageProfile:
+    import tomllib
+
+    try:
+        table = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DumpError(1, f"the profile cannot be read ({exc})", "write a [page] table of CSS selectors") from None
+    known = {f.name for f in PageProfile.__dataclass_fields__.values()}
+    unknown = sorted(set(table) - known)
+    if unknown or not all(isinstance(v, str) for k, v in table.items() if k != "drop") \
+            or not isinstance(table.get("drop", []), list):
+        raise DumpError(1, f"[page] takes text selectors {sorted(known - {'drop'})} and drop = [...]"
+                        + (f", not {unknown}" if unknown else ""), 'e.g. title = "h1.title", drop = [".share"]')
+    return PageProfile(**{**table, "drop": tuple(table.get("drop", ()))})
+
+
+_PAGE_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})\s*[-,|]?\s*(\d{1,2}[:h]\d{2})|(\d{1,2}[:h]\d{2})\s*[-,|]?\s*(\d{1,2}/\d{1,2}/\d{4})")
+_BREADCRUMB = ".breadcrumb a, .breadcrumbs a, [class*=breadcrumb] a, nav[aria-label*=readcrumb] a"
+
+
+def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | None:
+    """The article of one saved page of an old site, or None when the page is no article (a
+    listing, the home page).  The profile's selectors come first; trafilatura guesses the rest."""
+    import trafilatura
+
+    html = path.read_text(encoding="utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    relative = path.relative_to(mirror).as_posix()
+    first, _, rest = relative.partition("/")
+    host = first if rest and "." in first and not first.lower().endswith(PAGE_SUFFIXES) else ""
+    under_host = rest if host else relative
+    old_path = "/" + (under_host[: -len("index.html")] if under_host.endswith("index.html") else under_host)
+    url = f"https://{host or 'old-site.invalid'}{old_path}"
+    guessed = trafilatura.bare_extraction(html, url=url, with_metadata=True)
+    pick = lambda selector: soup.select_one(selector) if selector else None  # noqa: E731
+    text_of = lambda node: _clean(node.get_text(" ")) if node is not None else ""  # noqa: E731
+    meta = lambda name: (soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}))  # noqa: E731
+    og_title = meta("og:title")
+    title = nfc(text_of(pick(profile.title)) or (og_title.get("content", "").strip() if og_title else "")
+                or (getattr(guessed, "title", None) or "") or text_of(soup.find("h1")))
+    dated = text_of(pick(profile.date)) or _clean(soup.get_text(" "))
+    when = _PAGE_DATE.search(dated)
+    timed = True
+    if when:
+        day, hour = (when.group(1), when.group(2)) if when.group(1) else (when.group(4), when.group(3))
+        published = _date(0, f"{day} {hour.replace('h', ':')}")
+    elif getattr(guessed, "date", None):
+        published, timed = datetime.strptime(guessed.date, "%Y-%m-%d"), False
+    else:
+        return None
+    if not title:
+        return None
+    if profile.body and pick(profile.body) is not None:
+        body = BeautifulSoup(str(pick(profile.body)), "html.parser")
+    else:
+        main = trafilatura.extract(html, url=url, output_format="html", include_images=True, include_formatting=True)
+        body = BeautifulSoup(main or "", "html.parser")
+    for selector in profile.drop:
+        for node in body.select(selector):
+            node.decompose()
+    for node in body.find_all(["h1", "p", "div"]):  # the title and date lines the extraction kept
+        if node.parent is not None and text_of(node) in (title, text_of(pick(profile.date)) or "\0") or (
+                node.name == "p" and when and text_of(node) == when.group(0)):
+            node.decompose()
+    sapo = text_of(pick(profile.sapo))
+    description = meta("description") or meta("og:description")
+    if not sapo:
+        first_paragraph = body.find("p")
+        if first_paragraph is not None and text_of(first_paragraph):
+            sapo = text_of(first_paragraph)
+            first_paragraph.decompose()
+        elif description is not None:
+            sapo = _clean(description.get("content", ""))
+    author = text_of(pick(profile.author)) or (getattr(guessed, "author", None) or "")
+    if not author:
+        paragraphs = body.find_all("p")
+        if paragraphs and _AUTHOR.match(text_of(paragraphs[-1])) and len(text_of(paragraphs[-1])) < 40:
+            author = text_of(paragraphs[-1])
+            paragraphs[-1].decompose()
+    else:
+        for node in body.find_all("p"):
+            if text_of(node) == author:
+                node.decompose()
+    crumbs = soup.select(_BREADCRUMB)
+    category = text_of(pick(profile.category)) or (text_of(crumbs[-1]) if crumbs else "") or old_path.strip("/").split("/")[0]
+
+    def file_of(src: str) -> str:
+        """A photo's file in the mirror: its address on the old site, as wget saved it ("" when the
+        photo was on another host)."""
+        target = urlsplit(urljoin(url, src.strip()))
+        if target.scheme not in ("http", "https") or target.netloc != urlsplit(url).netloc:
+            return ""
+        return posixpath.join(host, unquote(target.path).lstrip("/")) if host else unquote(target.path).lstrip("/")
+
+    photos: list[OldPhoto] = []
+    notes: list[str] = []
+    blocks = _html_blocks(body, photos, notes.append, file_of)
+    aliases: tuple[str, ...] = ()
+    try:
+        alias_path(old_path)
+        aliases = (old_path,)
+    except AddressError:
+        pass
+    return OldArticle(relative, title, published, sapo, tuple(blocks), tuple(photos), nfc(author), None,
+                      category=category, aliases=aliases, timed=timed)

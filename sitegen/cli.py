@@ -308,17 +308,19 @@ def _days(days: float) -> str:
 @click.option("--photos", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Photos: for dumps, a folder in page order (one subfolder per dump, named like it, or the folder "
                    "itself for one dump); for a WordPress export, its wp-content/uploads folder.")
+@click.option("--profile", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Saved pages: a TOML [page] table of CSS selectors (title, date, author, sapo, body, category, drop).")
 @click.option("--force", is_flag=True, help="Overwrite an imported article an editor has changed since.")
 @source_option
-def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, force: bool, source: Path) -> None:
+def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, profile: Path | None, force: bool,
+                   source: Path) -> None:
     """Bring an old site's articles in, under content/<category>/<year>/: plain-text dumps of article
-    pages (.txt, one article each) and WordPress exports (.xml); files, or folders of them."""
+    pages (.txt, one article each), WordPress exports (.xml) and saved pages (.html, as `wget
+    --mirror` leaves them); files, or folders of them."""
     from .archive_import import import_archive
 
-    sources = sorted({file for path in paths for file in ([path] if path.is_file() else
-                                                           [*path.rglob("*.txt"), *path.rglob("*.xml")])})
     try:
-        report = import_archive(source, sources, category, photos, force)
+        report = import_archive(source, list(paths), category, photos, force, profile)
     except BuildFailed as exc:  # config.toml
         print_problems(exc.problems)
         sys.exit(EXIT_CONTENT)

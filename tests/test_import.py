@@ -247,3 +247,71 @@ def test_an_export_with_an_entity_bomb_is_refused_without_expanding_it(make_site
     done = site.cli("import", "export.xml", "-c", "Thời sự")
     assert done.returncode == 1 and "export.xml:1: error: the XML declares entities" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+OLD_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Nông dân Sa Thầy trúng mùa mì - Báo Cũ</title><meta property="og:title" content="Nông dân Sa Thầy trúng mùa mì"></head>
+<body><header><nav><a href="/">Trang chủ</a> <a href="/kinh-te/">Kinh tế</a></nav></header>
+<div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/kinh-te/">Kinh tế</a></div>
+<article class="detail"><h1 class="title">Nông dân Sa Thầy trúng mùa mì</h1>
+<div class="date">Thứ sáu, 12/11/2021 07:45</div>
+<div class="sapo">Vụ mì năm nay, nông dân huyện Sa Thầy thu về năng suất cao nhất 5 năm.</div>
+<div class="content">
+<p>Trên những triền đồi xã Ya Xiêr, người dân tất bật nhổ mì từ sáng sớm.</p>
+<table class="image"><tr><td><img src="../uploads/2021/11/mi-1.jpg" alt=""></td></tr>
+<tr><td class="image_desc">Nông dân xã Ya Xiêr thu hoạch mì. Ảnh: Q.H</td></tr></table>
+<p>Theo ông Nguyễn Văn Tư, năng suất bình quân đạt 30 tấn/ha, giá bán 3.200 đồng/kg.</p>
+<figure><img src="https://baocu.example.vn/uploads/2021/11/mi-2.jpg"><figcaption>Xe tải thu mua mì tại ruộng. Ảnh: Q.H</figcaption></figure>
+<p>Nhiều hộ đã trả xong nợ vay sau vụ này.</p>
+<div class="share"><a href="https://facebook.com/sharer">Chia sẻ</a></div>
+<p style="text-align:right"><strong>Quang Hùng</strong></p>
+</div></article>
+<aside><h3>Chuyên mục khác</h3><ul><li><a href="/kinh-te/x.html">Giá cà phê hôm nay</a></li></ul></aside>
+<footer>Báo Cũ, 2021</footer></body></html>
+"""
+SAVED = "content/kinh-te/2021/nong-dan-sa-thay-trung-mua-mi.md"
+
+
+def mirrored(make_site):
+    """A `wget --mirror` folder of an old site: one article page, its two photos, the home page."""
+    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site.write("mirror/baocu.example.vn/tin-tuc/nong-dan-sa-thay-trung-mua-mi.html", OLD_PAGE)
+    site.write("mirror/baocu.example.vn/uploads/2021/11/mi-1.jpg", photo((10, 100, 50)))
+    site.write("mirror/baocu.example.vn/uploads/2021/11/mi-2.jpg", photo((100, 10, 50)))
+    site.write("mirror/baocu.example.vn/index.html", '<html><body><h1>Báo Cũ</h1><a href="kinh-te/">Kinh tế</a></body></html>')
+    return site
+
+
+def test_saved_pages_of_an_old_site_become_articles_with_a_profile_of_its_selectors(make_site):
+    site = mirrored(make_site)
+    site.write("profile.toml", '[page]\nbody = ".content"\nsapo = ".sapo"\ndate = ".date"\ndrop = [".share"]\n')
+    done = site.cli("import", "mirror", "--profile", "profile.toml")
+    assert done.returncode == 0, done.stderr
+    assert "mirror/baocu.example.vn/index.html: not an article page" in done.stdout
+    assert "1 imported" in done.stdout and "photo files 2/2" in done.stdout
+    written = (site.root / SAVED).read_text(encoding="utf-8")
+    assert "author: Quang Hùng" in written and "category: Kinh tế" in written  # the breadcrumb's category
+    assert "- /tin-tuc/nong-dan-sa-thay-trung-mua-mi.html" in written  # the old address, an alias
+    assert "Chia sẻ" not in written and "Giá cà phê hôm nay" not in written
+    assert site.cli("check").returncode == 0
+    built = site.build()
+    page = built.html("kinh-te/nong-dan-sa-thay-trung-mua-mi-202111120745/")
+    article = page.select_one("article")
+    assert page.select_one("time")["datetime"].startswith("2021-11-12T07:45:00+07:00")
+    assert "Vụ mì năm nay, nông dân huyện Sa Thầy" in article.get_text()
+    captions = [c.get_text(" ", strip=True) for c in article.select("figcaption")]
+    assert any(c.startswith("Nông dân xã Ya Xiêr thu hoạch mì.") and "Ảnh: Q.H" in c for c in captions)
+    assert any(c.startswith("Xe tải thu mua mì tại ruộng.") and "Ảnh: Q.H" in c for c in captions)
+    assert "/kinh-te/nong-dan-sa-thay-trung-mua-mi-202111120745/" in built.text("tin-tuc/nong-dan-sa-thay-trung-mua-mi.html")
+
+
+def test_without_a_profile_the_article_is_guessed_and_the_pages_frame_left_out(make_site):
+    site = mirrored(make_site)
+    done = site.cli("import", "mirror")
+    assert done.returncode == 0, done.stderr
+    written = (site.root / SAVED).read_text(encoding="utf-8")
+    assert "title: Nông dân Sa Thầy trúng mùa mì" in written and "date: 2021-11-12 07:45" in written
+    body = written.split("\n---\n", 1)[1]
+    assert "Theo ông Nguyễn Văn Tư" in body and "Nhiều hộ đã trả xong nợ vay" in body
+    assert "Trang chủ" not in body and "Giá cà phê hôm nay" not in body and "Báo Cũ, 2021" not in body
+    assert "photo files 2/2" in done.stdout
