@@ -75,12 +75,50 @@ def describe(char: str) -> str:
     return f"U+{ord(char):04X} {unicodedata.name(char, 'control character')}"
 
 
-def alias_path(alias: str) -> SitePath:
+@dataclass(frozen=True)
+class OldAddress:
+    """One entry of `aliases`: a path on this site, or on an old domain the paper kept."""
+
+    host: str
+    """"" for this site; else the old domain, lower-case ASCII ("baokontum.com.vn", IDNA for others)."""
+    path: SitePath
+
+
+_OLD_HOST = re.compile(r"^https?://(?P<host>[^/?#]*)(?P<path>.*)$", re.I)
+_HOST_LABEL = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?")
+
+
+def old_address(alias: str) -> OldAddress:
+    """An `aliases` entry: "/tin-tuc/bai-1.html" on this site, or "https://baokontum.com.vn/tin-tuc/
+    bai-1.html" on an old domain (papers merge: the old domain keeps redirecting).  The domain is
+    checked as a domain name (letters, digits and "-" in dot-separated labels, IDNA for Vietnamese
+    ones): no port, user, IP address or anything a server's configuration would read as syntax.
+    Raises AddressError."""
+    found = _OLD_HOST.match(unicodedata.normalize("NFC", alias))
+    if not found:
+        return OldAddress("", alias_path(alias))
+    written = found["host"]
+    hint = 'write the old domain\'s address as a browser shows it, e.g. "https://baokontum.com.vn/tin-tuc/bai-1.html"'
+    if not written or "@" in written or ":" in written:
+        raise AddressError(f"alias {alias!r}: {written!r} is not a domain name (no user, port or IP address)", hint)
+    try:
+        host = written.rstrip(".").encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        raise AddressError(f"alias {alias!r}: {written!r} is not a domain name", hint) from None
+    labels = host.split(".")
+    if len(labels) < 2 or len(host) > 253 or not all(_HOST_LABEL.fullmatch(label) for label in labels) \
+            or labels[-1].isdigit():
+        raise AddressError(f"alias {alias!r}: {written!r} is not a domain name (letters, digits and - "
+                           "in labels separated by dots)", hint)
+    return OldAddress(host, alias_path(found["path"] or "/", f"alias {alias!r}"))
+
+
+def alias_path(alias: str, label: str = "") -> SitePath:
     """An old address as written in `aliases` ("/tin-tức/bài-1.html", "old/path") -> its SitePath.
 
     An old address without `.html`/`.htm` or a final "/" becomes a folder, so a static host serves
     its index.html at "old/path" and "old/path/" alike.  Raises AddressError."""
-    path = site_path(alias, f"alias {alias!r}")
+    path = site_path(alias, label or f"alias {alias!r}")
     if path.file and not path.file.endswith((".html", ".htm", "/")):
         path = SitePath(path.url + "/", path.file + "/")
     return path

@@ -33,7 +33,7 @@ from bs4 import BeautifulSoup
 from defusedxml import DefusedXmlException
 from markdownify import MarkdownConverter
 
-from .addresses import AddressError, alias_path
+from .addresses import AddressError, old_address
 from .config import Config
 from .config_toml import load_config
 from .errors import Problem
@@ -93,7 +93,8 @@ class OldArticle:
     """The old site's category ("" for dumps: the one given on the command line)."""
     tags: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
-    """The old addresses (paths) that must keep leading here."""
+    """The old addresses, full ("https://old-domain/tin-tuc/1.html") where the old site's domain is
+    known: `_write` keeps the domain only when it is not this site's own."""
     draft: bool = False
     timed: bool = True
     """False when the old page gave a day without a time: the article's date has none either."""
@@ -311,8 +312,9 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
     missing = [k for k in range(len(old.photos)) if k not in names]
     if missing:
         meta["missing_photos"] = [_caption_line(old.photos[k]) for k in missing]
-    if old.aliases:
-        meta["aliases"] = list(old.aliases)
+    aliases = _aliases(old, config, report, shown)
+    if aliases:
+        meta["aliases"] = aliases
     if old.draft:
         meta["draft"] = True
     meta[DUMP_SOURCE] = old.origin
@@ -344,6 +346,22 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
                             (f"; wrote the site's default author {config.default_author!r}" if config.default_author else ""))
     if missing:
         report.notes.append(f"{shown}: {len(missing)} of {len(old.photos)} photos have no file (listed under missing_photos)")
+
+
+def _aliases(old: OldArticle, config: Config, report: ImportReport, shown: str) -> list[str]:
+    """The article's old addresses as `aliases` takes them: a path when the old site was this site's
+    own domain, the full address of an old domain otherwise (its server files then redirect that
+    domain); one that cannot be an alias is noted and left out."""
+    here = urlsplit(config.base_url).hostname or ""
+    kept = []
+    for alias in old.aliases:
+        try:
+            where = old_address(alias)
+        except AddressError as exc:
+            report.notes.append(f"{shown}: the old address {alias!r} cannot be an alias ({exc.message})")
+            continue
+        kept.append(alias if where.host and where.host != here else "/" + where.path.url)
+    return kept
 
 
 def _caption_line(photo: OldPhoto) -> str:
@@ -418,14 +436,8 @@ def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
         terms = item.findall("category")
         categories = [(nfc(c.text or "").strip(), c.get("nicename", "")) for c in terms if c.get("domain") == "category"]
         tags = tuple(dict.fromkeys(nfc(c.text or "").strip() for c in terms if c.get("domain") == "post_tag" and (c.text or "").strip()))
-        old_path = urlsplit(_text(item, "link")).path
-        aliases = ()
-        if old_path and old_path != "/":
-            try:
-                alias_path(old_path)
-                aliases = (old_path,)
-            except AddressError as exc:
-                report.notes.append(f"{where}: the old address {old_path!r} cannot be an alias ({exc.message})")
+        link = urlsplit(_text(item, "link"))
+        aliases = (link._replace(fragment="").geturl(),) if link.path not in ("", "/") and not link.query else ()
         excerpt = _plain_text(_text(item, "excerpt:encoded"))
         found.append(OldArticle(
             where, title, published, excerpt, tuple(blocks), tuple(photos),
@@ -663,11 +675,6 @@ def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | No
     photos: list[OldPhoto] = []
     notes: list[str] = []
     blocks = _html_blocks(body, photos, notes.append, file_of)
-    aliases: tuple[str, ...] = ()
-    try:
-        alias_path(old_path)
-        aliases = (old_path,)
-    except AddressError:
-        pass
+    aliases = (f"https://{host}{old_path}" if host else old_path,)
     return OldArticle(relative, title, published, sapo, tuple(blocks), tuple(photos), nfc(author), None,
                       category=category, aliases=aliases, timed=timed)

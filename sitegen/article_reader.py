@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote
 
 import yaml
 
-from .addresses import AddressError, alias_path
+from .addresses import AddressError, old_address
 from .body_limits import body_problem
 from .config import Category, Config
 from .content import Correction, MEDIA_DIR, Article, Audio, Parsed, Photo, Video, unreadable_problem
@@ -277,7 +277,7 @@ class ArticleReader:
     def _alias(self, fields: Fields, alias: str, node: yaml.Node) -> str:
         """The old address as written, once `addresses` accepts it; "" (and a problem) if not."""
         try:
-            alias_path(alias)
+            old_address(alias)
         except AddressError as exc:
             fields.problem(node, exc.message, exc.hint)
             return ""

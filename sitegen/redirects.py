@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from .addresses import AddressError, alias_path
+from .addresses import AddressError, old_address
 from .content import MEDIA_DIR
 from .errors import Problem
 from .search import INDEX_DIR
@@ -57,13 +57,21 @@ def redirect_pages(site: Site, pages: list[Page], feed_files: set[str],
     files = set(taken) | feed_files
     folders = {folder for file in files for folder in _folders_of(file)}
     redirects = []
+    elsewhere: dict[tuple[str, str], str] = {}  # (old domain, path) -> the article that claims it
     for article in (*site.articles, *site.withdrawn):  # a withdrawn article's old addresses lead to its notice
         for alias in article.aliases:
             try:
-                where = alias_path(alias)
+                old = old_address(alias)
             except AddressError as exc:  # the reader refuses these: a second guard, not the check
                 problems.append(Problem(article.source, exc.message, exc.hint, article.line_of("aliases")))
                 continue
+            if old.host:  # only the server's own redirect files (sitemaps.redirect_files) can serve it
+                first = elsewhere.setdefault((old.host, old.path.url), article.source)
+                if first != article.source:
+                    problems.append(Problem(article.source, f"alias {alias!r} is already an old address of {first}",
+                                            "remove this alias or change it", article.line_of("aliases")))
+                continue
+            where = old.path
             output = output_file_of(where.file)
             normalised = "" if alias == "/" + where.url else f" (that is /{where.url})"
             if output in taken:

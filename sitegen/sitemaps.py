@@ -21,6 +21,7 @@ from typing import Sequence
 from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
+from .addresses import old_address
 from .feeds import feed_files
 from .banner import BANNER_FILE, banner_json
 from .pages import LATEST_FILE, Page, PagePlanner
@@ -138,7 +139,16 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
     for page in pages:
         if page.kind == "redirect":
             pairs.append((page.info.url, planner.url(planner.site.paths[page.source])))
+    elsewhere = []  # the old domains' addresses: (domain, path, the article's full address)
+    for article in (*planner.site.articles, *planner.site.withdrawn):
+        for alias in article.aliases:
+            old = old_address(alias)  # valid: the reader refused the rest
+            if old.host:
+                elsewhere.append((old.host, "/" + old.path.url, planner.absolute(planner.site.paths[article.source])))
     netlify = "".join(f"{_redirects_field(old)} {_redirects_field(new)} 301\n" for old, new in pairs)
+    # An old domain's address on Netlify: the full address, forced ("!") over any file at that path.
+    netlify += "".join(f"{_redirects_field(f'https://{host}{old}')} {_redirects_field(new)} 301!\n"
+                       for host, old, new in elsewhere)
     # nginx compares `$uri`, the request path decoded ("/tin-tức/bài-1.html"): the keys are decoded,
     # the Location values stay percent-encoded.  A folder is matched with and without its final "/".
     entries: dict[str, str] = {}
@@ -147,13 +157,24 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
         entries.setdefault(decoded, new)
         if decoded.endswith("/") and len(decoded) > 1:
             entries.setdefault(decoded.rstrip("/"), new)
+    hosted: dict[str, str] = {}
+    for host, old, new in elsewhere:
+        decoded = unquote(old)
+        hosted.setdefault(host + decoded, new)
+        if decoded.endswith("/") and len(decoded) > 1:
+            hosted.setdefault(host + decoded.rstrip("/"), new)
     nginx = ["# Old addresses of articles (front matter `aliases`) -> their current address.",
              "# In the http block, before any other map:   include /path/to/nginx-redirects.conf;",
-             "# In the server block: if ($sitegen_redirect) { return 301 $sitegen_redirect; }"]
-    nginx += _nginx_hash_sizes(list(entries))
-    nginx += ["map $uri $sitegen_redirect {", "    default \"\";"]
-    nginx += [f"    {_nginx_string(old)} {_nginx_string(new, value=True)};" for old, new in entries.items()]
-    nginx += ["}", ""]
+             "# In the server block: if ($sitegen_redirect) { return 301 $sitegen_redirect; }",
+             "# Old domains' addresses (`aliases: [\"https://old-domain/...\"]`), in the server block",
+             "# that answers for the old domains:",
+             "#   if ($sitegen_old_domain_redirect) { return 301 $sitegen_old_domain_redirect; }"]
+    nginx += _nginx_hash_sizes([*entries, *hosted])  # one setting for both maps: nginx takes it once
+    for variable, keyed_by, table in (("$sitegen_redirect", "$uri", entries),
+                                      ("$sitegen_old_domain_redirect", "$host$uri", hosted)):
+        nginx += [f"map {keyed_by} {variable} {{", "    default \"\";"]
+        nginx += [f"    {_nginx_string(old)} {_nginx_string(new, value=True)};" for old, new in table.items()]
+        nginx += ["}", ""]
     return {"_redirects": netlify.encode(), "nginx-redirects.conf": "\n".join(nginx).encode()}
 
 
@@ -162,9 +183,13 @@ class UnsafeServerFile(RuntimeError):
     (addresses are validated long before), never something to write."""
 
 
-_REDIRECTS_FIELD = re.compile(r"/(?:[A-Za-z0-9\-._~!$&'()+,;=@/]|%[0-9A-F]{2})*")
-"""RFC 3986 path characters, without ":" and "*" (Netlify's placeholders and splats): no space can
-split the line, no "#" start a comment."""
+_DOMAIN = r"(?:https?://[a-z0-9-]+(?:\.[a-z0-9-]+)+)"
+_REDIRECTS_FIELD = re.compile(_DOMAIN + r"?/(?:[A-Za-z0-9\-._~!$&'()+,;=@/]|%[0-9A-F]{2})*")
+"""An optional http(s) domain, then RFC 3986 path characters without ":" and "*" (Netlify's
+placeholders and splats): no space can split the line, no "#" start a comment."""
+_NGINX_STRING_START = re.compile(r"/|" + _DOMAIN + "/|[a-z0-9-]+(?:\\.[a-z0-9-]+)+/")
+"""What an nginx string here starts with: a path, a full address, or a domain then a path (a key of
+the old domains' map, `$host$uri`)."""
 
 
 def _redirects_field(path: str) -> str:
@@ -176,7 +201,7 @@ def _redirects_field(path: str) -> str:
 def _nginx_string(text: str, *, value: bool = False) -> str:
     """`text` as a double-quoted nginx string.  Inside quotes `;`, `{`, `}` and spaces are plain text
     and `\\` escapes `"` and itself; a map value would expand `$name`, a key never does."""
-    if not text.startswith("/") or not text.isprintable() or (value and "$" in text):
+    if not _NGINX_STRING_START.match(text) or not text.isprintable() or (value and "$" in text):
         raise UnsafeServerFile(f"internal error: {text!r} cannot be written into nginx-redirects.conf")
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 

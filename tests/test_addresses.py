@@ -210,6 +210,7 @@ http {{
         root {output};
         include {output}/nginx-cache.conf;
         if ($sitegen_redirect) {{ return 301 $sitegen_redirect; }}
+        if ($sitegen_old_domain_redirect) {{ return 301 $sitegen_old_domain_redirect; }}
     }}
 }}
 """
@@ -246,9 +247,9 @@ def nginx(tmp_path):
         process.wait(timeout=10)
 
 
-def get(port: int, path: str) -> http.client.HTTPResponse:
+def get(port: int, path: str, host: str = "") -> http.client.HTTPResponse:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request("GET", path)
+    connection.request("GET", path, headers={"Host": host} if host else {})
     response = connection.getresponse()
     response.body = response.read()
     connection.close()
@@ -290,3 +291,50 @@ def test_the_path_of_base_url_follows_the_address_rule(make_site, base_url, expe
     result = site.cli("build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "config.toml:" in result.stderr and expected in result.stderr
+
+
+# --- old domains: a merged paper's old addresses keep working ---------------------------------------
+
+def test_an_old_domains_address_is_a_301_for_that_domain_only_on_nginx_and_netlify(make_site, nginx):
+    old = "https://baokontum.com.vn/tin-tuc/du-an-thuy-dien-1234.html"
+    site = make_site({
+        "content/a.md": article(title="Bài một", date="2024-06-20 08:00", aliases=f'["{old}", "/bai-cu.html"]'),
+        "content/b.md": article(title="Bài hai", date="2024-06-21 08:00",
+                                aliases='["https://Báo-Cũ.vn/tin-tuc/du-an-thuy-dien-1234.html"]'),
+    })
+    built = site.build()
+    target = "https://example.vn/thoi-su/bai-mot-202406200800/"
+    lines = built.text("_redirects").splitlines()
+    assert f"{old} {target} 301!" in lines
+    assert f"https://xn--bo-c-5na33f.vn/tin-tuc/du-an-thuy-dien-1234.html https://example.vn/thoi-su/bai-hai-202406210800/ 301!" in lines
+    assert "/bai-cu.html /thoi-su/bai-mot-202406200800/ 301" in lines
+    assert not built.exists("tin-tuc/du-an-thuy-dien-1234.html")  # no page of this site stands there
+    port = nginx(built.output)
+    moved = get(port, "/tin-tuc/du-an-thuy-dien-1234.html", host="baokontum.com.vn")
+    assert moved.status == 301 and moved.getheader("Location") == target
+    other = get(port, "/tin-tuc/du-an-thuy-dien-1234.html", host="xn--bo-c-5na33f.vn")
+    assert other.status == 301 and other.getheader("Location").endswith("/thoi-su/bai-hai-202406210800/")
+    assert get(port, "/tin-tuc/du-an-thuy-dien-1234.html", host="example.vn").status == 404  # the same path here: nothing
+
+
+@pytest.mark.parametrize("alias, what", [
+    ("https://user@baokontum.com.vn/a.html", "is not a domain name (no user, port or IP address)"),
+    ("https://baokontum.com.vn:8080/a.html", "is not a domain name (no user, port or IP address)"),
+    ("https://127.0.0.1/a.html", "is not a domain name"),
+    ("https://bao$host.vn/a.html", "is not a domain name"),
+    ("https://localhost/a.html", "is not a domain name"),
+    ("https://baokontum.com.vn/a;b.html", "contains a semicolon"),
+])
+def test_an_old_domain_that_is_no_domain_name_is_refused_with_its_line(make_site, alias, what):
+    site = make_site({"content/a.md": article(aliases=f'["{alias}"]')})
+    problems = site.build_fails()
+    assert len(problems) == 1 and what in problems[0].message and problems[0].line == 5, messages(problems)
+
+
+def test_two_articles_cannot_claim_one_old_domains_address(make_site):
+    old = '["https://baokontum.com.vn/tin-tuc/1.html"]'
+    site = make_site({"content/a.md": article(title="Một", aliases=old),
+                      "content/b.md": article(title="Hai", aliases=old)})
+    problems = site.build_fails()
+    assert any("is already an old address of content/a.md" in p.message and p.file == "content/b.md" for p in problems), \
+        messages(problems)
