@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from sitegen.related import FeatureTable, RelatedDoc, related_articles as rank, text_features
+from sitegen.related import FeatureTable, RelatedDoc, names_in, related_articles as rank, text_features
 
 from conftest import article
 
@@ -112,6 +112,14 @@ def test_a_storys_own_place_names_beat_the_words_of_another_search_for_the_missi
           for i in range(8)],
     ]
     assert related_articles(docs, 2)[0] == (1, 2)
+
+
+def test_the_capitalised_names_of_posts_and_bodies_are_not_the_name_of_a_story():
+    # Vietnamese capitalises "Ban Chấp hành", "Phó Trưởng Ban", "Tỉnh ủy", "UBND": every meeting has
+    # them, so as names (counted double) they would tie every meeting to every other.
+    text = ("Ban Chấp hành Đảng bộ xã Ia Dom họp. Phó Trưởng Ban Tuyên giáo Tỉnh ủy, Phó Chủ tịch UBND "
+            "huyện Tu Mơ Rông dự; đồng chí Trương Quốc Bảo phát biểu.")
+    assert names_in(text) == ["ia dom", "tu mơ", "mơ rông", "trương quốc", "quốc bảo"]
 
 
 def test_the_newsrooms_stock_phrases_do_not_make_the_sports_congress_part_of_the_party_congress():
