@@ -203,7 +203,7 @@ def sources_in(paths: list[Path]) -> list[tuple[Path, Path]]:
             found.setdefault(path, path.parent)
             continue
         for file in sorted(path.rglob("*")):
-            if file.is_file() and file.suffix.lower() in (".txt", ".xml", *PAGE_SUFFIXES):
+            if file.is_file() and file.suffix.lower() in (".txt", ".xml", ".md", *PAGE_SUFFIXES):
                 found.setdefault(file, path)
     return sorted(found.items())
 
@@ -228,8 +228,14 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
     dumps = [p for p, _ in sources if p.suffix.lower() == ".txt"]
     for source, folder in sources:
         kind = source.suffix.lower()
+        if _inside(site_dir / "content", source):
+            report.problems.append(Problem(str(source), "is already an article of this site",
+                                           "import from the old site's files, outside this site's content/"))
+            continue
         try:
-            if kind == ".xml":
+            if kind == ".md":
+                olds = [read_hugo(source, _hugo_root(source), config.zone, report)]
+            elif kind == ".xml":
                 olds = read_wxr(source, report)
             elif kind in PAGE_SUFFIXES:
                 page = read_page(source, folder, selectors)
@@ -257,8 +263,8 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
             if kind == ".txt":
                 in_order = _photo_files(photos_dir, source, single=len(dumps) == 1)
                 files = dict(enumerate(in_order[:len(old.photos)]))
-            else:  # an export's uploads folder, or the mirror the saved page is in
-                root = folder if kind in PAGE_SUFFIXES else photos_dir
+            else:  # an export's uploads folder, the mirror the saved page is in, the Hugo site
+                root = folder if kind in PAGE_SUFFIXES else _hugo_root(source) if kind == ".md" else photos_dir
                 files = {k: root / ph.file for k, ph in enumerate(old.photos)
                          if root and ph.file and _inside(root, root / ph.file)}
             _write(site_dir, config, old, chosen.name, chosen.slug,
@@ -678,3 +684,104 @@ def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | No
     aliases = (f"https://{host}{old_path}" if host else old_path,)
     return OldArticle(relative, title, published, sapo, tuple(blocks), tuple(photos), nfc(author), None,
                       category=category, aliases=aliases, timed=timed)
+
+
+# --- a Hugo site's content ---------------------------------------------------------------------------
+
+_HUGO_FIGURE = re.compile(r"\{\{[<%]\s*figure\s+(?P<args>.*?)\s*[>%]\}\}", re.S)
+_HUGO_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.S)
+_SHORTCODE_ARG = re.compile(r'(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"')
+_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\)")
+
+
+def _hugo_root(page: Path) -> Path:
+    """The Hugo site a content file belongs to: the folder holding the `content/` it is under."""
+    for parent in page.parents:
+        if parent.name == "content":
+            return parent.parent
+    return page.parent
+
+
+def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
+    """A Hugo page (TOML `+++` or YAML `---` front matter) as an article: title, date, draft, tags,
+    categories, author(s), description or summary, aliases and its Hugo address as aliases, photos
+    from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A date
+with an offset is taken to `zone`, the site's."""
+    import tomllib
+
+    text = path.read_text(encoding="utf-8").lstrip("\ufeff")
+    try:
+        if text.startswith("+++"):
+            head, _, body = text[3:].partition("\n+++")
+            meta, body = tomllib.loads(head), body.partition("\n")[2]
+        else:
+            post = frontmatter.loads(text)
+            meta, body = post.metadata, post.content
+    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+        raise DumpError(1, f"the front matter cannot be read ({exc})", "fix it in the Hugo site first (hugo builds it?)") from None
+    title = nfc(str(meta.get("title", "")).strip())
+    when = meta.get("date") or meta.get("publishDate")
+    if not title or not when:
+        raise DumpError(1, "no title or date in the front matter", "every Hugo page to import needs both")
+    if isinstance(when, str):
+        try:
+            when = datetime.fromisoformat(when.replace("Z", "+00:00"))
+        except ValueError:
+            raise DumpError(1, f"the date {when!r} is not ISO 8601", 'write it as "2020-06-25T15:18:00+07:00"') from None
+    timed = isinstance(when, datetime)
+    if not timed:
+        when = datetime(when.year, when.month, when.day)
+    relative = path.relative_to(root).as_posix()
+    where = relative.removeprefix("content/")
+    section, _, rest = where.partition("/")
+    name = posixpath.splitext(rest or section)[0]
+    if name in ("index", "_index"):
+        name = posixpath.basename(posixpath.dirname(rest)) if "/" in rest else section
+    hugo_path = "/" + (f"{section}/" if rest else "") + str(meta.get("slug") or name) + "/"
+    aliases = tuple(dict.fromkeys([hugo_path, *(str(a) for a in meta.get("aliases", []) or [])]))
+    photos: list[OldPhoto] = []
+    page_dir = posixpath.dirname(relative)
+
+    def file_of(src: str) -> str:
+        if urlsplit(src).scheme or src.startswith("//"):
+            return ""
+        src = unquote(src.split("?")[0])
+        return posixpath.normpath(posixpath.join("static", src.lstrip("/")) if src.startswith("/")
+                                  else posixpath.join(page_dir, src))
+
+    def figure(match: re.Match) -> str:
+        args = {k: v.replace('\\"', '"') for k, v in _SHORTCODE_ARG.findall(match["args"])}
+        caption, credit = _split_credit(_clean(args.get("caption", "") or args.get("title", "") or args.get("alt", "")))
+        if args.get("attr") and not credit:
+            credit = _clean(args["attr"])
+        photos.append(OldPhoto(caption, credit, file_of(args.get("src", ""))))
+        return "\n\n" + _PHOTO_MARK.format(len(photos) - 1) + "\n\n"
+
+    body = _HUGO_FIGURE.sub(figure, body)
+    left = sorted(set(m.split()[1] if len(m.split()) > 1 else m for m in _HUGO_SHORTCODE.findall(body)))
+    if left:
+        report.notes.append(f"{path}: Hugo shortcodes left out: {', '.join(left)[:200]}")
+        body = _HUGO_SHORTCODE.sub("", body)
+    blocks: list[str | int] = []
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        mark = re.fullmatch(_PHOTO_MARK.format(r"(\d+)"), block)
+        image = _MARKDOWN_IMAGE.fullmatch(block)
+        if mark:
+            blocks.append(int(mark.group(1)))
+        elif image:
+            caption, credit = _split_credit(_clean(image["title"] or image["alt"]))
+            photos.append(OldPhoto(caption, credit, file_of(image["src"])))
+            blocks.append(len(photos) - 1)
+        elif block:
+            blocks.append(block)  # the newsroom's own Markdown: kept as written (the build sanitises its HTML)
+    authors = meta.get("authors") or meta.get("author") or ""
+    author = ", ".join(map(str, authors)) if isinstance(authors, list) else str(authors)
+    categories = meta.get("categories") or []
+    category = str(categories[0]) if isinstance(categories, list) and categories else str(categories or section)
+    tags = meta.get("tags") or []
+    summary = _clean(str(meta.get("description") or meta.get("summary") or ""))
+    published = when.astimezone(zone).replace(tzinfo=None) if when.tzinfo else when
+    return OldArticle(relative, title, published, summary, tuple(blocks), tuple(photos), nfc(author), None,
+                      category=nfc(category), tags=tuple(nfc(str(t)) for t in tags) if isinstance(tags, list) else (),
+                      aliases=aliases, draft=bool(meta.get("draft")), timed=timed)

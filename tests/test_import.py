@@ -317,3 +317,63 @@ def test_without_a_profile_the_article_is_guessed_and_the_pages_frame_left_out(m
     assert "Theo ông Nguyễn Văn Tư" in body and "Nhiều hộ đã trả xong nợ vay" in body
     assert "Trang chủ" not in body and "Giá cà phê hôm nay" not in body and "Báo Cũ, 2021" not in body
     assert "photo files 2/2" in done.stdout
+
+
+HUGO_PAGE = """+++
+title = "Giá cà phê Đắk Hà lên mức cao"
+date = 2023-11-20T01:30:00Z
+categories = ["Kinh tế"]
+tags = ["Cà phê", "Đắk Hà"]
+authors = ["Thu Hà"]
+description = "Giá cà phê nhân xô tại Đắk Hà tăng mạnh trong tuần."
+aliases = ["/tin-cu/ca-phe-123.html"]
++++
+
+Giá cà phê nhân xô tại các đại lý ở huyện Đắk Hà lên 61.000 đồng/kg.
+
+{{< figure src="/images/ca-phe.jpg" caption="Nông dân phơi cà phê. Ảnh: TH" >}}
+
+Nhiều hộ trữ hàng chờ giá, theo **Hội Nông dân huyện**.
+
+![Thương lái cân cà phê tại nhà dân](can-ca-phe.jpg)
+
+{{< youtube aqz-KE-bpKQ >}}
+"""
+
+
+def test_a_hugo_sites_pages_come_over_with_their_front_matter_photos_and_addresses(make_site):
+    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site.write("hugo-site/content/kinh-te/ca-phe.md", HUGO_PAGE)
+    site.write("hugo-site/content/kinh-te/can-ca-phe.jpg", photo((90, 60, 30)))
+    site.write("hugo-site/static/images/ca-phe.jpg", photo((30, 60, 90)))
+    site.write("hugo-site/content/thoi-su/lich-cat-dien.md",
+               "---\ntitle: Lịch cắt điện tuần tới\ndate: 2024-01-02\ndraft: true\n---\n\nCắt điện ở phường Quyết Thắng.\n")
+    done = site.cli("import", "hugo-site/content")
+    assert done.returncode == 0, done.stderr
+    assert "2 imported" in done.stdout and "photo files 2/2" in done.stdout
+    assert "Hugo shortcodes left out: youtube" in done.stdout
+    written = (site.root / "content/kinh-te/2023/gia-ca-phe-dak-ha-len-muc-cao.md").read_text(encoding="utf-8")
+    assert "date: 2023-11-20 08:30" in written  # 01:30 UTC is 08:30 in the site's zone
+    assert "author: Thu Hà" in written and "- Đắk Hà" in written
+    assert "- /kinh-te/ca-phe/\n- /tin-cu/ca-phe-123.html" in written  # its Hugo address and Hugo's aliases
+    assert "theo **Hội Nông dân huyện**." in written  # the newsroom's own Markdown, as written
+    draft = (site.root / "content/thoi-su/2024/lich-cat-dien-tuan-toi.md").read_text(encoding="utf-8")
+    assert "draft: true" in draft and "date: '2024-01-02'\n" in draft  # a day without a time stays one
+    assert site.cli("check").returncode == 0
+    built = site.build()
+    page = built.html("kinh-te/gia-ca-phe-dak-ha-len-muc-cao-202311200830/")
+    captions = [c.get_text(" ", strip=True) for c in page.select("article figcaption")]
+    assert any(c.startswith("Nông dân phơi cà phê.") and "Ảnh: TH" in c for c in captions)
+    assert any(c.startswith("Thương lái cân cà phê tại nhà dân") for c in captions)
+    assert "/kinh-te/gia-ca-phe-dak-ha-len-muc-cao-202311200830/" in built.text("kinh-te/ca-phe/")
+
+
+def test_the_sites_own_articles_are_not_imported_again(make_site):
+    site = make_site({"content/a.md": article_text()})
+    done = site.cli("import", "content", "-c", "Thời sự")
+    assert done.returncode == 1 and "content/a.md: error: is already an article of this site" in done.stderr
+    assert (site.root / "content/a.md").read_text(encoding="utf-8") == article_text()
+
+
+def article_text() -> str:
+    return "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"
