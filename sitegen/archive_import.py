@@ -6,7 +6,10 @@
   "Chuyên mục khác" list, which is not the article's;
 - a WordPress export (WXR, `read_wxr`), as district and school portals run WordPress: posts with
   their categories, tags, authors, featured images and captioned photos, local dates, and their old
-  permalinks as aliases.
+  permalinks as aliases;
+- saved pages of an old site, as `wget --mirror` leaves them (`read_page`): trafilatura finds the
+  article in the page's frame, or a profile of the old site's CSS selectors says where it is;
+- a Hugo site's pages (`read_hugo`), TOML or YAML front matter and the newsroom's own Markdown.
 
 Each article becomes content/<category>/<year>/<slug>.md with its front matter written by
 python-frontmatter; photos come from a folder, and the ones not found are listed under
@@ -51,12 +54,14 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}>])")
 """Python-Markdown's escapable characters that start markup inside a paragraph ({: …} is attr_list)."""
 _LINE_START = re.compile(r"^(?:[#=+-]|\d+(?=[.)]))")
 """What would make a paragraph a heading, list, rule or numbered item: "1." escapes as "1\\."."""
-DUMP_SOURCE = "imported_from"
+IMPORTED_FROM = "imported_from"
 """The front-matter key naming the file an article was imported from: tells a re-import its own
 files from an editor's article that happens to share a title."""
 
 
-class DumpError(Exception):
+class UnreadableSource(Exception):
+    """A file that is no dump, export, page or Hugo page: the line, what is wrong, how to fix it."""
+
     def __init__(self, line: int, message: str, hint: str):
         super().__init__(message)
         self.line, self.message, self.hint = line, message, hint
@@ -68,8 +73,9 @@ class OldPhoto:
     credit: str
     """As the old page wrote it after "Ảnh:" ("MT"), or "Nguồn: TTXVN" kept whole."""
     file: str = ""
-    """Where the old site kept it, under its uploads folder ("2020/06/hoi-nghi.jpg"); "" when only
-    the page order tells (dumps)."""
+    """Where the old site kept it, relative to the folder its photos come from (an export's uploads
+    folder, the mirror, the Hugo site): "2020/06/hoi-nghi.jpg"; "" when only the page order tells
+    (dumps) or the photo was elsewhere."""
 
 
 @dataclass(frozen=True)
@@ -77,7 +83,8 @@ class OldArticle:
     """One article of the old site, as its page or export gave it."""
 
     origin: str
-    """What `imported_from` records: the dump's file name, or "<export>#<post id>"."""
+    """What `imported_from` records: the dump's file name, "<export>#<post id>", the saved page's or
+    the Hugo page's place in its folder."""
     title: str
     published: datetime
     """Naive: the old site's local time, taken to be the site's zone."""
@@ -101,15 +108,15 @@ class OldArticle:
 
 
 def read_dump(origin: str, text: str) -> OldArticle:
-    """The article of one plain-text dump; raises DumpError (with the line) when it is not one."""
+    """The article of one plain-text dump; raises UnreadableSource (with the line) when it is not one."""
     lines = [(number, _clean(line)) for number, line in enumerate(text.splitlines(), 1)]
     filled = [(number, line) for number, line in lines if line]
     if not filled:
-        raise DumpError(1, "the file is empty", "give the text of an article page: title, date, then the article")
+        raise UnreadableSource(1, "the file is empty", "give the text of an article page: title, date, then the article")
     (_, title), rest = filled[0], filled[1:]
     if not rest or not _DATE.match(rest[0][1]):
         number = rest[0][0] if rest else filled[0][0]
-        raise DumpError(number, f"no date under the title (found {rest[0][1][:60]!r})" if rest else "no date under the title",
+        raise UnreadableSource(number, f"no date under the title (found {rest[0][1][:60]!r})" if rest else "no date under the title",
                         'the line after the title must be the date as the old page wrote it: "25/06/2020 15:18"')
     date_line, rest = rest[0], rest[1:]
     published = _date(*date_line)
@@ -128,17 +135,14 @@ def read_dump(origin: str, text: str) -> OldArticle:
         if caption and len(line) < 400:
             if summary and not blocks and not photos:
                 lead_photo = True
-            credit = caption["credit"].strip() if caption["word"] in ("Ảnh", "Ảnh minh họa") else f"{caption['word']}: {caption['credit'].strip()}"
-            if caption["word"] == "Ảnh minh họa":
-                credit = "Ảnh minh họa"
-            photos.append(OldPhoto(caption["caption"].strip(), credit))
+            photos.append(OldPhoto(*_split_credit(line)))
             blocks.append(len(photos) - 1)
         elif not summary:
             summary = line
         else:
             blocks.append(markdown_text(line))
     if not summary:
-        raise DumpError(date_line[0], "no text after the date", "the article's lead and body follow the date line")
+        raise UnreadableSource(date_line[0], "no text after the date", "the article's lead and body follow the date line")
     if lead_photo:
         blocks.remove(0)
     return OldArticle(origin, nfc(title), published, summary, tuple(blocks), tuple(photos), author,
@@ -156,7 +160,7 @@ def _date(number: int, line: str) -> datetime:
     try:
         return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
     except ValueError as exc:
-        raise DumpError(number, f"the date {line!r} is no real date ({exc})", 'write it as "25/06/2020 15:18"') from None
+        raise UnreadableSource(number, f"the date {line!r} is no real date ({exc})", 'write it as "25/06/2020 15:18"') from None
 
 
 def markdown_text(paragraph: str) -> str:
@@ -195,8 +199,8 @@ PAGE_SUFFIXES = (".html", ".htm")
 
 
 def sources_in(paths: list[Path]) -> list[tuple[Path, Path]]:
-    """(file, the folder it was found in) for each dump, export and saved page the paths name; a saved
-    page's old address is its place under that folder (a `wget --mirror` folder)."""
+    """(file, the folder it was found in) for each dump, export, saved page and Hugo page the paths
+    name; a saved page's old address is its place under that folder (a `wget --mirror` folder)."""
     found: dict[Path, Path] = {}
     for path in paths:
         if path.is_file():
@@ -210,8 +214,8 @@ def sources_in(paths: list[Path]) -> list[tuple[Path, Path]]:
 
 def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos_dir: Path | None = None,
                    force: bool = False, profile: Path | None = None) -> ImportReport:
-    """Bring every dump (.txt), WordPress export (.xml) and saved page (.html) under `paths` in; see
-    the module's docstring.  `category` is the dumps' category and the fallback for articles whose
+    """Bring every dump (.txt), WordPress export (.xml), saved page (.html) and Hugo page (.md) under
+    `paths` in; see the module's docstring.  `category` is the dumps' category and the fallback for articles whose
     category the site does not have.  Raises BuildFailed on a broken config.toml."""
     config, _ = load_config(site_dir)
     report = ImportReport()
@@ -221,7 +225,7 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
         return report
     try:
         selectors = read_profile(profile) if profile else PageProfile()
-    except DumpError as exc:
+    except UnreadableSource as exc:
         report.problems.append(Problem(str(profile), exc.message, exc.hint, exc.line))
         return report
     sources = sources_in(paths)
@@ -244,12 +248,12 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
                 olds = [page] if page else []
             else:
                 olds = [read_dump(source.name, source.read_text(encoding="utf-8"))]
-        except DumpError as exc:
+        except UnreadableSource as exc:
             report.problems.append(Problem(str(source), exc.message, exc.hint, exc.line))
             continue
         except (OSError, UnicodeDecodeError) as exc:
             report.problems.append(Problem(str(source), f"cannot be read ({exc.__class__.__name__}: {exc})",
-                                           "give a UTF-8 text dump (.txt), a WordPress export (.xml) or a saved page (.html)"))
+                                           "give a UTF-8 text dump (.txt), WordPress export (.xml), saved page (.html) or Hugo page (.md)"))
             continue
         for old in olds:
             chosen = config.category_named(old.category) if old.category else None
@@ -323,7 +327,7 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
         meta["aliases"] = aliases
     if old.draft:
         meta["draft"] = True
-    meta[DUMP_SOURCE] = old.origin
+    meta[IMPORTED_FROM] = old.origin
     body = "\n\n".join(f"![]({names[b]})" if isinstance(b, int) else b
                        for b in old.blocks if not isinstance(b, int) or b in names)
     text = frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False, width=10_000) + "\n"
@@ -371,6 +375,9 @@ def _aliases(old: OldArticle, config: Config, report: ImportReport, shown: str) 
 
 
 def _caption_line(photo: OldPhoto) -> str:
+    """A photo's caption with its credit, as the old page printed it ("… Ảnh: MT")."""
+    if not photo.credit:
+        return photo.caption or "(no caption)"
     credit = photo.credit if ":" in photo.credit or photo.credit == "Ảnh minh họa" else f"Ảnh: {photo.credit}"
     return f"{photo.caption} {credit}".strip()
 
@@ -381,7 +388,7 @@ def _origin(path: Path) -> str:
         metadata = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
     except (yaml.YAMLError, ValueError, OSError, UnicodeDecodeError):  # an editor's file it cannot
         return ""                                                     # read is certainly not an import
-    value = metadata.get(DUMP_SOURCE, "")
+    value = metadata.get(IMPORTED_FROM, "")
     return value if isinstance(value, str) else ""
 
 
@@ -404,12 +411,12 @@ def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
     try:
         channel = safe_xml.parse(path).getroot().find("channel")
     except safe_xml.ParseError as exc:
-        raise DumpError(exc.position[0], f"not a readable XML file ({exc})", "give the .xml file WordPress's Tools → Export made") from None
+        raise UnreadableSource(exc.position[0], f"not a readable XML file ({exc})", "give the .xml file WordPress's Tools → Export made") from None
     except DefusedXmlException as exc:
-        raise DumpError(1, f"the XML declares entities, which a WordPress export never does ({exc})",
+        raise UnreadableSource(1, f"the XML declares entities, which a WordPress export never does ({exc})",
                         "export the site again from WordPress (Tools → Export)") from None
     if channel is None or channel.find("wp:wxr_version", _WP) is None:
-        raise DumpError(1, "not a WordPress export (no <wp:wxr_version>)", "give the .xml file WordPress's Tools → Export made")
+        raise UnreadableSource(1, "not a WordPress export (no <wp:wxr_version>)", "give the .xml file WordPress's Tools → Export made")
     authors = {_text(a, "wp:author_login"): _text(a, "wp:author_display_name") for a in channel.findall("wp:author", _WP)}
     items = channel.findall("item")
     attachments = {_text(i, "wp:post_id"): i for i in items if _text(i, "wp:post_type") == "attachment"}
@@ -590,12 +597,12 @@ def read_profile(path: Path) -> PageProfile:
     try:
         table = tomllib.loads(path.read_text(encoding="utf-8")).get("page", {})
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DumpError(1, f"the profile cannot be read ({exc})", "write a [page] table of CSS selectors") from None
+        raise UnreadableSource(1, f"the profile cannot be read ({exc})", "write a [page] table of CSS selectors") from None
     known = {f.name for f in PageProfile.__dataclass_fields__.values()}
     unknown = sorted(set(table) - known)
     if unknown or not all(isinstance(v, str) for k, v in table.items() if k != "drop") \
             or not isinstance(table.get("drop", []), list):
-        raise DumpError(1, f"[page] takes text selectors {sorted(known - {'drop'})} and drop = [...]"
+        raise UnreadableSource(1, f"[page] takes text selectors {sorted(known - {'drop'})} and drop = [...]"
                         + (f", not {unknown}" if unknown else ""), 'e.g. title = "h1.title", drop = [".share"]')
     return PageProfile(**{**table, "drop": tuple(table.get("drop", ()))})
 
@@ -718,16 +725,16 @@ with an offset is taken to `zone`, the site's."""
             post = frontmatter.loads(text)
             meta, body = post.metadata, post.content
     except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
-        raise DumpError(1, f"the front matter cannot be read ({exc})", "fix it in the Hugo site first (hugo builds it?)") from None
+        raise UnreadableSource(1, f"the front matter cannot be read ({exc})", "fix it in the Hugo site first (hugo builds it?)") from None
     title = nfc(str(meta.get("title", "")).strip())
     when = meta.get("date") or meta.get("publishDate")
     if not title or not when:
-        raise DumpError(1, "no title or date in the front matter", "every Hugo page to import needs both")
+        raise UnreadableSource(1, "no title or date in the front matter", "every Hugo page to import needs both")
     if isinstance(when, str):
         try:
             when = datetime.fromisoformat(when.replace("Z", "+00:00"))
         except ValueError:
-            raise DumpError(1, f"the date {when!r} is not ISO 8601", 'write it as "2020-06-25T15:18:00+07:00"') from None
+            raise UnreadableSource(1, f"the date {when!r} is not ISO 8601", 'write it as "2020-06-25T15:18:00+07:00"') from None
     timed = isinstance(when, datetime)
     if not timed:
         when = datetime(when.year, when.month, when.day)
