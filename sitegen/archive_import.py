@@ -242,7 +242,7 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
             elif kind == ".xml":
                 olds = read_wxr(source, report)
             elif kind in PAGE_SUFFIXES:
-                page = read_page(source, folder, selectors)
+                page = read_page(source, folder, selectors, report)
                 if page is None:
                     report.notes.append(f"{source}: not an article page (no title or no date found); left out")
                 olds = [page] if page else []
@@ -611,7 +611,7 @@ _PAGE_DATE = re.compile(r"(\d{1,2}/\d{1,2}/\d{4})\s*[-,|]?\s*(\d{1,2}[:h]\d{2})|
 _BREADCRUMB = ".breadcrumb a, .breadcrumbs a, [class*=breadcrumb] a, nav[aria-label*=readcrumb] a"
 
 
-def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | None:
+def read_page(path: Path, mirror: Path, profile: PageProfile, report: ImportReport) -> OldArticle | None:
     """The article of one saved page of an old site, or None when the page is no article (a
     listing, the home page).  The profile's selectors come first; trafilatura guesses the rest."""
     import trafilatura
@@ -625,18 +625,27 @@ def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | No
     old_path = "/" + (under_host[: -len("index.html")] if under_host.endswith("index.html") else under_host)
     url = f"https://{host or 'old-site.invalid'}{old_path}"
     guessed = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    pick = lambda selector: soup.select_one(selector) if selector else None  # noqa: E731
-    text_of = lambda node: _clean(node.get_text(" ")) if node is not None else ""  # noqa: E731
-    meta = lambda name: (soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name}))  # noqa: E731
+
+    def pick(selector: str):
+        return soup.select_one(selector) if selector else None
+
+    def text_of(node) -> str:
+        return _clean(node.get_text(" ")) if node is not None else ""
+
+    def meta(name: str):
+        return soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
+
     og_title = meta("og:title")
     title = nfc(text_of(pick(profile.title)) or (og_title.get("content", "").strip() if og_title else "")
                 or (getattr(guessed, "title", None) or "") or text_of(soup.find("h1")))
-    dated = text_of(pick(profile.date)) or _clean(soup.get_text(" "))
+    # The date under the title: many old sites print today's date in their header, above it.
+    page_text = _clean((soup.body or soup).get_text(" "))
+    dated = text_of(pick(profile.date)) or page_text[max(page_text.find(title), 0):]
     when = _PAGE_DATE.search(dated)
     timed = True
     if when:
         day, hour = (when.group(1), when.group(2)) if when.group(1) else (when.group(4), when.group(3))
-        published = _date(0, f"{day} {hour.replace('h', ':')}")
+        published = _date(1, f"{day} {hour.replace('h', ':')}")
     elif getattr(guessed, "date", None):
         published, timed = datetime.strptime(guessed.date, "%Y-%m-%d"), False
     else:
@@ -686,8 +695,7 @@ def read_page(path: Path, mirror: Path, profile: PageProfile) -> OldArticle | No
         return posixpath.join(host, unquote(target.path).lstrip("/")) if host else unquote(target.path).lstrip("/")
 
     photos: list[OldPhoto] = []
-    notes: list[str] = []
-    blocks = _html_blocks(body, photos, notes.append, file_of)
+    blocks = _html_blocks(body, photos, lambda note: report.notes.append(f"{path}: {note}"), file_of)
     aliases = (f"https://{host}{old_path}" if host else old_path,)
     return OldArticle(relative, title, published, sapo, tuple(blocks), tuple(photos), nfc(author), None,
                       category=category, aliases=aliases, timed=timed)

@@ -252,7 +252,7 @@ def test_an_export_with_an_entity_bomb_is_refused_without_expanding_it(make_site
 
 OLD_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <title>Nông dân Sa Thầy trúng mùa mì - Báo Cũ</title><meta property="og:title" content="Nông dân Sa Thầy trúng mùa mì"></head>
-<body><header><nav><a href="/">Trang chủ</a> <a href="/kinh-te/">Kinh tế</a></nav></header>
+<body><header><span class="today">Thứ năm, 03/12/2026 06:00</span><nav><a href="/">Trang chủ</a> <a href="/kinh-te/">Kinh tế</a></nav></header>
 <div class="breadcrumb"><a href="/">Trang chủ</a> › <a href="/kinh-te/">Kinh tế</a></div>
 <article class="detail"><h1 class="title">Nông dân Sa Thầy trúng mùa mì</h1>
 <div class="date">Thứ sáu, 12/11/2021 07:45</div>
@@ -264,6 +264,7 @@ OLD_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
 <p>Theo ông Nguyễn Văn Tư, năng suất bình quân đạt 30 tấn/ha, giá bán 3.200 đồng/kg.</p>
 <figure><img src="https://baocu.example.vn/uploads/2021/11/mi-2.jpg"><figcaption>Xe tải thu mua mì tại ruộng. Ảnh: Q.H</figcaption></figure>
 <p>Nhiều hộ đã trả xong nợ vay sau vụ này.</p>
+<iframe src="https://www.youtube.com/embed/abc"></iframe>
 <div class="share"><a href="https://facebook.com/sharer">Chia sẻ</a></div>
 <p style="text-align:right"><strong>Quang Hùng</strong></p>
 </div></article>
@@ -290,6 +291,7 @@ def test_saved_pages_of_an_old_site_become_articles_with_a_profile_of_its_select
     done = site.cli("import", "mirror", "--profile", "profile.toml")
     assert done.returncode == 0, done.stderr
     assert "mirror/baocu.example.vn/index.html: not an article page" in done.stdout
+    assert "nong-dan-sa-thay-trung-mua-mi.html: a <iframe> was left out" in done.stdout
     assert "1 imported" in done.stdout and "photo files 2/2" in done.stdout
     written = (site.root / SAVED).read_text(encoding="utf-8")
     assert "author: Quang Hùng" in written and "category: Kinh tế" in written  # the breadcrumb's category
