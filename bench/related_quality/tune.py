@@ -6,7 +6,7 @@
 No site is written or built: each corpus article's title, sapo and body (Markdown stripped to text
 with a regex, close to what sitegen's reader gives) go straight to sitegen.related.text_features and
 related_articles.  Feature weights (title_repeat, name_repeat...) take effect here, unlike in
-run.py --weights, which reuses the features a build cached.  Tune on `series:1` only; the held-back
+run.py --weights, which reuses the features a build cached.  Tune on run.TUNED only; the held-back
 corpora (run.py's CORPORA) are for reporting.
 """
 
@@ -49,14 +49,14 @@ def rank(arts: list[dict], weights, count: int = run.COUNT) -> dict[int, list]:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", action="append", help=f"one of {', '.join(run.CORPORA)} (repeatable; default series:1)")
+    ap.add_argument("--corpus", action="append", help=f"one of {', '.join(run.CORPORA)} (repeatable; default: the tuning corpora)")
     ap.add_argument("--unrelated", type=int, default=2000)
     ap.add_argument("--weights", default="{}", help="JSON object of sitegen.related.Weights fields")
     args = ap.parse_args(argv)
     from sitegen.related import Weights  # noqa: PLC0415
     weights = dataclasses.replace(Weights(), **json.loads(args.weights))
     gc = run.load_gen_corpus(run.GEN_CORPUS)
-    for name in args.corpus or ["series:1"]:
+    for name in args.corpus or sorted(run.TUNED):
         arts, truth = run.build(gc, name, args.unrelated)
         start = time.perf_counter()
         shown = rank(arts, weights)
