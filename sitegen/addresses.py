@@ -96,6 +96,9 @@ def old_address(alias: str) -> OldAddress:
     Raises AddressError."""
     found = _OLD_HOST.match(unicodedata.normalize("NFC", alias))
     if not found:
+        if _SCHEME.match(alias) or alias.startswith("//"):
+            raise AddressError(f"alias {alias!r} must be a path on this site or an old domain's http(s) address",
+                               'write "/tin-tuc/bai-cu-123.html", or "https://baokontum.com.vn/tin-tuc/bai-cu-123.html"')
         return OldAddress("", alias_path(alias))
     written = found["host"]
     hint = 'write the old domain\'s address as a browser shows it, e.g. "https://baokontum.com.vn/tin-tuc/bai-1.html"'

@@ -125,7 +125,7 @@ def test_duplicate_key_in_front_matter(make_site):
     ("image", "{src: /../../secret.jpg}", "outside content"),
     ("image", "{src: 'https://example.com/a.jpg'}", "not a file inside content"),
     ("image", "{src: 'file:///etc/hosts'}", "not a file inside content"),
-    ("aliases", '["https://evil.example/x"]', "must be a path on this site"),
+    ("aliases", '["file:///etc/passwd"]', "must be a path on this site or an old domain's http(s) address"),
     ("aliases", '["/../../outside.html"]', "must be a path on this site"),
     ("slug", '"../../etc"', "not a valid address"),
     ("slug", '"/tmp/x"', "not a valid address"),
