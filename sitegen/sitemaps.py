@@ -151,18 +151,8 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
                        for host, old, new in elsewhere)
     # nginx compares `$uri`, the request path decoded ("/tin-tức/bài-1.html"): the keys are decoded,
     # the Location values stay percent-encoded.  A folder is matched with and without its final "/".
-    entries: dict[str, str] = {}
-    for old, new in pairs:
-        decoded = unquote(old)
-        entries.setdefault(decoded, new)
-        if decoded.endswith("/") and len(decoded) > 1:
-            entries.setdefault(decoded.rstrip("/"), new)
-    hosted: dict[str, str] = {}
-    for host, old, new in elsewhere:
-        decoded = unquote(old)
-        hosted.setdefault(host + decoded, new)
-        if decoded.endswith("/") and len(decoded) > 1:
-            hosted.setdefault(host + decoded.rstrip("/"), new)
+    entries = _map_keys(pairs)
+    hosted = _map_keys((host + old, new) for host, old, new in elsewhere)
     nginx = ["# Old addresses of articles (front matter `aliases`) -> their current address.",
              "# In the http block, before any other map:   include /path/to/nginx-redirects.conf;",
              "# In the server block: if ($sitegen_redirect) { return 301 $sitegen_redirect; }",
@@ -176,6 +166,18 @@ def redirect_files(planner: PagePlanner, pages: Sequence[Page]) -> dict[str, byt
         nginx += [f"    {_nginx_string(old)} {_nginx_string(new, value=True)};" for old, new in table.items()]
         nginx += ["}", ""]
     return {"_redirects": netlify.encode(), "nginx-redirects.conf": "\n".join(nginx).encode()}
+
+
+def _map_keys(pairs) -> dict[str, str]:
+    """nginx map entries from (old address, new address): the key decoded, a folder with and without
+    its final "/"."""
+    entries: dict[str, str] = {}
+    for old, new in pairs:
+        decoded = unquote(old)
+        entries.setdefault(decoded, new)
+        if decoded.endswith("/") and len(decoded) > 1:
+            entries.setdefault(decoded.rstrip("/"), new)
+    return entries
 
 
 class UnsafeServerFile(RuntimeError):
