@@ -194,3 +194,25 @@ def test_sitegen_related_for_a_name_that_is_no_article_says_so(make_site):
     assert shown.returncode == 1
     assert "content/khong-co.md: error: names no published article" in shown.stderr
     assert "Traceback" not in shown.stderr and "Build failed" not in shown.stderr
+
+
+def test_the_explanation_names_what_each_pick_shares_and_adds_up_to_its_score(make_site):
+    from conftest import NOW
+    from sitegen.build import BuildOptions, explain_related
+
+    site = make_site({
+        "content/a.md": article(title="Khởi công cầu treo Ia Tơi", date="2024-01-01 08:00", tags='["Cầu treo"]'),
+        "content/b.md": article(title="Hoàn thành cầu treo Ia Tơi", date="2024-01-11 08:00", tags='["cầu treo"]',
+                                category="Kinh tế"),
+        "content/c.md": article(title="Giải bóng đá thiếu niên", date="2024-02-01 08:00", body="Mười đội bóng."),
+    }, related_count=2)
+    shown = explain_related(site.root, "content/a.md", BuildOptions(now=NOW))
+    assert shown.article.source == "content/a.md" and shown.category_names["kinh-te"] == "Kinh tế"
+    (first, why), (second, filler) = shown.picks
+    assert first.source == "content/b.md" and not why.same_category and round(why.days_apart) == 10
+    assert dict(why.tags) and list(dict(why.tags)) == ["Cầu treo"]
+    words = dict(why.phrases)
+    assert {"cầu treo", "ia tơi"} <= set(words) and len(words) == len(why.phrases)
+    shared = sum(words.values()) + sum(dict(why.tags).values())
+    assert why.score > shared  # ten days apart: nearness adds to what they share, the bonus is not theirs
+    assert second.source == "content/c.md" and not filler.phrases and not filler.tags and filler.same_category
