@@ -25,7 +25,8 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime
+import tomllib
+from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -40,7 +41,8 @@ from .addresses import AddressError, old_address
 from .config import Config
 from .config_toml import load_config
 from .errors import Problem
-from .vietnamese import address_slug, nfc
+from .front_matter import plain, read_front_matter
+from .vietnamese import DateFormatError, address_slug, has_time, nfc, parse_date
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".avif", ".gif")
 RELATED_HEADINGS = ("chuyên mục khác", "tin liên quan", "tin cùng chuyên mục", "bài viết liên quan", "xem thêm")
@@ -166,7 +168,7 @@ def _date(number: int, line: str) -> datetime:
 def markdown_text(paragraph: str) -> str:
     """A paragraph of plain text as Markdown that shows exactly that text: what an old page said never
     becomes markup, a link or HTML here."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", paragraph.replace("&", "&amp;").replace("<", "&lt;"))
+    escaped = _escape_inline(paragraph)
     start = _LINE_START.match(escaped)
     if start is None:
         return escaped
@@ -309,11 +311,18 @@ def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, 
             break
         slug, path = f"{base}-{number}", folder / f"{base}-{number}.md"
     shown = path.relative_to(site_dir).as_posix()
+    if not _inside(site_dir / "content", folder):
+        report.problems.append(Problem(shown, "its folder leads outside content/ (a symbolic link): nothing written",
+                                       "replace the link with a real folder inside content/"))
+        return
     names = {k: f"images/{slug}-{k + 1}{file.suffix.lower()}" for k, file in files.items()}
     meta: dict = {"title": old.title, "slug": slug, "date": f"{old.published:%Y-%m-%d %H:%M}" if old.timed else f"{old.published:%Y-%m-%d}",
                   "author": old.author or config.default_author, "category": category_name, "tags": list(old.tags),
                   "summary": old.summary}
-    photo = lambda k: {"src": names[k], "caption": old.photos[k].caption, "credit": old.photos[k].credit}  # noqa: E731
+
+    def photo(k: int) -> dict:
+        return {"src": names[k], "caption": old.photos[k].caption, "credit": old.photos[k].credit}
+
     if old.lead is not None and old.lead in names:
         meta["image"] = photo(old.lead)
     body_photos = [k for k in old.blocks if isinstance(k, int) and k in names and k != old.lead]
@@ -383,13 +392,14 @@ def _caption_line(photo: OldPhoto) -> str:
 
 
 def _origin(path: Path) -> str:
-    """`imported_from` of an existing article ("" when an editor wrote it)."""
+    """`imported_from` of an existing article ("" when an editor wrote it, or it cannot be read:
+    certainly not an import then)."""
     try:
-        metadata = frontmatter.loads(path.read_text(encoding="utf-8")).metadata
-    except (yaml.YAMLError, ValueError, OSError, UnicodeDecodeError):  # an editor's file it cannot
-        return ""                                                     # read is certainly not an import
-    value = metadata.get(IMPORTED_FROM, "")
-    return value if isinstance(value, str) else ""
+        read = read_front_matter(path.name, path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return ""
+    node = read[0].nodes.get(IMPORTED_FROM) if isinstance(read, tuple) else None
+    return node.value if isinstance(node, yaml.ScalarNode) else ""
 
 
 # --- WordPress export (WXR) -------------------------------------------------------------------------
@@ -441,13 +451,13 @@ def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
         featured = attachments.get(meta.get("_thumbnail_id", ""))
         if featured is not None:
             file = _upload_path(_text(featured, "wp:attachment_url"))
-            lead = next((k for k, ph in enumerate(photos) if ph.file == file), None)
+            lead = next((k for k, ph in enumerate(photos) if file and ph.file == file), None)
             if lead is None:
                 caption, credit = _split_credit(nfc(_text(featured, "excerpt:encoded")))
                 photos.append(OldPhoto(caption, credit, file))
                 lead = len(photos) - 1
         terms = item.findall("category")
-        categories = [(nfc(c.text or "").strip(), c.get("nicename", "")) for c in terms if c.get("domain") == "category"]
+        categories = [nfc(c.text or "").strip() for c in terms if c.get("domain") == "category"]
         tags = tuple(dict.fromkeys(nfc(c.text or "").strip() for c in terms if c.get("domain") == "post_tag" and (c.text or "").strip()))
         link = urlsplit(_text(item, "link"))
         aliases = (link._replace(fragment="").geturl(),) if link.path not in ("", "/") and not link.query else ()
@@ -455,18 +465,13 @@ def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
         found.append(OldArticle(
             where, title, published, excerpt, tuple(blocks), tuple(photos),
             nfc(authors.get(_text(item, "dc:creator"), _text(item, "dc:creator"))), lead,
-            category=_category(categories), tags=tags, aliases=aliases, draft=status in _UNPUBLISHED))
+            category=categories[0] if categories else "", tags=tags, aliases=aliases, draft=status in _UNPUBLISHED))
     return found
 
 
 def _text(element, path: str) -> str:
     found = element.find(path, _WP)
     return (found.text or "").strip() if found is not None else ""
-
-
-def _category(categories: list[tuple[str, str]]) -> str:
-    """The post's first category, by name (the site maps names and slugs alike)."""
-    return categories[0][0] if categories else ""
 
 
 def _upload_path(url: str) -> str:
@@ -558,6 +563,8 @@ def _original(src: str) -> str:
 
 
 def _escape_inline(text: str) -> str:
+    """Text as Markdown shows it literally inside a paragraph: `<` and `&` as entities (Python-Markdown
+    has no escape for them), the characters that start markup backslash-escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
@@ -720,32 +727,36 @@ def _hugo_root(page: Path) -> Path:
 def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
     """A Hugo page (TOML `+++` or YAML `---` front matter) as an article: title, date, draft, tags,
     categories, author(s), description or summary, aliases and its Hugo address as aliases, photos
-    from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A date
-with an offset is taken to `zone`, the site's."""
-    import tomllib
-
+        from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A
+    date with an offset is taken to `zone`, the site's."""
     text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-    try:
-        if text.startswith("+++"):
-            head, _, body = text[3:].partition("\n+++")
+    if text.startswith("+++"):
+        head, _, body = text[3:].partition("\n+++")
+        try:
             meta, body = tomllib.loads(head), body.partition("\n")[2]
-        else:
-            post = frontmatter.loads(text)
-            meta, body = post.metadata, post.content
-    except (tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
-        raise UnreadableSource(1, f"the front matter cannot be read ({exc})", "fix it in the Hugo site first (hugo builds it?)") from None
-    title = nfc(str(meta.get("title", "")).strip())
+        except tomllib.TOMLDecodeError as exc:
+            raise UnreadableSource(1, f"the TOML front matter cannot be read ({exc})", "fix it in the Hugo site first") from None
+    else:  # YAML, read as sitegen reads its own: no anchors to expand, a bounded depth, the line of a fault
+        read = read_front_matter(path.name, text)
+        if isinstance(read, Problem):
+            raise UnreadableSource(read.line or 1, read.message, read.hint)
+        fields, body, _ = read
+        meta = {key: plain(node) for key, node in fields.nodes.items()}
+    title = meta.get("title")
     when = meta.get("date") or meta.get("publishDate")
-    if not title or not when:
-        raise UnreadableSource(1, "no title or date in the front matter", "every Hugo page to import needs both")
+    if not isinstance(title, str) or not title.strip() or not isinstance(when, (str, datetime, date)):
+        raise UnreadableSource(1, "no title or date (as text and a date) in the front matter",
+                               'every Hugo page to import needs both: title = "…", date = 2020-06-25T15:18:00+07:00')
+    title = nfc(title.strip())
     if isinstance(when, str):
         try:
-            when = datetime.fromisoformat(when.replace("Z", "+00:00"))
-        except ValueError:
-            raise UnreadableSource(1, f"the date {when!r} is not ISO 8601", 'write it as "2020-06-25T15:18:00+07:00"') from None
-    timed = isinstance(when, datetime)
-    if not timed:
-        when = datetime(when.year, when.month, when.day)
+            timed, when = has_time(when), parse_date(when, zone)
+        except DateFormatError as exc:
+            raise UnreadableSource(1, f"the date {when!r}: {exc}", 'write it as "2020-06-25T15:18:00+07:00"') from None
+    elif isinstance(when, datetime):
+        timed = True
+    else:
+        timed, when = False, datetime(when.year, when.month, when.day)
     relative = path.relative_to(root).as_posix()
     where = relative.removeprefix("content/")
     section, _, rest = where.partition("/")
@@ -753,7 +764,8 @@ with an offset is taken to `zone`, the site's."""
     if name in ("index", "_index"):
         name = posixpath.basename(posixpath.dirname(rest)) if "/" in rest else section
     hugo_path = "/" + (f"{section}/" if rest else "") + str(meta.get("slug") or name) + "/"
-    aliases = tuple(dict.fromkeys([hugo_path, *(str(a) for a in meta.get("aliases", []) or [])]))
+    listed = meta.get("aliases") or []
+    aliases = tuple(dict.fromkeys([hugo_path, *(map(str, listed) if isinstance(listed, list) else [str(listed)])]))
     photos: list[OldPhoto] = []
     page_dir = posixpath.dirname(relative)
 

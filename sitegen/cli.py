@@ -315,8 +315,8 @@ def _days(days: float) -> str:
 def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, profile: Path | None, force: bool,
                    source: Path) -> None:
     """Bring an old site's articles in, under content/<category>/<year>/: plain-text dumps of article
-    pages (.txt, one article each), WordPress exports (.xml) and saved pages (.html, as `wget
-    --mirror` leaves them); files, or folders of them."""
+    pages (.txt, one article each), WordPress exports (.xml), saved pages (.html, as `wget --mirror`
+    leaves them) and a Hugo site's pages (.md); files, or folders of them."""
     from .archive_import import import_archive
 
     try:

@@ -124,9 +124,10 @@ def _feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iter
     """(words, times counted, kind) of each part of an article: "pair" words give their bigrams, "name"
     words are names whole.  The one tokenisation behind the features and their explanation."""
     start = body[: weights.body_syllables * 12]
-    for text, repeat in ((title, weights.title_repeat), (summary, weights.summary_repeat), (start, 1)):
-        words = _WORD.findall(text.lower())
-        yield (words[: weights.body_syllables] if text is start else words), repeat, "pair"
+    for text, repeat, limit in ((title, weights.title_repeat, None), (summary, weights.summary_repeat, None),
+                                (start, 1, weights.body_syllables)):
+        words = _WORD.findall(text.lower())[:limit]
+        yield words, repeat, "pair"
         if weights.name_repeat:
             yield names_in(text), repeat * weights.name_repeat, "name"
 

@@ -29,6 +29,8 @@ Chuyên mục khác
 
 Một bài khác của chuyên mục
 """
+OWN_ARTICLE = "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"
+"""An article of the site itself, with its slug pinned (check then has nothing to say of it)."""
 SLUG = "ho-dak-po-ko-tich-nuoc-phuc-vu-vu-dong-xuan"
 FILE = f"content/kinh-te/2021/{SLUG}.md"
 PAGE = f"kinh-te/{SLUG}-202103050930/"
@@ -41,7 +43,7 @@ def photo(colour) -> bytes:
 
 
 def importing(make_site, dump=DUMP, photos=True):
-    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site = make_site({"content/a.md": OWN_ARTICLE})
     site.write("old/ho-dak-po-ko.txt", dump)
     if photos:
         site.write("old-photos/01.jpg", photo((40, 120, 200)))
@@ -204,7 +206,7 @@ POST = "content/kinh-te/2019/duong-vao-xa-mo-rai-duoc-be-tong-hoa.md"
 
 
 def test_a_wordpress_export_becomes_articles_with_their_photos_tags_authors_and_old_addresses(make_site):
-    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site = make_site({"content/a.md": OWN_ARTICLE})
     site.write("export.xml", WXR)
     site.write("uploads/2019/05/mo-rai-1.jpg", photo((40, 120, 200)))
     site.write("uploads/2019/05/mo-rai-2.jpg", photo((200, 160, 40)))
@@ -277,7 +279,7 @@ SAVED = "content/kinh-te/2021/nong-dan-sa-thay-trung-mua-mi.md"
 def mirrored(make_site):
     """A `wget --mirror` folder of the paper's old site (the domain it keeps): one article page, its
     two photos, the home page."""
-    site = make_site(base_url="https://baocu.example.vn/", files={"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site = make_site(base_url="https://baocu.example.vn/", files={"content/a.md": OWN_ARTICLE})
     site.write("mirror/baocu.example.vn/tin-tuc/nong-dan-sa-thay-trung-mua-mi.html", OLD_PAGE)
     site.write("mirror/baocu.example.vn/uploads/2021/11/mi-1.jpg", photo((10, 100, 50)))
     site.write("mirror/baocu.example.vn/uploads/2021/11/mi-2.jpg", photo((100, 10, 50)))
@@ -344,7 +346,7 @@ Nhiều hộ trữ hàng chờ giá, theo **Hội Nông dân huyện**.
 
 
 def test_a_hugo_sites_pages_come_over_with_their_front_matter_photos_and_addresses(make_site):
-    site = make_site({"content/a.md": "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"})
+    site = make_site({"content/a.md": OWN_ARTICLE})
     site.write("hugo-site/content/kinh-te/ca-phe.md", HUGO_PAGE)
     site.write("hugo-site/content/kinh-te/can-ca-phe.jpg", photo((90, 60, 30)))
     site.write("hugo-site/static/images/ca-phe.jpg", photo((30, 60, 90)))
@@ -371,11 +373,34 @@ def test_a_hugo_sites_pages_come_over_with_their_front_matter_photos_and_address
 
 
 def test_the_sites_own_articles_are_not_imported_again(make_site):
-    site = make_site({"content/a.md": article_text()})
+    site = make_site({"content/a.md": OWN_ARTICLE})
     done = site.cli("import", "content", "-c", "Thời sự")
     assert done.returncode == 1 and "content/a.md: error: is already an article of this site" in done.stderr
-    assert (site.root / "content/a.md").read_text(encoding="utf-8") == article_text()
+    assert (site.root / "content/a.md").read_text(encoding="utf-8") == OWN_ARTICLE
 
 
-def article_text() -> str:
-    return "---\ntitle: Tin\nslug: tin\ndate: 2024-01-01 08:00\ncategory: Thời sự\n---\n\nBài.\n"
+
+def test_odd_or_hostile_hugo_front_matter_gets_a_clear_error_never_a_traceback_or_a_hang(make_site):
+    site = make_site({"content/a.md": OWN_ARTICLE})
+    bomb = "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9) if i else 'x'}]\n" for i in range(12))
+    site.write("hugo/content/tin/bom.md", f"---\n{bomb}title: *a11\ndate: 2024-01-02\n---\n\nThân bài.\n")
+    site.write("hugo/content/tin/so.md", "+++\ntitle = \"Ngày là số\"\ndate = 2024\n+++\n\nThân bài.\n")
+    site.write("hugo/content/tin/mot-alias.md",
+               '---\ntitle: Bài có một alias\ndate: 2024-01-03 08:00\naliases: /tin-cu/mot.html\n---\n\nThân bài.\n')
+    done = site.cli("import", "hugo/content", "-c", "Thời sự")
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+    assert "bom.md:2: error:" in done.stderr and "anchor" in done.stderr  # refused as sitegen's own reader refuses it
+    assert "so.md:1: error: no title or date" in done.stderr
+    written = (site.root / "content/thoi-su/2024/bai-co-mot-alias.md").read_text(encoding="utf-8")
+    assert "- /tin-cu/mot.html\n" in written and "- /t\n" not in written  # one old address, not its letters
+
+
+def test_an_import_never_writes_through_a_link_out_of_content(make_site, tmp_path):
+    site = importing(make_site)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (site.root / "content" / "kinh-te").mkdir()
+    (site.root / "content" / "kinh-te" / "2021").symlink_to(outside)
+    done = site.cli("import", "old", "-c", "Kinh tế", "--photos", "old-photos")
+    assert done.returncode == 1 and f"{FILE}: error: its folder leads outside content/" in done.stderr
+    assert not any(outside.iterdir())
