@@ -257,8 +257,9 @@ def main() -> int:
         if not mutmut.exists():
             sys.exit("mutmut is missing: .venv/bin/pip install mutmut==3.8.1")
         names = drawn(args.work, args.modules, args.sample, args.seed) if args.sample else []
-        subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children), *names], cwd=args.work,
-                       stdout=subprocess.DEVNULL)
+        with open(args.work / "mutmut.log", "w", encoding="utf-8") as log:  # why a run stopped, if it did
+            subprocess.run([str(mutmut), "run", "--max-children", str(args.max_children), *names], cwd=args.work,
+                           stdout=log, stderr=subprocess.STDOUT)
     found = results(args.work, args.modules)
     print(f"tests: {' '.join(tests)}")
     if not args.report_only:

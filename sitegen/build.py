@@ -244,10 +244,10 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
             photo_digests = cache.file_digests(list(uses))
-            planned, photo_problems, report.photos_planned = plan_photos(uses, photo_digests, cache, settings,
-                                                                         config.base_path)
-            if photo_problems:
-                raise BuildFailed(photo_problems)
+            plan = plan_photos(uses, photo_digests, cache, settings, config.base_path)
+            planned, report.photos_planned = plan.files, plan.fresh
+            if plan.problems:
+                raise BuildFailed(plan.problems)
         with timed("media"):
             media, media_problems = probe_media(site.shown(), cache)
             if media_problems:
@@ -274,7 +274,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
                 made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
-                photo_problems = make_renditions(planned, made, settings, workers, uses, photo_digests)
+                photo_problems = make_renditions(plan, made, settings, workers, uses, photo_digests, cache)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 in_folder: dict[str, set[str]] = {}

@@ -127,7 +127,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.shown())
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
-    planned, photo_problems, _ = plan_photos(uses, digests, cache, settings, config.base_path)
+    planned, photo_problems = plan_photos(uses, digests, cache, settings, config.base_path)[:2]
     report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
     media, media_problems = probe_media(site.shown(), cache)
     report.problems += media_problems + _heavy_media_warnings(site.shown(), media)

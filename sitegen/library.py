@@ -85,14 +85,22 @@ def _located(article: Article | None, root: str) -> Article | None:
 def _rebased(article: Article | None, move: Callable[[str], str]) -> Article | None:
     if article is None or not (article.photos or article.audio or article.video):
         return article
-    moved = {photo.file: dataclasses.replace(photo, file=move(photo.file)) for photo in article.photos}
-    return dataclasses.replace(article, photos=tuple(moved.values()),
-                               image=moved[article.image.file] if article.image else None,
-                               gallery=tuple(dataclasses.replace(p, file=move(p.file)) for p in article.gallery),
-                               audio=dataclasses.replace(article.audio, file=move(article.audio.file))
-                               if article.audio else None,
-                               video=dataclasses.replace(article.video, file=move(article.video.file))
-                               if article.video and article.video.file else article.video)
+    moved = {photo.file: _copy(photo, file=move(photo.file)) for photo in article.photos}
+    return _copy(article, photos=tuple(moved.values()),
+                 image=moved[article.image.file] if article.image else None,
+                 gallery=tuple(_copy(p, file=move(p.file)) for p in article.gallery),
+                 audio=_copy(article.audio, file=move(article.audio.file)) if article.audio else None,
+                 video=_copy(article.video, file=move(article.video.file))
+                 if article.video and article.video.file else article.video)
+
+
+def _copy(item, **changes):
+    """`dataclasses.replace` without running the class's __init__ again: every cached article is
+    rebased in every build (20,000 articles, 33,000 photos: replace took 0.6 s of a rebuild), and
+    these objects were checked when their file was read; only paths change."""
+    clone = object.__new__(type(item))
+    clone.__dict__.update(item.__dict__, **changes)
+    return clone
 
 
 def _files_of(article: Article) -> list[str]:

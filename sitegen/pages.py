@@ -23,7 +23,7 @@ from . import structured_data
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article, Photo, shown_duration
 from .media import MediaInfo
-from .renditions import with_pictures
+from .renditions import Pictures, with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
@@ -83,11 +83,11 @@ class PagePlanner:
     """Builds views once per article and assembles every page of the site."""
 
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
-                 pictures: dict[str, tuple] | None = None, assets: dict[str, str] | None = None,
+                 pictures: dict[str, Pictures] | None = None, assets: dict[str, str] | None = None,
                  static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
                  media: dict[str, MediaInfo] | None = None):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
-        `pictures` gives, per photo file, the (slot, Picture) pairs the photo step made of it;
+        `pictures` gives, per photo file, what the photo step made of it (`renditions.Pictures`);
         `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`);
         `media`, per recording and video file, what it says of itself (`media.probe_media`)."""
         self.site = site
@@ -162,11 +162,10 @@ class PagePlanner:
         author = site.author(article.author)
         image = article.image
         figures = self._figures(article)
-        lead = self.pictures.get(image.file, ()) if image else ()
+        lead = self.pictures.get(image.file) if image else None
         if article.layout == "emagazine":  # photos across the whole screen: renditions chosen for it
-            figures = tuple((url, picture._replace(sizes=FULL_BLEED)) for url, picture in figures)
-            lead = tuple((slot, picture._replace(sizes=FULL_BLEED) if slot == "lead" else picture)
-                         for slot, picture in lead)
+            figures = tuple((url, shown.with_sizes("figure", FULL_BLEED)) for url, shown in figures)
+            lead = lead.with_sizes("lead", FULL_BLEED) if lead else None
         return ArticleView(
             title=article.title, url=self.url(path), absolute_url=self.absolute(path),
             date=article.date.astimezone(zone), category=self.category_links[article.category],
@@ -186,10 +185,10 @@ class PagePlanner:
             gallery=tuple(self._photo_view(photo) for photo in article.gallery),
         )
 
-    def _photo_view(self, photo: Photo, pictures: tuple | None = None) -> PhotoView:
-        """`pictures`: the (slot, Picture) pairs to show it with, if not those the photo step made."""
+    def _photo_view(self, photo: Photo, pictures: Pictures | None = None) -> PhotoView:
+        """`pictures`: what to show it with, if not what the photo step made of it."""
         return PhotoView(photo.url, photo.alt, photo.caption, photo.credit_line,
-                         self.pictures.get(photo.file, ()) if pictures is None else pictures)
+                         pictures or self.pictures.get(photo.file))
 
     def _video(self, article: Article):
         """The article's video, with its length read from the file for a file of the paper's."""
@@ -204,9 +203,9 @@ class PagePlanner:
         return AudioView(article.audio.url, info.mime, info.size, shown_duration(info.duration), article.audio.title)
 
     def _figures(self, article: Article) -> tuple:
-        """(committed address, Picture) of each photo the photo step made for the article's body."""
-        found = ((photo.url, dict(self.pictures.get(photo.file, ())).get("figure")) for photo in article.photos)
-        return tuple((url, picture) for url, picture in found if picture is not None)
+        """(committed address, its `figure` slot) of each photo the photo step made for the article's body."""
+        found = ((photo.url, self.pictures.get(photo.file)) for photo in article.photos)
+        return tuple((url, figure) for url, shown in found if shown and (figure := shown.only("figure")))
 
     def _body(self, source: str, figures: tuple) -> str:
         return with_pictures(self.body(source), figures)
@@ -339,10 +338,10 @@ class PagePlanner:
         if view.image:
             # Shares get the 1200x630 crop and search engines the 16:9, 4:3 and 1:1 ones (Google's
             # guidance for articles), when the photo step made them; else the photo as committed.
-            share = view.image.picture("share")
-            image = self.config.absolute_url(share.src if share else view.image.url)
-            crops = [view.image.picture(f"schema-{ratio}") for ratio in ("16x9", "4x3", "1x1")]
-            images = tuple(self.config.absolute_url(c.src) for c in crops if c) or (image,)
+            share = view.image.src("share")
+            image = self.config.absolute_url(share or view.image.url)
+            crops = [view.image.src(f"schema-{ratio}") for ratio in ("16x9", "4x3", "1x1")]
+            images = tuple(self.config.absolute_url(c) for c in crops if c) or (image,)
         info = self._info("article", article.title, path, description=article.summary,
                           crumbs=(view.category,), image=image, category=article.category,
                           structured_data=partial(structured_data.article, view, images, config=self.config,

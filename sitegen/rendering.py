@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .output import OutputWriter, Put
 from .pages import Page
-from .renditions import Picture
+from .renditions import Picture, Pictures
 from .templates import Renderer
 from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
@@ -81,7 +81,7 @@ class PageKeys:
 _SHARED = {ArticleView, Link}
 _CONTAINERS = {kind: tuple(f.name for f in dataclasses.fields(kind) if f.repr)
                for kind in (Pagination, Section, ArchiveMonthView, ArchiveYearView)}
-_LEAVES = {str, Markup, int, float, bool, type(None), datetime, Picture}
+_LEAVES = {str, Markup, int, float, bool, type(None), datetime, Picture, Pictures}
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
-from .digests import digest
+from .digests import digest, folder_stamp, racy_margin
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions, readable_name
 from .photos import PhotoError, encode_renditions, process_photo, probe, store_rendition, verify
@@ -56,6 +56,80 @@ class Picture(NamedTuple):
     sizes: str
 
 
+class Pictures:
+    """One photo's Picture in each slot it is shown in, kept as the stored plan keeps them
+    (`_compacted`) and expanded one slot at a time when something asks for it.  An archive's photos
+    are all planned in every build, but only the pages being rendered show any: expanding every
+    slot of every photo (~190,000 Pictures at 20,000 articles) was most of a rebuild's photo work.
+    Its repr (what page keys digest) holds `key`, the digest of the compact form, which with the
+    address and the readable name says exactly what it expands to."""
+
+    __slots__ = ("stored", "address", "readable", "key", "_shown")
+
+    def __init__(self, stored: tuple, address: str, readable: str, key: str):
+        self.stored, self.address, self.readable, self.key = stored, address, readable, key
+        self._shown: dict[str, Picture | None] = {}
+
+    @classmethod
+    def of(cls, stored: tuple, address: str, readable: str) -> "Pictures":
+        return cls(stored, address, readable, digest(repr(stored)).hex())
+
+    def picture(self, slot: str) -> "Picture | None":
+        """The Picture for `slot`, or None when the photo is not shown there."""
+        if slot not in self._shown:
+            entry = self._entry(slot)
+            self._shown[slot] = None if entry is None else self._expanded(entry)
+        return self._shown[slot]
+
+    def src(self, slot: str) -> str | None:
+        """The address of `slot`'s widest file (shares, search engines), without the rest of its Picture."""
+        entry = self._entry(slot)
+        return None if entry is None else self._full(entry[2])
+
+    def only(self, slot: str) -> "Pictures | None":
+        """The same photo in `slot` alone (a body figure), or None when it is not shown there."""
+        entry = self._entry(slot)
+        return None if entry is None else Pictures(((slot, entry),), self.address, self.readable, f"{self.key}/{slot}")
+
+    def with_sizes(self, slot: str, sizes: str) -> "Pictures":
+        """The same, with `sizes` in `slot` (a photo across the whole screen chooses other widths)."""
+        return Pictures(tuple((name, (*entry[:5], sizes) if name == slot else entry) for name, entry in self.stored),
+                        self.address, self.readable, f"{self.key}/{slot}={sizes}")
+
+    def _entry(self, slot: str) -> tuple | None:
+        for name, entry in self.stored:
+            if name == slot:
+                return entry
+        return None
+
+    def _full(self, text: str) -> str:
+        return text.replace("\x00", self.readable).replace("\x01", self.address)
+
+    def _expanded(self, entry: tuple) -> Picture:
+        sources, srcset, src, width, height, sizes = entry
+        full = self._full
+        return Picture(tuple((kind, full(text)) for kind, text in sources), full(srcset), full(src), width, height, sizes)
+
+    def __iter__(self):
+        return ((name, self.picture(name)) for name, _ in self.stored)
+
+    def __len__(self) -> int:
+        return len(self.stored)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Pictures) and (self.key, self.address, self.readable) == (
+            other.key, other.address, other.readable)
+
+    def __hash__(self) -> int:
+        return hash((self.key, self.address, self.readable))
+
+    def __repr__(self) -> str:
+        return f"Pictures({self.key!r}, {self.address!r}, {self.readable!r})"
+
+    def __reduce__(self):  # to a cluster's workers: without what this process expanded
+        return Pictures, (self.stored, self.address, self.readable, self.key)
+
+
 @dataclass(frozen=True)
 class PhotoFiles:
     """What the photo step plans for one photo: its renditions' files, their place in output/, and
@@ -67,8 +141,8 @@ class PhotoFiles:
     """Where they go in output/: the original's folder under media/."""
     size: tuple[int, int] = (0, 0)
     """The photo's upright size in pixels."""
-    pictures: tuple[tuple[str, "Picture"], ...] = ()
-    """(slot, Picture) of each slot the photo is shown in."""
+    pictures: "Pictures | None" = None
+    """What the theme shows of it, in each slot it is shown in."""
 
 
 MIME = {"webp": "image/webp", "avif": "image/avif", "jpeg": "image/jpeg"}
@@ -121,21 +195,31 @@ PLANS = "photo-plans"
 """The stored step: output path of each photo -> what the previous build planned for it."""
 
 
+class PhotoPlan(NamedTuple):
+    files: dict[str, PhotoFiles]
+    """file -> its renditions and pictures."""
+    problems: list[Problem]
+    fresh: int
+    """How many photos were planned afresh."""
+    generation: bytes
+    """Names the stored table this plan is part of: new whenever the table changes."""
+
+
 def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any, settings: PhotoSettings,
-                base_url: str = "/") -> tuple[dict[str, PhotoFiles], list[Problem], int]:
-    """file -> its renditions and pictures, with addresses under `base_url` (the site's base path);
-    the problems; how many photos were planned afresh.  A photo planned by an earlier build from
-    the same inputs is taken from the stored plans; a photo that cannot be read is a problem on
-    each article using it."""
+                base_url: str = "/") -> PhotoPlan:
+    """Each photo's renditions and pictures, with addresses under `base_url` (the site's base
+    path).  A photo planned by an earlier build from the same inputs is taken from the stored
+    plans; a photo that cannot be read is a problem on each article using it."""
     settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
-    stored = cache.value(PLANS, settings_key) or {}
-    planned, problems, fresh, table = {}, [], [], {}
+    generation, stored = cache.value(PLANS, settings_key) or (b"", {})
+    planned, problems, fresh, table, addresses = {}, [], [], {}, {}
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
-            _, names, size, readable, shown = entry
+            _, names, size, readable, shown, key = entry
             folder = os.path.dirname(use.output_path)
-            planned[file] = PhotoFiles(names, folder, size, _expanded(shown, _address(base_url, folder), readable))
+            address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
+            planned[file] = PhotoFiles(names, folder, size, Pictures(shown, address, readable, key))
             table[use.output_path] = entry
         else:
             fresh.append(file)
@@ -154,14 +238,17 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
             cache.store_value(size_key, digests[file], size)
         renditions = renditions_of(file, use, digests[file], tuple(size), settings)
         folder = os.path.dirname(use.output_path)
-        files = planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size),
-                                           tuple(pictures(renditions, folder, base_url, settings).items()))
         readable = readable_name(os.path.splitext(os.path.basename(file))[0])
+        address = _address(base_url, folder)
+        shown = Pictures.of(_compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address,
+                                       readable), address, readable)
+        files = planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size), shown)
         table[use.output_path] = (_plan_inputs(file, use, digests[file]), files.names, files.size, readable,
-                                  _compacted(files.pictures, _address(base_url, folder), readable))
+                                  shown.stored, shown.key)
     if table.keys() != stored.keys() or fresh:
-        cache.store_value(PLANS, settings_key, table)
-    return planned, problems, len(fresh)
+        generation = os.urandom(16)
+        cache.store_value(PLANS, settings_key, (generation, table))
+    return PhotoPlan(planned, problems, len(fresh), generation)
 
 
 def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:
@@ -178,21 +265,13 @@ def _address(base_url: str, folder: str) -> str:
 def _compacted(shown: tuple[tuple[str, Picture], ...], address: str, readable: str) -> tuple:
     """A photo's pictures as the stored plan keeps them: without the folder's address and the
     readable part of the renditions' names, which repeat in each of its dozens of srcset entries
-    (an archive's plan is read by every build); `_expanded` puts them back exactly (no address
+    (an archive's plan is read by every build); `Pictures` puts them back exactly (no address
     holds the control characters that stand for them)."""
     def short(text: str) -> str:
         return text.replace(address, "\x01").replace(readable, "\x00")
     return tuple((slot, (tuple((kind, short(srcset)) for kind, srcset in picture.sources), short(picture.srcset),
                          short(picture.src), picture.width, picture.height, picture.sizes))
                  for slot, picture in shown)
-
-
-def _expanded(stored: tuple, address: str, readable: str) -> tuple[tuple[str, Picture], ...]:
-    def full(text: str) -> str:
-        return text.replace("\x00", readable).replace("\x01", address)
-    return tuple((slot, Picture(tuple((kind, full(srcset)) for kind, srcset in sources), full(srcset), full(src),
-                                width, height, sizes))
-                 for slot, (sources, srcset, src, width, height, sizes) in stored)
 
 
 def renditions_of(file: str, use: PhotoUse, content: bytes, size: tuple[int, int],
@@ -244,9 +323,20 @@ def _make(job: _RenditionJob, item: tuple[str, tuple[Rendition, ...]]) -> tuple[
         return file, error, {}
 
 
-def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: PhotoSettings, jobs: "int | Workers",
-                    uses: dict[str, PhotoUse], digests: dict[str, bytes]) -> list[Problem]:
-    """Encode every planned rendition not yet in `folder`; the problems of photos that fail to decode."""
+PRESENT = "renditions-present"
+"""The stored step: the renditions folder's stamp when it last held every file of a plan generation."""
+
+
+def make_renditions(plan: PhotoPlan, folder: Path, settings: PhotoSettings, jobs: "int | Workers",
+                    uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any) -> list[Problem]:
+    """Encode every planned rendition not yet in `folder`; the problems of photos that fail to decode.
+
+    A rebuild whose plan is the one the folder was last found complete for, the folder unchanged
+    since (no file added, removed or renamed in it moves its stamp), has nothing to look for."""
+    stamp = folder_stamp(str(folder))
+    if plan.generation and stamp is not None and cache.value(PRESENT, plan.generation) == stamp:
+        return []
+    planned = plan.files
     try:
         made = set(os.listdir(folder))  # one listing, not a stat per rendition (a million at 20,000 photos)
     except FileNotFoundError:
@@ -269,6 +359,9 @@ def make_renditions(planned: dict[str, PhotoFiles], folder: Path, settings: Phot
                 if name not in made:  # photos with the same bytes share their renditions' names
                     store_rendition(folder, name, data)
                     made.add(name)
+    stamp = folder_stamp(str(folder))
+    if not problems and plan.generation and stamp is not None and stamp[0] < time.time_ns() - racy_margin(stamp[0]):
+        cache.store_value(PRESENT, plan.generation, stamp)  # (a folder changed within the clock's step proves nothing)
     return problems
 
 
@@ -312,16 +405,18 @@ _IMG = re.compile(r"<img\b[^>]*>")
 _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 
 
-def with_pictures(body: str, figures: tuple[tuple[str, Picture], ...]) -> str:
+def with_pictures(body: str, figures: tuple[tuple[str, Pictures], ...]) -> str:
     """The body's <img> of photos the photo step made (by the committed file's address, as the body
-    renderer writes it) served as <picture> with its widths, formats and size; others unchanged."""
+    renderer writes it) served as <picture> of their `figure` slot, with its widths, formats and
+    size; others unchanged."""
     if not figures:
         return body
     by_url = dict(figures)
 
     def served(match: re.Match) -> str:
         attributes = {name: html.unescape(value) for name, value in _ATTRIBUTE.findall(match[0])}
-        picture = by_url.get(attributes.get("src", ""))
+        shown = by_url.get(attributes.get("src", ""))
+        picture = shown.picture("figure") if shown is not None else None
         if picture is None:
             return match[0]
         return picture_html(picture, attributes.get("alt", ""), title=attributes.get("title", ""))

@@ -46,13 +46,17 @@ class PhotoView:
     caption: str = ""
     credit: str = ""
     """Ready to print: "Ảnh: MT" (the prefix is added only when the editor did not write it)."""
-    pictures: tuple = ()
-    """(slot, renditions.Picture) pairs: the sizes and formats made for each place the theme shows
-    the photo ("lead", "teaser", "share", ...); empty for photos the photo step does not cover."""
+    pictures: Any = None
+    """`renditions.Pictures`: the sizes and formats made for each place the theme shows the photo
+    ("lead", "teaser", "share", ...); None for photos the photo step does not cover."""
 
     def picture(self, slot: str):
         """The Picture for `slot`, or None (then the template shows `url` as it is)."""
-        return next((picture for name, picture in self.pictures if name == slot), None)
+        return self.pictures.picture(slot) if self.pictures else None
+
+    def src(self, slot: str) -> str | None:
+        """The address of the widest file made for `slot`, or None."""
+        return self.pictures.src(slot) if self.pictures else None
 
 
 @_view
@@ -106,8 +110,8 @@ class ArticleView:
     audio: AudioView | None = None
     """Its recording (`audio:`), played on its page and an episode of the podcast."""
     figures: tuple = field(default=(), repr=False, compare=False)
-    """(committed address, renditions.Picture) of the photos in the body: `body` serves them as
-    <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
+    """(committed address, renditions.Pictures of its `figure` slot) of the photos in the body:
+    `body` serves them as <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
     has them in its context, so that new renditions render that page again."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
