@@ -296,7 +296,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             with timed("write"), commit_guard():
                 records = out.publish()
             if cache.folder:
-                sweep_renditions(made, cache, output_dir, planned.values())
+                sweep_renditions(made, cache, output_dir, plan)
         content_warnings = list(report.warnings)  # the same in a build with nothing to do: kept with its record
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)
