@@ -241,7 +241,7 @@ def show(work: Path, name: str) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("modules", nargs="*", default=list(CORE), choices=CORE, metavar="MODULE")
+    parser.add_argument("modules", nargs="*", metavar="MODULE", help=f"of {', '.join(CORE)} (default: all)")
     parser.add_argument("--work", type=Path, default=REPO / ".mutation", help="scratch folder (default .mutation/)")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--report-only", action="store_true", help="only read the results of the last run")
@@ -249,6 +249,11 @@ def main() -> int:
     parser.add_argument("--sample", type=int, metavar="N", help="run N mutants per module, drawn at random")
     parser.add_argument("--seed", type=int, default=1, help="of the draw (default 1)")
     args = parser.parse_args()
+    # (argparse's `choices` rejects a list default given to nargs="*": checked here instead)
+    unknown = [m for m in args.modules if m not in CORE]
+    if unknown:
+        parser.error(f"not a core module: {', '.join(unknown)} (choose from {', '.join(CORE)})")
+    args.modules = args.modules or list(CORE)
     tests = pure_python_tests()
     started = time.time()
     if not args.report_only:

@@ -24,8 +24,8 @@ import posixpath
 import re
 import shutil
 import unicodedata
-from dataclasses import dataclass, field
 import tomllib
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -303,19 +303,23 @@ def _photo_files(photos_dir: Path | None, dump: Path, single: bool) -> list[Path
 
 def _write(site_dir: Path, config: Config, old: OldArticle, category_name: str, category_slug: str,
            files: dict[int, Path], force: bool, report: ImportReport) -> None:
-    folder = site_dir / "content" / category_slug / f"{old.published.year:04d}"
+    content = site_dir / "content"
+    folder = content / category_slug / f"{old.published.year:04d}"
     base = address_slug(old.title) or "bai-viet"
     slug, path = base, folder / f"{base}.md"
     for number in range(2, 1000):  # another article already holds this title's file: the next free name
-        if not path.exists() or _origin(path) == old.origin:
+        # (a name whose file leads out of content/ ends the search: it is refused below, never read)
+        if not _inside(content, path) or not path.exists() or _origin(path) == old.origin:
             break
         slug, path = f"{base}-{number}", folder / f"{base}-{number}.md"
     shown = path.relative_to(site_dir).as_posix()
-    if not _inside(site_dir / "content", folder):
-        report.problems.append(Problem(shown, "its folder leads outside content/ (a symbolic link): nothing written",
-                                       "replace the link with a real folder inside content/"))
-        return
     names = {k: f"images/{slug}-{k + 1}{file.suffix.lower()}" for k, file in files.items()}
+    astray = next((p for p in (folder, path, *(folder / n for n in names.values())) if not _inside(content, p)), None)
+    if astray is not None:  # a symbolic link on the way: the article's folder, images/, a file
+        report.problems.append(Problem(shown, f"{astray.relative_to(site_dir).as_posix()} leads outside content/ "
+                                       "(a symbolic link): nothing written",
+                                       "replace the link with a real folder or file inside content/"))
+        return
     meta: dict = {"title": old.title, "slug": slug, "date": f"{old.published:%Y-%m-%d %H:%M}" if old.timed else f"{old.published:%Y-%m-%d}",
                   "author": old.author or config.default_author, "category": category_name, "tags": list(old.tags),
                   "summary": old.summary}
@@ -727,7 +731,7 @@ def _hugo_root(page: Path) -> Path:
 def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
     """A Hugo page (TOML `+++` or YAML `---` front matter) as an article: title, date, draft, tags,
     categories, author(s), description or summary, aliases and its Hugo address as aliases, photos
-        from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A
+    from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A
     date with an offset is taken to `zone`, the site's."""
     text = path.read_text(encoding="utf-8").lstrip("\ufeff")
     if text.startswith("+++"):
@@ -748,15 +752,12 @@ def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
         raise UnreadableSource(1, "no title or date (as text and a date) in the front matter",
                                'every Hugo page to import needs both: title = "…", date = 2020-06-25T15:18:00+07:00')
     title = nfc(title.strip())
-    if isinstance(when, str):
-        try:
-            timed, when = has_time(when), parse_date(when, zone)
-        except DateFormatError as exc:
-            raise UnreadableSource(1, f"the date {when!r}: {exc}", 'write it as "2020-06-25T15:18:00+07:00"') from None
-    elif isinstance(when, datetime):
-        timed = True
-    else:
-        timed, when = False, datetime(when.year, when.month, when.day)
+    if not isinstance(when, str):  # TOML's own dates: checked as written dates are (range, offset)
+        when = when.isoformat()
+    try:
+        timed, when = has_time(when), parse_date(when, zone)
+    except DateFormatError as exc:
+        raise UnreadableSource(1, f"date: {exc}", 'write it as "2020-06-25T15:18:00+07:00"') from None
     relative = path.relative_to(root).as_posix()
     where = relative.removeprefix("content/")
     section, _, rest = where.partition("/")

@@ -127,8 +127,9 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.shown())
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
-    planned, photo_problems = plan_photos(uses, digests, cache, settings, config.base_path)[:2]
-    report.problems += photo_problems + verify_photos(planned, uses, digests, cache, settings)
+    plan = plan_photos(uses, digests, cache, settings, config.base_path)
+    planned = plan.files
+    report.problems += plan.problems + verify_photos(planned, uses, digests, cache, settings)
     media, media_problems = probe_media(site.shown(), cache)
     report.problems += media_problems + _heavy_media_warnings(site.shown(), media)
     if site.episodes and theme is not None:  # a theme that cannot be read is reported above

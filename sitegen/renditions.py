@@ -110,9 +110,6 @@ class Pictures:
         full = self._full
         return Picture(tuple((kind, full(text)) for kind, text in sources), full(srcset), full(src), width, height, sizes)
 
-    def __iter__(self):
-        return ((name, self.picture(name)) for name, _ in self.stored)
-
     def __len__(self) -> int:
         return len(self.stored)
 

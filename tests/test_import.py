@@ -379,18 +379,19 @@ def test_the_sites_own_articles_are_not_imported_again(make_site):
     assert (site.root / "content/a.md").read_text(encoding="utf-8") == OWN_ARTICLE
 
 
-
 def test_odd_or_hostile_hugo_front_matter_gets_a_clear_error_never_a_traceback_or_a_hang(make_site):
     site = make_site({"content/a.md": OWN_ARTICLE})
     bomb = "".join(f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9) if i else 'x'}]\n" for i in range(12))
     site.write("hugo/content/tin/bom.md", f"---\n{bomb}title: *a11\ndate: 2024-01-02\n---\n\nThân bài.\n")
     site.write("hugo/content/tin/so.md", "+++\ntitle = \"Ngày là số\"\ndate = 2024\n+++\n\nThân bài.\n")
+    site.write("hugo/content/tin/xua.md", "+++\ntitle = \"Năm một\"\ndate = 0001-01-01T00:00:00+07:00\n+++\n\nThân.\n")
     site.write("hugo/content/tin/mot-alias.md",
                '---\ntitle: Bài có một alias\ndate: 2024-01-03 08:00\naliases: /tin-cu/mot.html\n---\n\nThân bài.\n')
     done = site.cli("import", "hugo/content", "-c", "Thời sự")
     assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
     assert "bom.md:2: error:" in done.stderr and "anchor" in done.stderr  # refused as sitegen's own reader refuses it
     assert "so.md:1: error: no title or date" in done.stderr
+    assert "xua.md:1: error: date: the year 1 in '0001-01-01T00:00:00+07:00' is out of range" in done.stderr
     written = (site.root / "content/thoi-su/2024/bai-co-mot-alias.md").read_text(encoding="utf-8")
     assert "- /tin-cu/mot.html\n" in written and "- /t\n" not in written  # one old address, not its letters
 
@@ -402,5 +403,24 @@ def test_an_import_never_writes_through_a_link_out_of_content(make_site, tmp_pat
     (site.root / "content" / "kinh-te").mkdir()
     (site.root / "content" / "kinh-te" / "2021").symlink_to(outside)
     done = site.cli("import", "old", "-c", "Kinh tế", "--photos", "old-photos")
-    assert done.returncode == 1 and f"{FILE}: error: its folder leads outside content/" in done.stderr
+    assert done.returncode == 1 and f"{FILE}: error: content/kinh-te/2021 leads outside content/" in done.stderr
     assert not any(outside.iterdir())
+
+
+def test_an_import_never_reads_or_writes_through_a_link_in_the_articles_folder(make_site, tmp_path):
+    site = importing(make_site)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    secret = outside / "secret.md"
+    secret.write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    folder = site.root / "content" / "kinh-te" / "2021"
+    folder.mkdir(parents=True)
+    (folder / "images").symlink_to(outside)  # the photos' folder
+    done = site.cli("import", "old", "-c", "Kinh tế", "--photos", "old-photos")
+    assert done.returncode == 1 and "content/kinh-te/2021/images/" in done.stderr and "leads outside content/" in done.stderr
+    assert sorted(p.name for p in outside.iterdir()) == ["secret.md"]
+    (folder / "images").unlink()
+    (folder / f"{SLUG}.md").symlink_to(secret)  # the article's own file
+    done = site.cli("import", "old", "-c", "Kinh tế", "--photos", "old-photos", "--force")
+    assert done.returncode == 1 and f"{FILE}: error: {FILE} leads outside content/" in done.stderr
+    assert secret.read_text(encoding="utf-8") == "---\ntitle: x\n---\n" and not (folder / "images").exists()
