@@ -233,8 +233,8 @@ class ArticleReader:
             if missing:
                 fields.problem(item, f"`{label}` has no `{missing[0]}`", hint)
                 continue
-            text = fields.text("text", node=values["text"], label=f"{label}.text", required=True)
-            raw = fields.text("date", node=values["date"], label=f"{label}.date", required=True)
+            text = fields.text_of(values["text"], f"{label}.text", required=True)
+            raw = fields.text_of(values["date"], f"{label}.date", required=True)
             try:
                 when = parse_date(raw, self.zone) if raw else None
             except DateFormatError as exc:
@@ -298,7 +298,7 @@ class ArticleReader:
                 "`image:` then, on the next line, `  src: images/anh.jpg`"
             fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write {example}")
             return None
-        src = fields.text("src", node=src_node, label=f"{label}.src") if src_node is not None else ""
+        src = fields.text_of(src_node, f"{label}.src") if src_node is not None else ""
         if not src:
             if src_node is None:
                 fields.problem(node, f"`{label}` has no `src`", "add `src: images/anh.jpg` (relative to the article)")
@@ -308,20 +308,20 @@ class ArticleReader:
         file = self._media_file(fields, article, src, fields.line(src_node), f"{label}.src")
         if file is None:
             return None
-        caption = fields.text("caption", node=values.get("caption"), label=f"{label}.caption")
-        credit = fields.text("credit", node=values.get("credit"), label=f"{label}.credit")
+        caption = fields.text_of(values.get("caption"), f"{label}.caption")
+        credit = fields.text_of(values.get("credit"), f"{label}.credit")
         split = _CREDIT_IN_CAPTION.match(caption)
         if split and split["caption"].strip():
             # The seed portal's habit: "Các đại biểu dự hội nghị. Ảnh: MT" all in the caption.
             caption = split["caption"].strip()
             caption += "" if caption.endswith((".", "!", "?", "…")) else "."
             credit = credit or split["credit"]
-        alt = fields.text("alt", node=values.get("alt"), label=f"{label}.alt") or caption
+        alt = fields.text_of(values.get("alt"), f"{label}.alt") or caption
         focus, focus_node = None, values.get("focus")
         if isinstance(focus_node, yaml.SequenceNode):  # `focus: [0.5, 0.3]` says the same
             written = ",".join(str(getattr(item, "value", "?")) for item in focus_node.value)
         else:
-            written = fields.text("focus", node=focus_node, label=f"{label}.focus") if focus_node else ""
+            written = fields.text_of(focus_node, f"{label}.focus") if focus_node else ""
         if written:
             try:
                 focus = parse_focus(written)
@@ -360,7 +360,7 @@ class ArticleReader:
         if found is None:
             return None
         src, file = found
-        title = fields.text("audio", node=values.get("title"), label="audio.title") if "title" in values else ""
+        title = fields.text_of(values.get("title"), "audio.title") if "title" in values else ""
         output_path, url = self._published(file)
         return Audio(src, file, output_path, url, title)
 
@@ -378,7 +378,7 @@ class ArticleReader:
                   kind: str, export: str) -> tuple[str, str] | None:
         """(as written, path) of the recording or video file `node` names, if it is `kind` (one of
         the extensions `types`) and inside content/; else None and a problem."""
-        src = fields.text(label, node=node, label=label)
+        src = fields.text_of(node, label)
         if not src:
             return None
         field = label.split(".")[0]

@@ -282,11 +282,14 @@ def read_plain_text(path: Path, source: str, own_place: str) -> str | Problem:
     if path.is_symlink() or not path.is_file():
         return Problem(source, "is not a plain file (a link or a folder)", f"put the file itself in {own_place}")
     try:
-        return nfc(path.read_bytes().decode("utf-8").replace("\r\n", "\n"))
+        data = path.read_bytes()
     except OSError as exc:
         return unreadable_problem(source, exc, "file")
-    except UnicodeDecodeError:
-        return Problem(source, "the file is not UTF-8 text", "open it in your editor and save it as UTF-8")
+    try:
+        return nfc(data.decode("utf-8").replace("\r\n", "\n"))
+    except UnicodeDecodeError as exc:  # the line of the first byte that is not UTF-8, as for an article
+        return Problem(source, "the file is not UTF-8 text", "open it in your editor and save it as UTF-8",
+                       data.count(b"\n", 0, exc.start) + 1)
 
 
 def unreadable_problem(source: str, error: OSError, kind: str) -> Problem:

@@ -48,15 +48,21 @@ class Fields:
     def problem(self, where: yaml.Node | str, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.source, message, hint, self.line(where)))
 
-    def text(self, key: str, *, required: bool = False, node: yaml.Node | None = None, label: str = "") -> str:
-        node = node if node is not None else self.nodes.get(key)
-        label = label or key
+    def text(self, key: str, *, required: bool = False) -> str:
+        """The text of the top-level field `key` ("" when it is absent, and a problem if `required`)."""
+        return self.text_of(self.nodes.get(key), key, required=required)
+
+    def text_of(self, node: yaml.Node | None, label: str, *, required: bool = False) -> str:
+        """The text of `node`, a value inside a field (`images[1].caption`, `audio.src`: `label`), or
+        "" when it is absent (None).  Never a top-level field of the same name: an article's own
+        `credit:` is not the credit of a photo that has none."""
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             if required:
-                self.problem(key, f"`{label}` is missing or empty", f"add a line `{label}: ...` to the front matter")
+                self.problem(node if node is not None else label, f"`{label}` is missing or empty",
+                             f"add a line `{label}: ...` to the front matter")
             return ""
         if not isinstance(node, yaml.ScalarNode):
-            self.problem(node, f"`{label}` must be text, not a list or mapping", f'write `{label}: "..."`')
+            self.problem(node, f"`{label}` must be text, not a list or mapping", f"write {_one_line(label)}")
             return ""
         value = nfc(node.value).strip()
         if required and not value:
@@ -185,3 +191,11 @@ def read_front_matter(source: str, text: str) -> tuple[Fields, str, int] | Probl
             fields.problem(key_node, f"`{key}` appears twice (first on line {fields.line(key)})", "keep only one")
         nodes[key] = value_node
     return fields, body, body_line
+
+
+def _one_line(label: str) -> str:
+    """How to write `label` as one line of text: `audio.src` is `src:` under `audio:`."""
+    *outer, key = label.split(".")
+    if not outer:
+        return f'`{key}: "..."`'
+    return f'`{key}: "..."` (one line of text) under `{".".join(outer)}:`'

@@ -56,9 +56,9 @@ def read_video(fields: Fields, local: Callable[[yaml.Node], Video | None]) -> Vi
         if "youtube" not in values:
             fields.problem(node, "`video` needs `youtube:`, the video's address or id, or `src:`, a file", HINT)
             return None
-        written = fields.text("video", node=values["youtube"], label="video.youtube")
+        written = fields.text_of(values["youtube"], "video.youtube")
         if "duration" in values:
-            duration_text = fields.text("video", node=values["duration"], label="video.duration")
+            duration_text = fields.text_of(values["duration"], "video.duration")
     elif isinstance(node, yaml.ScalarNode):
         written = fields.text("video")
     else:

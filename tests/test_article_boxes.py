@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import NOW, article
+from conftest import NOW, article, messages
 
 from sitegen.build import BuildOptions
 from sitegen.check import check_site
@@ -59,6 +59,22 @@ def test_a_related_article_that_does_not_exist_is_the_editors_error(make_site):
     assert "related: [kinh-te/" in problems[0].hint
     errors = [p for p in check_site(site.root, BuildOptions(now=NOW)).problems if p.severity == "error"]
     assert [(p.file, p.line) for p in errors] == [("content/a.md", 5), ("content/b.md", 6)]
+
+
+def test_a_related_file_named_with_dots_is_found_without_its_md_and_a_shared_name_is_refused(make_site):
+    site = make_site({
+        "content/kinh-te/bao-cao-quy-2.2024.md": article(title="Báo cáo quý hai", category="Kinh tế"),
+        "content/thoi-su/hop.md": article(title="Họp bàn mùa vụ", date="2024-06-26 08:00",
+                                          related="kinh-te/bao-cao-quy-2.2024"),
+    })
+    assert _box(_page_of(site.build(), "Họp bàn mùa vụ"), "Tin liên quan") == ["Báo cáo quý hai"]
+    # A file's name and another article's slug alike: which one the editor meant is not guessed.
+    site.write("content/hai.md", article(title="Bài một", date="2024-06-24 08:00"))
+    site.write("content/thoi-su/b.md", article(title="Bài hai", date="2024-06-24 09:00", slug="hai"))
+    site.write("content/thoi-su/hop.md", article(title="Họp bàn mùa vụ", date="2024-06-26 08:00", related="hai"))
+    assert messages(site.build_fails()).startswith(
+        "content/thoi-su/hop.md:5: error: `related` names 'hai', which several articles share: "
+        "content/hai.md, content/thoi-su/b.md\n")
 
 
 def test_a_related_article_not_yet_published_is_left_out_until_it_is(make_site):

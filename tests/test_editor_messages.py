@@ -1,0 +1,100 @@
+"""What an editor reads when sitegen refuses an article: the whole message, word for word — the
+file and line, what is wrong, and how to write it instead.  Other tests check that bad input is
+refused; these pin the text itself, which is the only help an editor who is not a programmer gets
+(the mutation run, bench/MUTATION.md, found the wording of most refusals unwatched)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from conftest import article, messages, png
+
+
+@pytest.mark.parametrize("files, expected", [
+    pytest.param({"content/a.md": article(title="!!! ???")},
+                 "content/a.md:2: error: the title has no letters or digits to make an address from\n"
+                 "    -> add `slug: ten-bai-viet` to the front matter", id="title-without-letters"),
+    pytest.param({"content/a.md": article(audio="\n  title: Bản tin trưa")},
+                 "content/a.md:6: error: `audio` needs `src:`, the recording's file\n"
+                 "    -> write `audio: ban-tin.mp3` (beside the article), or `audio:` then `  src: ban-tin.mp3` "
+                 "and `  title: ...`", id="audio-without-src"),
+    pytest.param({"content/a.md": article(audio="[sang.mp3, chieu.mp3]")},
+                 "content/a.md:5: error: `audio` must be a file name or a mapping with `src:`\n"
+                 "    -> write `audio: ban-tin.mp3` (beside the article), or `audio:` then `  src: ban-tin.mp3` "
+                 "and `  title: ...`", id="audio-as-a-list"),
+    pytest.param({"content/a.md": article(audio="ban-tin.wav")},
+                 "content/a.md:5: error: audio 'ban-tin.wav' is not an MP3 or M4A file\n"
+                 "    -> export the recording as MP3 (or M4A), which every podcast app plays, and commit that file",
+                 id="audio-not-mp3"),
+    pytest.param({"content/a.md": article(audio="\n  src: [ban-tin.mp3]")},
+                 "content/a.md:6: error: `audio.src` must be text, not a list or mapping\n"
+                 '    -> write `src: "..."` (one line of text) under `audio:`', id="audio-src-a-list"),
+    pytest.param({"content/a.md": article(audio="khong-co.mp3")},
+                 "content/a.md:5: error: audio: the file 'khong-co.mp3' does not exist (looked for content/khong-co.mp3)\n"
+                 "    -> check the file name and folder, or add the file", id="audio-missing"),
+    pytest.param({"content/a.md": article(audio="\n  src: ban-tin.mp3\n  title: [Sáng, Chiều]"),
+                  "content/ban-tin.mp3": b"ID3"},
+                 "content/a.md:7: error: `audio.title` must be text, not a list or mapping\n"
+                 '    -> write `title: "..."` (one line of text) under `audio:`', id="audio-title-a-list"),
+    pytest.param({"content/a.md": article(video="\n  src: [phong-su.mp4]")},
+                 "content/a.md:6: error: `video.src` must be text, not a list or mapping\n"
+                 '    -> write `src: "..."` (one line of text) under `video:`', id="video-src-a-list"),
+    pytest.param({"content/a.md": article(gallery="anh-1.jpg")},
+                 "content/a.md:5: error: `gallery` must be a list of photos\n"
+                 "    -> write `gallery:` then, for each photo, `  - src: images/anh-1.jpg` and its `caption:`",
+                 id="gallery-not-a-list"),
+    pytest.param({"content/a.md": article(corrections='\n  - date: 2024-06-26 09:00\n    text: "Sửa tên xã."\n'
+                                                      '    by: BBT')},
+                 "content/a.md:6: error: `corrections[1]` has unknown key(s) ['by']\n"
+                 "    -> a correction has a date and a text", id="correction-with-unknown-key"),
+    pytest.param({"content/a.md": article(layout="magazine")},
+                 "content/a.md:5: error: `layout` 'magazine' is not a layout of articles (there are: emagazine)\n"
+                 "    -> write `layout: emagazine` for a long-form story, or remove the line for the standard one",
+                 id="unknown-layout"),
+    pytest.param({"content/a.md": article(image="[anh.jpg]")},
+                 "content/a.md:5: error: `image` must be a photo with src, caption and credit\n"
+                 "    -> write `image:` then, on the next line, `  src: images/anh.jpg`", id="image-a-list"),
+    pytest.param({"content/a.md": article(images="\n  - [anh.jpg]")},
+                 "content/a.md:6: error: `images[1]` must be a photo with src, caption and credit\n"
+                 "    -> write `- src: images/anh.jpg` under `images:`", id="images-item-a-list"),
+    pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
+                 "content/a.md:5: error: `author` must be text, not a list or mapping\n"
+                 '    -> write `author: "..."`', id="author-a-list"),
+    pytest.param({"content/a.md": article(), "content/pages/gioi-thieu.md":
+                  "---\ntitle: Giới thiệu\n---\n\nTòa soạn\n".encode() + "Báo".encode("cp1258")},
+                 "content/pages/gioi-thieu.md:6: error: the file is not UTF-8 text\n"
+                 "    -> open it in your editor and save it as UTF-8", id="page-not-utf8"),
+])
+def test_a_refusal_says_where_what_and_how_in_full(make_site, files, expected):
+    assert messages(make_site(files).build_fails()) == expected
+
+
+def test_an_article_that_is_a_link_out_of_content_says_so_and_what_to_do(make_site):
+    site = make_site({"content/a.md": article()})
+    os.symlink("/etc/hostname", site.root / "content/b.md")
+    assert messages(site.build_fails()) == ("content/b.md: error: is a link to /etc/hostname, outside content/\n"
+                                             "    -> put the file itself in content/ instead of a link to it")
+
+
+def test_an_articles_own_fields_are_never_the_caption_or_credit_of_its_photos(make_site):
+    # `credit:`, `caption:` and `alt:` at the top are fields sitegen does not know (they reach the
+    # templates as `article.extra`); a photo without its own keeps none, not the article's.
+    site = make_site({"content/a.md": article(credit='"Báo Thử Nghiệm"', caption='"Chú thích chung"',
+                                              alt='"Mô tả chung"', image="\n  src: anh.png"),
+                      "content/anh.png": png()})
+    photo = site.build().report.state.site.articles[0].image
+    assert (photo.caption, photo.credit, photo.alt) == ("", "", "")
+
+
+@pytest.mark.parametrize("written, caption", [
+    ("Hội nghị tổng kết năm! Ảnh: MT", "Hội nghị tổng kết năm!"),
+    ("Hội nghị tổng kết năm. Ảnh: MT", "Hội nghị tổng kết năm."),
+    ("Hội nghị tổng kết năm Ảnh: MT", "Hội nghị tổng kết năm."),
+])
+def test_a_credit_written_in_the_caption_moves_to_the_credit_and_the_caption_ends_once(make_site, written, caption):
+    site = make_site({"content/a.md": article(image=f'\n  src: anh.png\n  caption: "{written}"'),
+                      "content/anh.png": png()})
+    photo = site.build().report.state.site.articles[0].image
+    assert (photo.caption, photo.credit, photo.alt) == (caption, "Ảnh: MT", caption)
