@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from .cache import OutputRecord
-from .digests import digest, file_digest, folder_stamp, racy_margin
+from .digests import digest, folder_stamp, racy_margin
 from .errors import BuildFailed, Problem, display_path
 
 MARKER = ".sitegen-releases"
@@ -254,7 +254,9 @@ class OutputWriter:
             target = self._on_disk(rel)
             try:
                 stat = os.stat(target)
-                if stat.st_size <= 64 << 20 and file_digest(target) == content:
+                # digest() of the bytes, as `put` records them (not file_digest, the photos' key:
+                # another hash, which no record holds).
+                if stat.st_size <= 64 << 20 and digest(Path(target).read_bytes()) == content:
                     return OutputRecord(content, stat.st_size, stat.st_mtime_ns, None)
             except OSError:
                 pass

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import article
+from conftest import NOW, article
+from sitegen.build import BuildOptions, build
 from sitegen.errors import BuildFailed
 from sitegen.output import OutputLock, OutputWriter
 from test_publish_mutants import clean_build, small
@@ -169,3 +170,44 @@ def test_a_build_without_the_cache_leaves_no_work_folder_behind(make_site):
     site = small(make_site)
     site.build(cache=False)  # its search index is made in the releases folder's scratch space
     assert sorted(os.listdir(site.root / ".output-releases")) == [".gitignore", ".lock", ".sitegen-releases", "blue"]
+
+
+def test_a_page_from_the_page_store_replaces_what_a_killed_build_left_under_its_temporary_name(make_site):
+    site = small(make_site)
+    authors = ["Thu Hà", "Minh Thư", "Hoàng Lâm", "Thu Hà"]  # the last brings back the first build's page
+    for author in authors[:3]:
+        site.write("content/thoi-su/a.md", article(title="Bài A", author=author))
+        built = site.build()
+    page = f"{built.article_paths()[0]}index.html"
+    # A build killed while it brought the standby tree (green, which holds Minh Thư's page) up to
+    # date: it had marked the tree as changing, and made the new link but not renamed it yet.
+    from sitegen.cache import BuildCache
+    cache = BuildCache(site.root / ".sitegen-cache")
+    cache.standby_dirty(site.root / "output", "green")
+    cache.close()
+    (site.root / f".output-releases/green/{page}.sitegen-new").write_text("nửa trang")
+    site.write("content/thoi-su/a.md", article(title="Bài A", author=authors[3]))
+    built = site.build()
+    assert built.files() == clean_build(site)
+    assert "Thu Hà" in built.text(page)
+    assert not list((site.root / ".output-releases").rglob("*.sitegen-new"))
+
+
+def test_a_page_that_cannot_be_written_names_its_file_and_the_disks_reason(make_site, tmpfs):
+    tiny_disk = tmpfs("64k")
+    site = make_site({f"content/thoi-su/{n}.md": article(title=f"Bài số {n}", body="Nội dung dài. " * 400)
+                      for n in range(40)})
+    with pytest.raises(BuildFailed) as caught:
+        build(site.root, tiny_disk / "output", BuildOptions(now=NOW, cache=False))
+    problem, = caught.value.problems
+    assert problem.file.startswith(f"{tiny_disk}/output/")
+    assert problem.message == f"cannot write {problem.file}: No space left on device"
+    assert problem.hint == "free some space on the disk, then build again (output/ is as it was)"
+
+
+def test_an_empty_output_folder_made_beforehand_is_taken_over(make_site):
+    site = small(make_site)
+    (site.root / "output").mkdir()  # `mkdir output`, or a host's empty deploy folder
+    built = site.build()
+    assert os.readlink(site.root / "output") == ".output-releases/blue"
+    assert built.files() == clean_build(site)

@@ -147,10 +147,14 @@ def test_what_a_killed_build_left_in_the_standby_tree_is_set_right(make_site):
     (standby / "404.html.sitegen-new").write_text("x")
     (standby / "thoi-su/bai-la/").mkdir(parents=True)
     (standby / "thoi-su/bai-la/index.html").write_text("lạ")
+    style = (standby / "static/css/style.css").stat()
     site.write("content/kinh-te/b.md", article(title="Bài B mới", category="Kinh tế", date="2023-01-02 08:00", author="Thu Hà"))
     built = site.build()
+    after = (standby / "static/css/style.css").stat()
     assert os.readlink(site.root / "output") == ".output-releases/blue"
     assert built.files() == site.build(site.root.parent / "clean", cache=False).files()
+    # What the killed build had already set right is read and kept, not made again.
+    assert (after.st_ino, after.st_ctime_ns) == (style.st_ino, style.st_ctime_ns)
 
 
 def test_only_photos_articles_use_are_copied(make_site):

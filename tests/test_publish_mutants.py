@@ -5,7 +5,8 @@ import os
 import shutil
 
 
-from conftest import article
+from conftest import article, png
+from sitegen.cache import BuildCache
 
 
 
@@ -88,4 +89,24 @@ def test_a_page_deleted_by_hand_from_output_is_published_again(make_site):
     page.unlink()
     rebuilt = site.build()
     assert (rebuilt.output / page.relative_to(built.output)).is_file()
+    assert rebuilt.files() == clean_build(site)
+
+
+def test_a_photo_size_deleted_by_hand_from_both_trees_is_published_again(make_site):
+    site = make_site({"content/thoi-su/a.md": article(title="Bài A", image="{src: a.png, caption: Cầu treo}"),
+                      "content/thoi-su/a.png": png(1200, 800),
+                      "content/thoi-su/b.md": article(title="Bài B", date="2024-06-26 08:00")})
+    # Four builds, two of each tree: a folder filled just before its tree is published is stamped
+    # only when that tree is published again (an mtime that recent proves nothing).
+    for n in range(4):
+        site.write("content/thoi-su/b.md", article(title=f"Bài B, lần {n}", date="2024-06-26 08:00"))
+        built = site.build()
+    cache = BuildCache(site.root / ".sitegen-cache")
+    assert all("media/thoi-su" in cache.folder_stamps(site.root / "output", tree) for tree in ("blue", "green"))
+    cache.close()
+    gone = sorted(built.output.glob("media/thoi-su/a-*.webp"))[0].name
+    for tree in ("blue", "green"):  # an over-eager clean-up (rsync --delete, a script) in both
+        (site.root / f".output-releases/{tree}/media/thoi-su/{gone}").unlink()
+    rebuilt = site.build()
+    assert (rebuilt.output / "media/thoi-su" / gone).is_file()
     assert rebuilt.files() == clean_build(site)
