@@ -44,8 +44,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = ("content", "article_reader", "front_matter", "site", "related", "output", "freshness", "cache", "pages")
-SLOW_MARKERS = re.compile(r"\bbrowser\b|vnu|axe|sync_playwright")
-"""Tests that drive Chromium (the `browser` fixture) or run the Nu HTML checker / axe-core."""
+SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
+"""What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
+or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
+one (HOOKS), not their whole file: a file that has one browser test holds the build tests of its
+feature (the gallery, the podcast, the banner), and leaving it out left those features unwatched."""
 SLOW_FILES = {
     "test_incremental.py": "a Hypothesis state machine of edits: over a minute for every surviving mutant",
     "test_sample_portal.py": "builds the sample portal through the CLI in a child process, which imports the "
@@ -84,12 +87,38 @@ FIRST = {
 fastest first and stops at the first failure; these files hold the tests most likely to fail, so a
 killed mutant is known after seconds instead of after every fast build test.  The order changes no
 verdict: a survivor passes all its tests in any order, a killed mutant fails one of them."""
-ORDER_HOOK = f"""
+HOOKS = f"""
 
-# Added by bench/mutation.py (scratch copy only): under a mutant, run the test files most likely
-# to kill it first (bench/mutation.py FIRST); this changes no verdict, only how soon it is known.
-def pytest_collection_modifyitems(items):
-    import os
+# Added by bench/mutation.py (scratch copy only).
+def pytest_collection_modifyitems(config, items):
+    import inspect, os, re
+    # Leave out the tests that drive Chromium or run the Nu checker / axe-core (bench/mutation.py
+    # SLOW_MARKERS): minutes per mutant.
+    slow = re.compile({SLOW_MARKERS!r})
+    def source(obj):
+        try:
+            return inspect.getsource(obj)
+        except (OSError, TypeError):
+            return ""
+    helpers = {{}}
+    def is_slow(item):
+        function = getattr(item, "function", None)
+        if function is None:
+            return False
+        if "browser" in getattr(item, "fixturenames", ()):
+            return True
+        module = inspect.getmodule(function)
+        if module.__name__ not in helpers:
+            helpers[module.__name__] = [name for name, value in vars(module).items() if inspect.isfunction(value)
+                                        and not name.startswith("test_") and slow.search(source(value))]
+        text = source(function)
+        return bool(slow.search(text)) or any(re.search(rf"\\b{{name}}\\(", text) for name in helpers[module.__name__])
+    left_out = [item for item in items if is_slow(item)]
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = [item for item in items if item not in left_out]
+    # Under a mutant, run the test files most likely to kill it first (bench/mutation.py FIRST);
+    # this changes no verdict, only how soon it is known.
     mutant = os.environ.get("MUTANT_UNDER_TEST", "")
     if not mutant.startswith("sitegen."):
         return
@@ -148,7 +177,7 @@ EQUIVALENT: dict[str, str] = {
 def pure_python_tests() -> list[str]:
     chosen = []
     for path in sorted((REPO / "tests").glob("test_*.py")):
-        if path.name in SLOW_FILES or SLOW_MARKERS.search(path.read_text(encoding="utf-8")):
+        if path.name in SLOW_FILES:
             continue
         chosen.append(f"tests/{path.name}")
     return chosen
@@ -163,7 +192,7 @@ def prepare(work: Path, modules: list[str], tests: list[str]) -> None:
         shutil.copytree(REPO / name, work / name, ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
     shutil.copy(REPO / "config.toml", work / "config.toml")  # the sample portal's, with its content/
     with open(work / "tests" / "conftest.py", "a", encoding="utf-8") as conftest:
-        conftest.write(ORDER_HOOK)
+        conftest.write(HOOKS)
     lines = ["[mutmut]", "source_paths = sitegen/", "also_copy =", "    themes/", "    content/", "    config.toml",
              "only_mutate =", *(f"    sitegen/{m}.py" for m in modules),
              "pytest_add_cli_args_test_selection =", *(f"    {t}" for t in tests),

@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import NOW, article
+from conftest import NOW, article, png
 from sitegen import freshness
 from sitegen.cache import BuildCache
 from sitegen.freshness import input_fingerprint, record, up_to_date
@@ -188,3 +188,50 @@ def test_an_edit_after_a_dangling_link_in_the_same_folder_is_seen(make_site):
     time.sleep(0.05)
     built = site.build()
     assert not built.report.up_to_date and "Tin đã sửa" in built.text("")
+
+
+def test_a_file_after_the_photo_sizes_edited_by_hand_is_published_again(make_site):
+    # Folders of photo sizes are checked whole; every other file is still checked on its own.
+    site = quiet_site(make_site)
+    site.write("content/a.md", article(title="Tin đã đăng", date="2026-11-20 08:00", image="{src: a.png, caption: Cầu}"))
+    site.write("content/a.png", png(640, 480))
+    for title in ("Tin đã đăng", "Tin đã sửa", "Tin đã sửa lại"):  # stamps for the sizes' folder in both trees
+        site.write("content/a.md", article(title=title, date="2026-11-20 08:00", image="{src: a.png, caption: Cầu}"))
+        settled(site)
+        built = site.build()
+    cache = BuildCache(site.root / ".sitegen-cache")
+    assert "media" in cache.folder_stamps(site.root / "output", os.path.basename(os.readlink(site.root / "output")))
+    cache.close()
+    style = built.path("static/css/style.css")
+    good = style.read_bytes()
+    style.write_bytes(good.replace(b"{", b"{ ", 1))
+    rebuilt = site.build()
+    assert not rebuilt.report.up_to_date and rebuilt.path("static/css/style.css").read_bytes() == good
+
+
+def test_a_scheduled_article_comes_out_on_time_whatever_drafts_are_newer(make_site):
+    site = quiet_site(make_site)  # "Tin hẹn giờ" is due at 10:00
+    # A draft before it by name and by date: whichever order the articles are looked at in.
+    site.write("content/ban-nhap-moi.md", article(title="Bản nháp mới", date="2026-11-26 10:30", draft="true"))
+    settled(site)
+    site.build(now=NOW)
+    due = site.build(now=NOW.replace(hour=10, minute=15))
+    assert not due.report.up_to_date and due.exists(SCHEDULED)
+
+
+def test_a_draft_falling_due_changes_the_preview_with_drafts_and_nothing_else(make_site):
+    site = quiet_site(make_site)
+    site.write("content/nhap-moi.md", article(title="Bản nháp mới", date="2026-11-26 09:30", draft="true"))
+    settled(site)
+    site.build(now=NOW)
+    assert site.build(now=NOW.replace(minute=45)).report.up_to_date  # the public site: nothing came out
+    site.build(now=NOW, drafts=True)
+    preview = site.build(now=NOW.replace(minute=45), drafts=True)
+    assert not preview.report.up_to_date and preview.exists("thoi-su/ban-nhap-moi-202611260930/")
+
+
+def test_a_build_at_the_moment_an_article_leaves_the_news_sitemap_is_up_to_date_at_that_moment(make_site):
+    site = quiet_site(make_site)
+    leaves = NOW.replace(day=22, hour=8)  # "Tin đã đăng", 2026-11-20 08:00, plus the two days of the window
+    site.build(now=leaves)
+    assert site.build(now=leaves).report.up_to_date
