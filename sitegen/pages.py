@@ -236,7 +236,8 @@ class PagePlanner:
             pages += self._listing(
                 "category", "category.html", self.links.category.format(slug=category.slug),
                 self.site.by_category[category.slug], category.name, {"category": link},
-                description=category.description, crumbs=(), category=category.slug,
+                description=category.description or f"Tin {category.name} của {self.config.title}, mới nhất trước.",
+                crumbs=(), category=category.slug,
             )
         pages += self._listing("corrections", "corrections.html", self.links.corrections, self.site.corrected,
                                "Thông tin cải chính", {}, description=f"Các bài viết {self.config.title} đã cải chính, "
@@ -291,8 +292,7 @@ class PagePlanner:
         blocks = ((c, [a for a in site.by_category[c.slug] if a.source not in shown][: config.home_per_category])
                   for c in site.categories)
         sections = tuple(Section(self.category_links[c.slug], self._views(items)) for c, items in blocks if items)
-        info = dataclasses.replace(self._info("home", config.title, "", structured_data=partial(
-            structured_data.home, config, self.logo)), breadcrumbs=())
+        info = self._info("home", config.title, "", structured_data=partial(structured_data.home, config, self.logo))
         banner = self.banner if self.banner and self.banner.shown_at(site.publication.now) else None
         return Page("", "home.html", info, {"featured": self._views(featured), "latest": self._views(latest),
                                             "sections": sections, "banner": banner and BannerView(
@@ -358,7 +358,7 @@ class PagePlanner:
         return dataclasses.replace(view, load_body=lambda: with_pictures(body, view.figures))
 
     def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
-                 extra: dict[str, Any], *, description: str = "", crumbs: tuple[Link, ...] = (),
+                 extra: dict[str, Any], *, description: str, crumbs: tuple[Link, ...] = (),
                  category: str = "") -> list[Page]:
         per_page = self.config.per_page
         total = max(1, -(-len(articles) // per_page))
@@ -388,8 +388,10 @@ class PagePlanner:
                       {"terms": tuple(link(t, counted=True) for t in terms)})]
         pattern = self.links.tag if kind == "tag" else self.links.author
         for term in terms:
+            about = f"về chủ đề {term.name}" if kind == "tag" else f"của tác giả {term.name}"
             pages += self._listing(kind, f"{kind}.html", pattern.format(slug=term.slug), term.articles,
-                                   term.name, {kind: link(term)}, crumbs=(index_link,))
+                                   term.name, {kind: link(term)}, crumbs=(index_link,),
+                                   description=f"Các bài viết {about} trên {self.config.title}, mới nhất trước.")
         return pages
 
     def _archive(self) -> list[Page]:

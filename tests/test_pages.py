@@ -340,3 +340,26 @@ def test_page_two_of_a_listing_leads_back_to_its_first_page(make_site):
     assert crumbs("thoi-su/") == [("Trang chủ", "/")]
     assert crumbs("thoi-su/trang-2/") == [("Trang chủ", "/"), ("Thời sự", "/thoi-su/")]
     assert crumbs("chu-de/ca-phe/trang-3/") == [("Trang chủ", "/"), ("Chủ đề", "/chu-de/"), ("Cà phê", "/chu-de/ca-phe/")]
+
+
+def test_each_listing_says_what_it_is_in_its_title_and_description(news):
+    archive = news.html("luu-tru/")
+    assert archive.title.get_text() == "Lưu trữ - Báo Thử Nghiệm" and archive.h1.get_text() == "Lưu trữ"
+    # Each its own description (search engines flag pages that share one); a category's from config.toml.
+    described = lambda soup: soup.select_one('meta[name="description"]')["content"]
+    assert described(news.html("thoi-su/")) == "Tin thời sự"
+    assert described(news.html("kinh-te/")) == "Tin Kinh tế của Báo Thử Nghiệm, mới nhất trước."
+    assert described(news.html("chu-de/giao-ban/")) == "Các bài viết về chủ đề Giao ban trên Báo Thử Nghiệm, mới nhất trước."
+    assert described(news.html("tac-gia/thu-ha/")) == "Các bài viết của tác giả Thu Hà trên Báo Thử Nghiệm, mới nhất trước."
+
+
+def test_the_home_page_has_no_breadcrumb_trail_and_every_other_page_starts_at_home(news):
+    assert news.html("").select("nav.breadcrumbs") == []
+    crumbs = [a.get_text() for a in news.html("luu-tru/2020/06/").select("nav.breadcrumbs a")]
+    assert crumbs == ["Trang chủ", "Lưu trữ", "Năm 2020"]
+
+
+def test_the_build_counts_its_pages_by_kind(news):
+    assert dict(news.report.pages_by_kind) == {
+        "home": 1, "article": 3, "category": 3, "tag": 2, "tags": 1, "author": 2, "authors": 1, "archive": 1,
+        "archive_year": 2, "archive_month": 2, "not_found": 1, "search": 1, "feeds": 1, "corrections": 1}
