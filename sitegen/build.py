@@ -294,13 +294,13 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                                             cache.file_digests)
                     copy_search_bundles(out, bundles, cache.file_digests)
             with timed("write"), commit_guard():
-                records = out.publish()
+                out.publish()
             if cache.folder:
                 sweep_renditions(made, cache, output_dir, plan)
         content_warnings = list(report.warnings)  # the same in a build with nothing to do: kept with its record
         report.warnings += out.notes
         report.state = BuildState(config, site, planner, pages, renderer)
-        report.files, report.changed = len(records), out.changed
+        report.files, report.changed = out.files, out.changed
         if fingerprint is not None and not out.notes:
             summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
                        "warnings": content_warnings,

@@ -305,8 +305,8 @@ class BuildCache:
 
     @_guarded
     def folder_stamps(self, output_dir: Path, tree: str | None) -> dict[str, tuple]:
-        """folder -> (the names of its content-addressed files, mtime_ns, inode) of the folders
-        `OutputWriter.link_folder` made in `tree`, as far as the cache can vouch for the tree."""
+        """folder -> (the digest of the names of its content-addressed files, mtime_ns, inode) of the
+        folders `OutputWriter.link_folder` made in `tree`, as far as the cache can vouch for the tree."""
         if self.db is None or tree is None:
             return {}
         root = self._root(output_dir)

@@ -73,14 +73,10 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         root = str(output_dir)
         # Folders of photo renditions are checked whole, as the build checks them (`link_folder`):
         # a file added, removed or renamed in one moves its mtime.
-        whole = set()
-        for folder, (names, *stamp) in cache.folder_stamps(output_dir, tree).items():
+        for folder, (_, *stamp) in cache.folder_stamps(output_dir, tree).items():
             if folder_stamp(f"{root}/{folder}") != tuple(stamp):
                 return None
-            whole.update(f"{folder}/{name}" for name in names)
         for rel, size, mtime_ns in stamps:
-            if rel in whole:
-                continue
             try:
                 stat = os.stat(f"{root}/{rel}")
             except OSError:

@@ -26,6 +26,7 @@ import errno
 import fcntl
 import os
 import shutil
+import stat as stat_module
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,8 +126,10 @@ class OutputWriter:
         self.live: str | None = None
         """The live tree's name (None before the first build)."""
         self.records: dict[str, OutputRecord] = {}
-        self.folders: dict[str, tuple[str, ...]] = {}
-        """folder -> the names in each folder of content-addressed files (`link_folder`)."""
+        self.units: dict[str, tuple[bytes, tuple[str, ...]]] = {}
+        """folder -> (digest, names) of this build's content-addressed files in it (`link_folder`)."""
+        self._units_set_right: set[str] = set()
+        """The folders whose content-addressed files were checked one by one (`link_folder`)."""
         self.staged: set[str] = set()
         self.notes: list[Problem] = []
         """What the writer did that the editor should know (a folder moved aside)."""
@@ -158,8 +161,8 @@ class OutputWriter:
         # What the standby holds: known, or (after a killed build, or files changed by hand)
         # unknown, and then every file there is checked as the build meets it.
         self.standby: dict[str, OutputRecord] | None = standby
-        self.live_folders = self.cache.folder_stamps(self.output_dir, self.live) if self.previous else {}
-        self.standby_folders = self.cache.folder_stamps(self.output_dir, self.release_name) if standby else {}
+        self.standby_units = self.cache.folder_stamps(self.output_dir, self.release_name) if standby else {}
+        """folder -> (digest of the names, mtime_ns, inode) of the standby's folders of content-addressed files."""
         self.cache.standby_dirty(self.output_dir, self.release_name)  # before its first change
         self.staging.mkdir(exist_ok=True)
         self._root = str(self.staging)
@@ -364,32 +367,39 @@ class OutputWriter:
         self.add(Put(rel, held._replace(page_key=key), True))
 
     def link_folder(self, folder: str, names: tuple[str, ...], source: Path) -> None:
-        """Make `folder` hold hard links to the files `names` of the cache folder `source`, files
-        sitegen made under names of their own (their names are their keys: `copy(made_here=True)`).
+        """Make `folder` hold hard links to the files `names` of the cache folder `source`: files
+        sitegen made under names of their own, which name their bytes (photo renditions).
 
-        An archive has a million such files (photo renditions), too many to check one by one in
-        every build.  So the folder is checked as a whole: where both trees' copies of it are as
-        the builds that wrote them left them — the same inode and mtime, which any file added,
-        removed or renamed in it moves — and held these very names, its records are taken as they
-        are.  (A file changed in place needs no check of its own: it is the cache's file, the one
-        a new link would point to.  Where the disk allows no links, the output holds copies, and a
-        copy changed in place keeps its name and the folder's mtime: it is trusted as the link is.)"""
-        self.folders[folder] = names
-        rels = [f"{folder}/{name}" for name in names]
-        if self._folder_as_recorded(self._live_root, self.live_folders.get(folder), names, folder) \
-                and self._folder_as_recorded(self._root, self.standby_folders.get(folder), names, folder):
-            previous, standby = self.previous, self.standby or {}
-            held = [previous.get(rel) for rel in rels]
-            if all(record is not None and standby.get(rel) == record for rel, record in zip(rels, held)):
-                self.records.update(zip(rels, held))
-                return
-        for rel, name in zip(rels, names):
-            self.copy(rel, source / name, name.encode(), made_here=True)
+        An archive has a million such files, too many to record or check one by one in every
+        build.  So they are recorded as one unit per folder, the digest of their names, with the
+        folder's stamp (mtime and inode: any file added, removed or renamed in it moves them).
+        Where the standby's folder has the stamp recorded when it held these very names, it holds
+        them still.  Else each is looked at: a file at its name is whole (a file reaches its name
+        only by a rename), the others are linked anew, and `publish` removes what else is there.
+        (A file changed in place needs no check of its own: it is the cache's file, the one a new
+        link would point to.  Where the disk allows no links, the output holds copies, and a copy
+        changed in place keeps its name and the folder's mtime: it is trusted as the link is.)"""
+        unit = digest(*names)
+        self.units[folder] = (unit, names)
+        recorded = self.standby_units.get(folder)
+        if recorded is not None and recorded[0] == unit \
+                and folder_stamp(f"{self._root}/{folder}") == tuple(recorded[1:]):
+            return
+        self._units_set_right.add(folder)
+        for name in names:
+            rel = f"{folder}/{name}"
+            try:
+                if stat_module.S_ISREG(os.lstat(self._on_disk(rel)).st_mode):
+                    continue
+            except OSError:
+                pass
+            self._place(rel, str(source / name), None)
+            self.staged.add(rel)
 
-    @staticmethod
-    def _folder_as_recorded(root: str | None, stamp: tuple | None, names: tuple[str, ...], folder: str) -> bool:
-        return root is not None and stamp is not None and stamp[0] == names \
-            and folder_stamp(f"{root}/{folder}") == stamp[1:]
+    @property
+    def files(self) -> int:
+        """How many files the site has: those recorded one by one, and the content-addressed ones."""
+        return len(self.records) + sum(len(names) for _, names in self.units.values())
 
     def _folder_stamps(self) -> dict[str, tuple]:
         """The stamps of this build's folders of content-addressed files in the standby tree, once
@@ -397,10 +407,10 @@ class OutputWriter:
         to prove anything (the filesystem's clock step) is left out: checked file by file next time."""
         stamps = {}
         now = time.time_ns()
-        for folder, names in self.folders.items():
+        for folder, (unit, _) in self.units.items():
             stamp = folder_stamp(f"{self._root}/{folder}")
             if stamp is not None and stamp[0] < now - racy_margin(stamp[0]):
-                stamps[folder] = (names, *stamp)
+                stamps[folder] = (unit, *stamp)
         return stamps
 
     @property
@@ -430,14 +440,28 @@ class OutputWriter:
             for rel in self.standby:
                 if rel not in self.records:
                     self._unlink(rel)
+            # Folders of content-addressed files not known to be as this build left them: what
+            # this build did not publish there goes (renditions no longer used, a killed build's
+            # temporary files); and so do the units of folders this build has none in.
+            for folder in self._units_set_right | (self.standby_units.keys() - self.units.keys()):
+                self._remove_unpublished(folder)
             return
         root = self._root  # unknown standby: whatever is not this build's goes
-        for folder, _, files in os.walk(root):
+        for folder, _, _ in os.walk(root):
             rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-            for name in files:
-                rel = name if rel_folder == "." else f"{rel_folder}/{name}"
-                if rel not in self.records:
-                    self._unlink(rel)
+            self._remove_unpublished("" if rel_folder == "." else rel_folder)
+
+    def _remove_unpublished(self, folder: str) -> None:
+        """Remove the files of `folder` (in the standby tree) that this build does not publish."""
+        kept = set(self.units.get(folder, (b"", ()))[1])
+        try:
+            entries = list(os.scandir(f"{self._root}/{folder}" if folder else self._root))
+        except OSError:  # gone, or never made
+            return
+        for entry in entries:
+            rel = f"{folder}/{entry.name}" if folder else entry.name
+            if not entry.is_dir(follow_symlinks=False) and entry.name not in kept and rel not in self.records:
+                self._unlink(rel)
 
     def _unlink(self, rel: str) -> None:
         path = self._on_disk(rel)
