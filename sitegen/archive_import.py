@@ -23,9 +23,8 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-import unicodedata
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -42,90 +41,36 @@ from .config import Config
 from .config_toml import load_config
 from .errors import Problem
 from .front_matter import plain, read_front_matter
+from .old_articles import (AUTHOR_LINE, CAPTION, OLD_DATE, PHOTO_MARK, ImportReport, OldArticle, OldPhoto,
+                           UnreadableSource, clean_text, escape_inline, markdown_text, old_date, split_credit)
 from .vietnamese import DateFormatError, address_slug, has_time, nfc, parse_date
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".avif", ".gif")
 RELATED_HEADINGS = ("chuyên mục khác", "tin liên quan", "tin cùng chuyên mục", "bài viết liên quan", "xem thêm")
 """Where an old page's own article ends and its lists of other articles begin."""
 
-_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s*[-,]?\s*(\d{1,2})[:h](\d{2}))?$")
-_CAPTION = re.compile(r"^(?P<caption>.*?)\s*\(?\b(?P<word>Ảnh|Nguồn|Đồ họa|Ảnh minh họa)\s*:\s*(?P<credit>[^!?()]{1,60}?)\)?\.?$")
-"""A caption ending in its credit: "… Ảnh: MT", "… Ảnh: Q.H", "… (Nguồn: TTXVN)"."""
-_AUTHOR = re.compile(r"^[^\W\d_][^\s\d]*(?:[ \-][^\W\d_][^\s\d]*){0,4}$")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}>])")
-"""Python-Markdown's escapable characters that start markup inside a paragraph ({: …} is attr_list)."""
-_LINE_START = re.compile(r"^(?:[#=+-]|\d+(?=[.)]))")
-"""What would make a paragraph a heading, list, rule or numbered item: "1." escapes as "1\\."."""
 IMPORTED_FROM = "imported_from"
 """The front-matter key naming the file an article was imported from: tells a re-import its own
 files from an editor's article that happens to share a title."""
 
 
-class UnreadableSource(Exception):
-    """A file that is no dump, export, page or Hugo page: the line, what is wrong, how to fix it."""
-
-    def __init__(self, line: int, message: str, hint: str):
-        super().__init__(message)
-        self.line, self.message, self.hint = line, message, hint
-
-
-@dataclass(frozen=True)
-class OldPhoto:
-    caption: str
-    credit: str
-    """As the old page wrote it after "Ảnh:" ("MT"), or "Nguồn: TTXVN" kept whole."""
-    file: str = ""
-    """Where the old site kept it, relative to the folder its photos come from (an export's uploads
-    folder, the mirror, the Hugo site): "2020/06/hoi-nghi.jpg"; "" when only the page order tells
-    (dumps) or the photo was elsewhere."""
-
-
-@dataclass(frozen=True)
-class OldArticle:
-    """One article of the old site, as its page or export gave it."""
-
-    origin: str
-    """What `imported_from` records: the dump's file name, "<export>#<post id>", the saved page's or
-    the Hugo page's place in its folder."""
-    title: str
-    published: datetime
-    """Naive: the old site's local time, taken to be the site's zone."""
-    summary: str
-    blocks: tuple[str | int, ...]
-    """The body in page order: Markdown paragraphs (escaped), and photo numbers (into `photos`)."""
-    photos: tuple[OldPhoto, ...]
-    author: str
-    lead: int | None
-    """The photo (into `photos`) that leads the article: a caption right under a dump's lead, or
-    WordPress's featured image (which the body may show as well)."""
-    category: str = ""
-    """The old site's category ("" for dumps: the one given on the command line)."""
-    tags: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = ()
-    """The old addresses, full ("https://old-domain/tin-tuc/1.html") where the old site's domain is
-    known: `_write` keeps the domain only when it is not this site's own."""
-    draft: bool = False
-    timed: bool = True
-    """False when the old page gave a day without a time: the article's date has none either."""
-
-
 def read_dump(origin: str, text: str) -> OldArticle:
     """The article of one plain-text dump; raises UnreadableSource (with the line) when it is not one."""
-    lines = [(number, _clean(line)) for number, line in enumerate(text.splitlines(), 1)]
+    lines = [(number, clean_text(line)) for number, line in enumerate(text.splitlines(), 1)]
     filled = [(number, line) for number, line in lines if line]
     if not filled:
         raise UnreadableSource(1, "the file is empty", "give the text of an article page: title, date, then the article")
     (_, title), rest = filled[0], filled[1:]
-    if not rest or not _DATE.match(rest[0][1]):
+    if not rest or not OLD_DATE.match(rest[0][1]):
         number = rest[0][0] if rest else filled[0][0]
         raise UnreadableSource(number, f"no date under the title (found {rest[0][1][:60]!r})" if rest else "no date under the title",
                         'the line after the title must be the date as the old page wrote it: "25/06/2020 15:18"')
     date_line, rest = rest[0], rest[1:]
-    published = _date(*date_line)
+    published = old_date(*date_line)
     end = next((k for k, (_, line) in enumerate(rest) if line.rstrip(":").casefold() in RELATED_HEADINGS), len(rest))
     rest = rest[:end]
     author = ""
-    if rest and _AUTHOR.match(rest[-1][1]) and not _CAPTION.match(rest[-1][1]):
+    if rest and AUTHOR_LINE.match(rest[-1][1]) and not CAPTION.match(rest[-1][1]):
         author = rest[-1][1]
         rest = rest[:-1]
     blocks: list[str | int] = []
@@ -133,11 +78,11 @@ def read_dump(origin: str, text: str) -> OldArticle:
     summary = ""
     lead_photo = False
     for _, line in rest:
-        caption = _CAPTION.match(line)
+        caption = CAPTION.match(line)
         if caption and len(line) < 400:
             if summary and not blocks and not photos:
                 lead_photo = True
-            photos.append(OldPhoto(*_split_credit(line)))
+            photos.append(OldPhoto(*split_credit(line)))
             blocks.append(len(photos) - 1)
         elif not summary:
             summary = line
@@ -149,52 +94,6 @@ def read_dump(origin: str, text: str) -> OldArticle:
         blocks.remove(0)
     return OldArticle(origin, nfc(title), published, summary, tuple(blocks), tuple(photos), author,
                       0 if lead_photo else None)
-
-
-def _clean(line: str) -> str:
-    """A dump's line as text: composed Unicode, no-break and other odd spaces as plain ones."""
-    line = unicodedata.normalize("NFC", line)
-    return re.sub(r"[\s\u00a0\u200b\ufeff]+", " ", line).strip()
-
-
-def _date(number: int, line: str) -> datetime:
-    day, month, year, hour, minute = _DATE.match(line).groups()
-    try:
-        return datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0))
-    except ValueError as exc:
-        raise UnreadableSource(number, f"the date {line!r} is no real date ({exc})", 'write it as "25/06/2020 15:18"') from None
-
-
-def markdown_text(paragraph: str) -> str:
-    """A paragraph of plain text as Markdown that shows exactly that text: what an old page said never
-    becomes markup, a link or HTML here."""
-    escaped = _escape_inline(paragraph)
-    start = _LINE_START.match(escaped)
-    if start is None:
-        return escaped
-    if start.group()[0].isdigit():  # "1. ..." or "2) ...": escape the punctuation that makes a list
-        cut = start.end()
-        return escaped[:cut] + "\\" + escaped[cut:]
-    return "\\" + escaped
-
-
-@dataclass
-class ImportReport:
-    """What `sitegen import` did, file by file, and what it could not map."""
-
-    written: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    """Per item: what could not be mapped (no author line, photos without a file)."""
-    recovered: dict[str, list[int]] = field(default_factory=dict)
-    """Field -> [articles that had it, articles imported], for the closing summary."""
-
-    def count(self, name: str, found: bool) -> None:
-        cell = self.recovered.setdefault(name, [0, 0])
-        cell[0] += found
-        cell[1] += 1
 
 
 PAGE_SUFFIXES = (".html", ".htm")
@@ -416,8 +315,6 @@ _CAPTION_SHORTCODE = re.compile(r"\[caption[^\]]*\](.*?)\[/caption\]", re.S)
 _SHORTCODE = re.compile(r"\[/?[a-z_-]+(?:\s[^\]]*)?\]")
 _BLOCK_START = re.compile(r"^\s*<(?:p|h[1-6]|ul|ol|li|blockquote|figure|table|div|pre|hr|iframe)\b", re.I)
 _RESIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
-_PHOTO_MARK = "\u2063PHOTO{}\u2063"
-"""Where a photo stood, through the HTML-to-Markdown conversion (an invisible separator around it)."""
 
 
 def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
@@ -457,7 +354,7 @@ def read_wxr(path: Path, report: ImportReport) -> list[OldArticle]:
             file = _upload_path(_text(featured, "wp:attachment_url"))
             lead = next((k for k, ph in enumerate(photos) if file and ph.file == file), None)
             if lead is None:
-                caption, credit = _split_credit(nfc(_text(featured, "excerpt:encoded")))
+                caption, credit = split_credit(nfc(_text(featured, "excerpt:encoded")))
                 photos.append(OldPhoto(caption, credit, file))
                 lead = len(photos) - 1
         terms = item.findall("category")
@@ -485,16 +382,8 @@ def _upload_path(url: str) -> str:
     return path.split(marker, 1)[1] if marker in path else ""
 
 
-def _split_credit(caption: str) -> tuple[str, str]:
-    match = _CAPTION.match(caption)
-    if not match:
-        return caption, ""
-    word = match["word"]
-    return match["caption"].strip(), match["credit"].strip() if word == "Ảnh" else f"{word}: {match['credit'].strip()}"
-
-
 def _plain_text(html: str) -> str:
-    return _clean(BeautifulSoup(html, "html.parser").get_text(" ")) if html else ""
+    return clean_text(BeautifulSoup(html, "html.parser").get_text(" ")) if html else ""
 
 
 def _wxr_body(html: str, photos: list[OldPhoto], note) -> list[str | int]:
@@ -527,13 +416,13 @@ def _html_blocks(soup, photos: list[OldPhoto], note, file_of) -> list[str | int]
             if holder.parent is not None and holder.parent.name == "a" and not holder.parent.get_text(strip=True):
                 holder = holder.parent
             after = holder.find_next_sibling()
-            if after is not None and len(after.get_text()) < 400 and _CAPTION.match(_clean(after.get_text(" "))):
+            if after is not None and len(after.get_text()) < 400 and CAPTION.match(clean_text(after.get_text(" "))):
                 caption_node = after
-        caption = _clean(caption_node.get_text(" ")) if caption_node is not None else ""
-        text, credit = _split_credit(caption) if caption else (_clean(image.get("alt", "")), "")
+        caption = clean_text(caption_node.get_text(" ")) if caption_node is not None else ""
+        text, credit = split_credit(caption) if caption else (clean_text(image.get("alt", "")), "")
         photos.append(OldPhoto(text, credit, file_of(image.get("src", ""))))
         mark = soup.new_tag("p")
-        mark.string = _PHOTO_MARK.format(len(photos) - 1)
+        mark.string = PHOTO_MARK.format(len(photos) - 1)
         if caption_node is not None and caption_node is not holder and caption_node.find_parent("figure") is None:
             caption_node.decompose()
         if holder is image or holder.name == "a":  # a photo inside a paragraph: after it
@@ -545,7 +434,7 @@ def _html_blocks(soup, photos: list[OldPhoto], note, file_of) -> list[str | int]
     blocks: list[str | int] = []
     for block in re.split(r"\n\s*\n", markdown):
         block = block.strip()
-        photo = re.fullmatch(_PHOTO_MARK.format(r"(\d+)"), block)
+        photo = re.fullmatch(PHOTO_MARK.format(r"(\d+)"), block)
         if photo:
             blocks.append(int(photo.group(1)))
         elif block:
@@ -566,17 +455,11 @@ def _original(src: str) -> str:
     return _RESIZED.sub("", _upload_path(src))
 
 
-def _escape_inline(text: str) -> str:
-    """Text as Markdown shows it literally inside a paragraph: `<` and `&` as entities (Python-Markdown
-    has no escape for them), the characters that start markup backslash-escaped."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
-
-
 class _Converter(MarkdownConverter):
     """markdownify, escaping text as Python-Markdown reads it, and keeping only links a reader can follow."""
 
     def escape(self, text, parent_tags):
-        return _escape_inline(text or "")
+        return escape_inline(text or "")
 
     def convert_a(self, el, text, parent_tags):
         href = el.get("href", "")
@@ -641,7 +524,7 @@ def read_page(path: Path, mirror: Path, profile: PageProfile, report: ImportRepo
         return soup.select_one(selector) if selector else None
 
     def text_of(node) -> str:
-        return _clean(node.get_text(" ")) if node is not None else ""
+        return clean_text(node.get_text(" ")) if node is not None else ""
 
     def meta(name: str):
         return soup.find("meta", attrs={"property": name}) or soup.find("meta", attrs={"name": name})
@@ -650,13 +533,13 @@ def read_page(path: Path, mirror: Path, profile: PageProfile, report: ImportRepo
     title = nfc(text_of(pick(profile.title)) or (og_title.get("content", "").strip() if og_title else "")
                 or (getattr(guessed, "title", None) or "") or text_of(soup.find("h1")))
     # The date under the title: many old sites print today's date in their header, above it.
-    page_text = _clean((soup.body or soup).get_text(" "))
+    page_text = clean_text((soup.body or soup).get_text(" "))
     dated = text_of(pick(profile.date)) or page_text[max(page_text.find(title), 0):]
     when = _PAGE_DATE.search(dated)
     timed = True
     if when:
         day, hour = (when.group(1), when.group(2)) if when.group(1) else (when.group(4), when.group(3))
-        published = _date(1, f"{day} {hour.replace('h', ':')}")
+        published = old_date(1, f"{day} {hour.replace('h', ':')}")
     elif getattr(guessed, "date", None):
         published, timed = datetime.strptime(guessed.date, "%Y-%m-%d"), False
     else:
@@ -683,11 +566,11 @@ def read_page(path: Path, mirror: Path, profile: PageProfile, report: ImportRepo
             sapo = text_of(first_paragraph)
             first_paragraph.decompose()
         elif description is not None:
-            sapo = _clean(description.get("content", ""))
+            sapo = clean_text(description.get("content", ""))
     author = text_of(pick(profile.author)) or (getattr(guessed, "author", None) or "")
     if not author:
         paragraphs = body.find_all("p")
-        if paragraphs and _AUTHOR.match(text_of(paragraphs[-1])) and len(text_of(paragraphs[-1])) < 40:
+        if paragraphs and AUTHOR_LINE.match(text_of(paragraphs[-1])) and len(text_of(paragraphs[-1])) < 40:
             author = text_of(paragraphs[-1])
             paragraphs[-1].decompose()
     else:
@@ -779,11 +662,11 @@ def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
 
     def figure(match: re.Match) -> str:
         args = {k: v.replace('\\"', '"') for k, v in _SHORTCODE_ARG.findall(match["args"])}
-        caption, credit = _split_credit(_clean(args.get("caption", "") or args.get("title", "") or args.get("alt", "")))
+        caption, credit = split_credit(clean_text(args.get("caption", "") or args.get("title", "") or args.get("alt", "")))
         if args.get("attr") and not credit:
-            credit = _clean(args["attr"])
+            credit = clean_text(args["attr"])
         photos.append(OldPhoto(caption, credit, file_of(args.get("src", ""))))
-        return "\n\n" + _PHOTO_MARK.format(len(photos) - 1) + "\n\n"
+        return "\n\n" + PHOTO_MARK.format(len(photos) - 1) + "\n\n"
 
     body = _HUGO_FIGURE.sub(figure, body)
     left = sorted(set(m.split()[1] if len(m.split()) > 1 else m for m in _HUGO_SHORTCODE.findall(body)))
@@ -793,12 +676,12 @@ def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
     blocks: list[str | int] = []
     for block in re.split(r"\n\s*\n", body):
         block = block.strip()
-        mark = re.fullmatch(_PHOTO_MARK.format(r"(\d+)"), block)
+        mark = re.fullmatch(PHOTO_MARK.format(r"(\d+)"), block)
         image = _MARKDOWN_IMAGE.fullmatch(block)
         if mark:
             blocks.append(int(mark.group(1)))
         elif image:
-            caption, credit = _split_credit(_clean(image["title"] or image["alt"]))
+            caption, credit = split_credit(clean_text(image["title"] or image["alt"]))
             photos.append(OldPhoto(caption, credit, file_of(image["src"])))
             blocks.append(len(photos) - 1)
         elif block:
@@ -808,7 +691,7 @@ def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
     categories = meta.get("categories") or []
     category = str(categories[0]) if isinstance(categories, list) and categories else str(categories or section)
     tags = meta.get("tags") or []
-    summary = _clean(str(meta.get("description") or meta.get("summary") or ""))
+    summary = clean_text(str(meta.get("description") or meta.get("summary") or ""))
     published = when.astimezone(zone).replace(tzinfo=None) if when.tzinfo else when
     return OldArticle(relative, title, published, summary, tuple(blocks), tuple(photos), nfc(author), None,
                       category=nfc(category), tags=tuple(nfc(str(t)) for t in tags) if isinstance(tags, list) else (),
