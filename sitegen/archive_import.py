@@ -1,15 +1,10 @@
-"""`sitegen import`: an old CMS's archive brought in as sitegen articles, from
+"""`sitegen import`: an old CMS's archive brought in as sitegen articles.  This module finds the
+sources, hands each to its reader and writes what the readers give (`OldArticle`, in old_articles):
 
-- plain-text dumps of article pages, as a provincial paper's old site printed them (`read_dump`;
-  the README's "Importing an old archive" shows the layout): title, date, the lead, photo captions
-  ending in "Ảnh: MT" where the photos stood, the body, the author line, then the page's own
-  "Chuyên mục khác" list, which is not the article's;
-- a WordPress export (WXR, `read_wxr`), as district and school portals run WordPress: posts with
-  their categories, tags, authors, featured images and captioned photos, local dates, and their old
-  permalinks as aliases;
-- saved pages of an old site, as `wget --mirror` leaves them (`read_page`): trafilatura finds the
-  article in the page's frame, or a profile of the old site's CSS selectors says where it is;
-- a Hugo site's pages (`read_hugo`), TOML or YAML front matter and the newsroom's own Markdown.
+- plain-text dumps of article pages (.txt): `import_dump.read_dump`;
+- a WordPress export (.xml): `import_wordpress.read_wxr`;
+- saved pages of an old site, as `wget --mirror` leaves them (.html): `import_saved_pages.read_page`;
+- a Hugo site's pages (.md): `import_hugo.read_hugo`.
 
 Each article becomes content/<category>/<year>/<slug>.md with its front matter written by
 python-frontmatter; photos come from a folder, and the ones not found are listed under
@@ -20,13 +15,9 @@ left alone and a file an editor has changed since is kept unless --force.
 
 from __future__ import annotations
 
-import posixpath
-import re
 import shutil
-import tomllib
-from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import frontmatter
 import yaml
@@ -35,12 +26,13 @@ from .addresses import AddressError, old_address
 from .config import Config
 from .config_toml import load_config
 from .errors import Problem
-from .front_matter import plain, read_front_matter
+from .front_matter import read_front_matter
 from .import_dump import read_dump
+from .import_hugo import hugo_root, read_hugo
 from .import_saved_pages import PAGE_SUFFIXES, PageProfile, read_page, read_profile
 from .import_wordpress import read_wxr
-from .old_articles import PHOTO_MARK, ImportReport, OldArticle, OldPhoto, UnreadableSource, clean_text, split_credit
-from .vietnamese import DateFormatError, address_slug, has_time, nfc, parse_date
+from .old_articles import ImportReport, OldArticle, OldPhoto, UnreadableSource
+from .vietnamese import address_slug
 
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".heic", ".avif", ".gif")
 IMPORTED_FROM = "imported_from"
@@ -88,7 +80,7 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
             continue
         try:
             if kind == ".md":
-                olds = [read_hugo(source, _hugo_root(source), config.zone, report)]
+                olds = [read_hugo(source, hugo_root(source), config.zone, report)]
             elif kind == ".xml":
                 olds = read_wxr(source, report)
             elif kind in PAGE_SUFFIXES:
@@ -118,7 +110,7 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
                 in_order = _photo_files(photos_dir, source, single=len(dumps) == 1)
                 files = dict(enumerate(in_order[:len(old.photos)]))
             else:  # an export's uploads folder, the mirror the saved page is in, the Hugo site
-                root = folder if kind in PAGE_SUFFIXES else _hugo_root(source) if kind == ".md" else photos_dir
+                root = folder if kind in PAGE_SUFFIXES else hugo_root(source) if kind == ".md" else photos_dir
                 files = {k: root / ph.file for k, ph in enumerate(old.photos)
                          if root and ph.file and _inside(root, root / ph.file)}
             _write(site_dir, config, old, chosen.name, chosen.slug,
@@ -252,106 +244,3 @@ def _origin(path: Path) -> str:
         return ""
     node = read[0].nodes.get(IMPORTED_FROM) if isinstance(read, tuple) else None
     return node.value if isinstance(node, yaml.ScalarNode) else ""
-
-
-# --- a Hugo site's content ---------------------------------------------------------------------------
-
-_HUGO_FIGURE = re.compile(r"\{\{[<%]\s*figure\s+(?P<args>.*?)\s*[>%]\}\}", re.S)
-_HUGO_SHORTCODE = re.compile(r"\{\{[<%].*?[>%]\}\}", re.S)
-_SHORTCODE_ARG = re.compile(r'(\w+)\s*=\s*"((?:[^"\\]|\\.)*)"')
-_MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"(?P<title>[^\"]*)\")?\)")
-
-
-def _hugo_root(page: Path) -> Path:
-    """The Hugo site a content file belongs to: the folder holding the `content/` it is under."""
-    for parent in page.parents:
-        if parent.name == "content":
-            return parent.parent
-    return page.parent
-
-
-def read_hugo(path: Path, root: Path, zone, report: ImportReport) -> OldArticle:
-    """A Hugo page (TOML `+++` or YAML `---` front matter) as an article: title, date, draft, tags,
-    categories, author(s), description or summary, aliases and its Hugo address as aliases, photos
-    from `{{< figure >}}` shortcodes and Markdown images (files from static/ or beside the page).  A
-    date with an offset is taken to `zone`, the site's."""
-    text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-    if text.startswith("+++"):
-        head, _, body = text[3:].partition("\n+++")
-        try:
-            meta, body = tomllib.loads(head), body.partition("\n")[2]
-        except tomllib.TOMLDecodeError as exc:
-            raise UnreadableSource(1, f"the TOML front matter cannot be read ({exc})", "fix it in the Hugo site first") from None
-    else:  # YAML, read as sitegen reads its own: no anchors to expand, a bounded depth, the line of a fault
-        read = read_front_matter(path.name, text)
-        if isinstance(read, Problem):
-            raise UnreadableSource(read.line or 1, read.message, read.hint)
-        fields, body, _ = read
-        meta = {key: plain(node) for key, node in fields.nodes.items()}
-    title = meta.get("title")
-    when = meta.get("date") or meta.get("publishDate")
-    if not isinstance(title, str) or not title.strip() or not isinstance(when, (str, datetime, date)):
-        raise UnreadableSource(1, "no title or date (as text and a date) in the front matter",
-                               'every Hugo page to import needs both: title = "…", date = 2020-06-25T15:18:00+07:00')
-    title = nfc(title.strip())
-    if not isinstance(when, str):  # TOML's own dates: checked as written dates are (range, offset)
-        when = when.isoformat()
-    try:
-        timed, when = has_time(when), parse_date(when, zone)
-    except DateFormatError as exc:
-        raise UnreadableSource(1, f"date: {exc}", 'write it as "2020-06-25T15:18:00+07:00"') from None
-    relative = path.relative_to(root).as_posix()
-    where = relative.removeprefix("content/")
-    section, _, rest = where.partition("/")
-    name = posixpath.splitext(rest or section)[0]
-    if name in ("index", "_index"):
-        name = posixpath.basename(posixpath.dirname(rest)) if "/" in rest else section
-    hugo_path = "/" + (f"{section}/" if rest else "") + str(meta.get("slug") or name) + "/"
-    listed = meta.get("aliases") or []
-    aliases = tuple(dict.fromkeys([hugo_path, *(map(str, listed) if isinstance(listed, list) else [str(listed)])]))
-    photos: list[OldPhoto] = []
-    page_dir = posixpath.dirname(relative)
-
-    def file_of(src: str) -> str:
-        if urlsplit(src).scheme or src.startswith("//"):
-            return ""
-        src = unquote(src.split("?")[0])
-        return posixpath.normpath(posixpath.join("static", src.lstrip("/")) if src.startswith("/")
-                                  else posixpath.join(page_dir, src))
-
-    def figure(match: re.Match) -> str:
-        args = {k: v.replace('\\"', '"') for k, v in _SHORTCODE_ARG.findall(match["args"])}
-        caption, credit = split_credit(clean_text(args.get("caption", "") or args.get("title", "") or args.get("alt", "")))
-        if args.get("attr") and not credit:
-            credit = clean_text(args["attr"])
-        photos.append(OldPhoto(caption, credit, file_of(args.get("src", ""))))
-        return "\n\n" + PHOTO_MARK.format(len(photos) - 1) + "\n\n"
-
-    body = _HUGO_FIGURE.sub(figure, body)
-    left = sorted(set(m.split()[1] if len(m.split()) > 1 else m for m in _HUGO_SHORTCODE.findall(body)))
-    if left:
-        report.notes.append(f"{path}: Hugo shortcodes left out: {', '.join(left)[:200]}")
-        body = _HUGO_SHORTCODE.sub("", body)
-    blocks: list[str | int] = []
-    for block in re.split(r"\n\s*\n", body):
-        block = block.strip()
-        mark = re.fullmatch(PHOTO_MARK.format(r"(\d+)"), block)
-        image = _MARKDOWN_IMAGE.fullmatch(block)
-        if mark:
-            blocks.append(int(mark.group(1)))
-        elif image:
-            caption, credit = split_credit(clean_text(image["title"] or image["alt"]))
-            photos.append(OldPhoto(caption, credit, file_of(image["src"])))
-            blocks.append(len(photos) - 1)
-        elif block:
-            blocks.append(block)  # the newsroom's own Markdown: kept as written (the build sanitises its HTML)
-    authors = meta.get("authors") or meta.get("author") or ""
-    author = ", ".join(map(str, authors)) if isinstance(authors, list) else str(authors)
-    categories = meta.get("categories") or []
-    category = str(categories[0]) if isinstance(categories, list) and categories else str(categories or section)
-    tags = meta.get("tags") or []
-    summary = clean_text(str(meta.get("description") or meta.get("summary") or ""))
-    published = when.astimezone(zone).replace(tzinfo=None) if when.tzinfo else when
-    return OldArticle(relative, title, published, summary, tuple(blocks), tuple(photos), nfc(author), None,
-                      category=nfc(category), tags=tuple(nfc(str(t)) for t in tags) if isinstance(tags, list) else (),
-                      aliases=aliases, draft=bool(meta.get("draft")), timed=timed)
