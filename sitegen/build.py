@@ -277,11 +277,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 photo_problems = make_renditions(plan, made, settings, workers, uses, photo_digests, cache)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
-                in_folder: dict[str, set[str]] = {}
-                for files in planned.values():
-                    in_folder.setdefault(files.folder, set()).update(files.names)
-                for folder, names in sorted(in_folder.items()):
-                    out.link_folder(folder, tuple(sorted(names)), made)
+                for folder, names in plan.folders.items():
+                    out.link_folder(folder, names, made)
             with timed("files"):
                 originals = site.photo_files() if config.photos.publish_originals else {}
                 copy_static(out, theme, originals | site.media_files(), cache.file_digests, assets)

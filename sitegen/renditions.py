@@ -20,6 +20,7 @@ the `figure` slot.  The originals are published only when `[photos] publish_orig
 from __future__ import annotations
 
 import html
+import marshal
 import os
 import re
 import time
@@ -127,8 +128,7 @@ class Pictures:
         return Pictures, (self.stored, self.address, self.readable, self.key)
 
 
-@dataclass(frozen=True)
-class PhotoFiles:
+class PhotoFiles(NamedTuple):
     """What the photo step plans for one photo: its renditions' files, their place in output/, and
     what the theme shows of it."""
 
@@ -176,15 +176,19 @@ def used_photos(articles) -> dict[str, PhotoUse]:
     """file -> how `articles` use it: every photo they show (lead, `images`, body)."""
     uses: dict[str, PhotoUse] = {}
     for article in articles:
+        lead = article.image.file if article.image is not None else None
+        gallery = {p.file for p in article.gallery} if article.gallery else ()
         for photo in article.photos:
-            use = uses.setdefault(photo.file, PhotoUse(photo.output_path))
-            is_lead = article.image is not None and photo.file == article.image.file
-            in_gallery = any(p.file == photo.file for p in article.gallery)
-            field_name = "image" if is_lead else "gallery" if in_gallery else "images" if photo.declared else "body image"
+            use = uses.get(photo.file)
+            if use is None:
+                use = uses[photo.file] = PhotoUse(photo.output_path)
+            is_lead = photo.file == lead
+            field_name = "image" if is_lead else "gallery" if photo.file in gallery else \
+                "images" if photo.declared else "body image"
             use.users.append((article.source, photo.line, field_name))
             use.lead = use.lead or is_lead
             if photo.focus is not None and use.focus == CENTRE:
-                use.focus = photo.focus
+                use.focus = tuple(photo.focus)
     return uses
 
 
@@ -195,6 +199,8 @@ PLANS = "photo-plans"
 class PhotoPlan(NamedTuple):
     files: dict[str, PhotoFiles]
     """file -> its renditions and pictures."""
+    folders: dict[str, tuple[str, ...]]
+    """Output folder -> the names of the renditions that go in it, sorted."""
     problems: list[Problem]
     fresh: int
     """How many photos were planned afresh."""
@@ -208,13 +214,16 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     path).  A photo planned by an earlier build from the same inputs is taken from the stored
     plans; a photo that cannot be read is a problem on each article using it."""
     settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
-    generation, stored = cache.value(PLANS, settings_key) or (b"", {})
+    generation, packed = cache.value(PLANS, settings_key) or (b"", None)
+    # marshal, not pickle: the table of an archive (tens of thousands of tuples of text) is read
+    # by every build, and marshal reads it in half the time.
+    stored, stored_folders = marshal.loads(packed) if packed is not None else ({}, {})
     planned, problems, fresh, table, addresses = {}, [], [], {}, {}
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
             _, names, size, readable, shown, key = entry
-            folder = os.path.dirname(use.output_path)
+            folder = use.output_path.rpartition("/")[0]
             address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
             planned[file] = PhotoFiles(names, folder, size, Pictures(shown, address, readable, key))
             table[use.output_path] = entry
@@ -234,7 +243,7 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
             size = (info.width, info.height)
             cache.store_value(size_key, digests[file], size)
         renditions = renditions_of(file, use, digests[file], tuple(size), settings)
-        folder = os.path.dirname(use.output_path)
+        folder = use.output_path.rpartition("/")[0]
         readable = readable_name(os.path.splitext(os.path.basename(file))[0])
         address = _address(base_url, folder)
         shown = Pictures.of(_compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address,
@@ -243,16 +252,20 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
         table[use.output_path] = (_plan_inputs(file, use, digests[file]), files.names, files.size, readable,
                                   shown.stored, shown.key)
     if table.keys() != stored.keys() or fresh:
+        in_folder: dict[str, set[str]] = {}
+        for output_path, entry in table.items():
+            in_folder.setdefault(output_path.rpartition("/")[0], set()).update(entry[1])
+        stored_folders = {folder: tuple(sorted(names)) for folder, names in sorted(in_folder.items())}
         generation = os.urandom(16)
-        cache.store_value(PLANS, settings_key, (generation, table))
-    return PhotoPlan(planned, problems, len(fresh), generation)
+        cache.store_value(PLANS, settings_key, (generation, marshal.dumps((table, stored_folders))))
+    return PhotoPlan(planned, stored_folders, problems, len(fresh), generation)
 
 
 def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:
     """What one photo's plan depends on besides the settings and its place in output/ (the
     table's key): its bytes, its name (the readable part of the renditions' names), its use and
     its focal point.  Not the base path: the stored addresses leave it out."""
-    return (content, os.path.basename(file), use.lead, use.focus)
+    return (content, file.rpartition("/")[2], use.lead, use.focus)
 
 
 def _address(base_url: str, folder: str) -> str:
@@ -390,10 +403,6 @@ def pictures(renditions: list[Rendition], folder: str, base_url: str, settings: 
     return result
 
 
-def _folder_of(files: PhotoFiles) -> tuple:
-    return (files.folder, files.names)
-
-
 def _width(rendition: Rendition) -> int:
     return rendition.width
 
@@ -448,15 +457,14 @@ def sweep_renditions(folder: Path, cache: Any, output_dir: Path, plan: PhotoPlan
     swept = f"renditions-swept:{target}"
     if cache.value(swept, plan.generation) is not None:
         return 0
-    planned = plan.files.values()
-    key = digest("\n".join(name for files in sorted(planned, key=_folder_of) for name in files.names))
+    key = digest("\n".join(name for names in plan.folders.values() for name in names))
     uses = cache.value("renditions-used", b"") or {}
     if target in uses and uses[target][1] == key:
         cache.store_value(swept, plan.generation, True)
         return 0
     now = time.time()
     uses = {where: use for where, use in uses.items() if now - use[0] < SWEEP_AFTER_DAYS * 86400}
-    uses[target] = (now, key, frozenset(name for files in planned for name in files.names))
+    uses[target] = (now, key, frozenset(name for names in plan.folders.values() for name in names))
     try:
         cache.store_value("renditions-used", b"", uses)
         cache.store_value(swept, plan.generation, True)
