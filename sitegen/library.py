@@ -108,6 +108,17 @@ def _files_of(article: Article) -> list[str]:
     return [p.file for p in article.photos] + [item.file for _, item in article.media]
 
 
+def _all_there(files: list[str], stamps: dict[str, tuple[int, int, int, int]]) -> bool:
+    """Whether every file is there, each one's stamp noted in `stamps` (the photo step's digests
+    then need no second look at the disk)."""
+    for file in files:
+        try:
+            stamps[file] = stamp_of(os.stat(file))
+        except OSError:
+            return False
+    return True
+
+
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:
     """What the raw-HTML policy cut from the body, as warnings at their line of the file (the
     renderer counts lines from the body's start; where that is, only the file itself tells)."""
@@ -138,6 +149,9 @@ class Library:
     feature_keys: dict[str, bytes]
     cache: BuildCache
     fresh: dict[str, Fresh] = field(default_factory=dict)
+    media_stamps: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
+    """The stamps of the photos, recordings and video files of the articles taken from the cache,
+    as this build found them (`BuildCache.file_digests` takes them instead of looking again)."""
 
     def body(self, source: str) -> str:
         entry = self.fresh.get(source)
@@ -207,10 +221,11 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     entries = {source: ((_located(meta[0], root), meta[1]), key) for source, (meta, key) in cache.article_entries(cached).items()}
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     feature_keys: dict[str, bytes] = {}
+    media_stamps: dict[str, tuple[int, int, int, int]] = {}
     for source in cached:
         entry = entries.get(source)
         article = entry[0][0] if entry else None
-        if entry is None or (article and not all(os.path.exists(f) for f in _files_of(article))):
+        if entry is None or (article and not _all_there(_files_of(article), media_stamps)):
             # The entry is gone, or a photo or recording it relies on vanished: read the file again.
             path = files[source][0]
             to_read.append((source, digest(fingerprint, path.read_bytes())))
@@ -249,4 +264,4 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     ordered = sorted(results)
     articles = [results[s][0] for s in ordered if results[s][0] is not None]
     problems = [p for s in ordered for p in results[s][1]]
-    return Library(articles, problems, len(to_read), len(files), feature_keys, cache, fresh)
+    return Library(articles, problems, len(to_read), len(files), feature_keys, cache, fresh, media_stamps)
