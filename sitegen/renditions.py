@@ -20,7 +20,6 @@ the `figure` slot.  The originals are published only when `[photos] publish_orig
 from __future__ import annotations
 
 import html
-import marshal
 import os
 import re
 import time
@@ -129,11 +128,9 @@ class Pictures:
 
 
 class PhotoFiles(NamedTuple):
-    """What the photo step plans for one photo: its renditions' files, their place in output/, and
-    what the theme shows of it."""
+    """What the photo step plans for one photo: its renditions' place in output/, and what the
+    theme shows of it (the renditions' names are the plan's, by folder: `PhotoPlan.folders`)."""
 
-    names: tuple[str, ...]
-    """The renditions' file names, sorted; slots that need the same pixels share a file."""
     folder: str
     """Where they go in output/: the original's folder under media/."""
     size: tuple[int, int] = (0, 0)
@@ -214,18 +211,15 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     path).  A photo planned by an earlier build from the same inputs is taken from the stored
     plans; a photo that cannot be read is a problem on each article using it."""
     settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
-    generation, packed = cache.value(PLANS, settings_key) or (b"", None)
-    # marshal, not pickle: the table of an archive (tens of thousands of tuples of text) is read
-    # by every build, and marshal reads it in half the time.
-    stored, stored_folders = marshal.loads(packed) if packed is not None else ({}, {})
+    generation, stored, folders = cache.value(PLANS, settings_key) or (b"", {}, {})
     planned, problems, fresh, table, addresses = {}, [], [], {}, {}
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
-            _, names, size, readable, shown, key = entry
+            _, size, readable, shown, key = entry
             folder = use.output_path.rpartition("/")[0]
             address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
-            planned[file] = PhotoFiles(names, folder, size, Pictures(shown, address, readable, key))
+            planned[file] = PhotoFiles(folder, size, Pictures(shown, address, readable, key))
             table[use.output_path] = entry
         else:
             fresh.append(file)
@@ -248,17 +242,23 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
         address = _address(base_url, folder)
         shown = Pictures.of(_compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address,
                                        readable), address, readable)
-        files = planned[file] = PhotoFiles(tuple(sorted({r.name for r in renditions})), folder, tuple(size), shown)
-        table[use.output_path] = (_plan_inputs(file, use, digests[file]), files.names, files.size, readable,
-                                  shown.stored, shown.key)
+        planned[file] = PhotoFiles(folder, tuple(size), shown)
+        table[use.output_path] = (_plan_inputs(file, use, digests[file]), tuple(size), readable, shown.stored, shown.key)
     if table.keys() != stored.keys() or fresh:
-        in_folder: dict[str, set[str]] = {}
-        for output_path, entry in table.items():
-            in_folder.setdefault(output_path.rpartition("/")[0], set()).update(entry[1])
-        stored_folders = {folder: tuple(sorted(names)) for folder, names in sorted(in_folder.items())}
+        # The rendition names of each folder a photo came into, left or changed in (`link_folder`
+        # takes a folder's names as one); the other folders' are as stored.
+        changed = {path.rpartition("/")[0] for path in table.keys() ^ stored.keys()}
+        changed.update(uses[file].output_path.rpartition("/")[0] for file in fresh)
+        named: dict[str, set[str]] = {folder: set() for folder in changed}
+        for path, (inputs, size, *_) in table.items():
+            names = named.get(path.rpartition("/")[0])
+            if names is not None:
+                names.update(r.name for r in _renditions(inputs, size, settings))
+        folders = dict(sorted({**{f: n for f, n in folders.items() if f not in changed},
+                               **{f: tuple(sorted(n)) for f, n in named.items() if n}}.items()))
         generation = os.urandom(16)
-        cache.store_value(PLANS, settings_key, (generation, marshal.dumps((table, stored_folders))))
-    return PhotoPlan(planned, stored_folders, problems, len(fresh), generation)
+        cache.store_value(PLANS, settings_key, (generation, table, folders))
+    return PhotoPlan(planned, folders, problems, len(fresh), generation)
 
 
 def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:
@@ -287,9 +287,14 @@ def _compacted(shown: tuple[tuple[str, Picture], ...], address: str, readable: s
 def renditions_of(file: str, use: PhotoUse, content: bytes, size: tuple[int, int],
                   settings: PhotoSettings) -> list[Rendition]:
     """Every rendition the photo's use needs: a lead photo gets every slot, a body photo `figure`."""
-    slots = settings.slots if use.lead else tuple(slot for slot in settings.slots if slot.name == "figure")
-    stem = os.path.splitext(os.path.basename(file))[0]
-    return plan_renditions(stem, content.hex(), size, slots, use.focus, settings)
+    return _renditions(_plan_inputs(file, use, content), size, settings)
+
+
+def _renditions(inputs: tuple, size: tuple[int, int], settings: PhotoSettings) -> list[Rendition]:
+    """The same, from what the stored plan keeps of the photo (`_plan_inputs`)."""
+    content, name, lead, focus = inputs
+    slots = settings.slots if lead else tuple(slot for slot in settings.slots if slot.name == "figure")
+    return plan_renditions(os.path.splitext(name)[0], content.hex(), size, slots, focus, settings)
 
 
 def verify_photos(planned: dict[str, PhotoFiles], uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any,
@@ -346,16 +351,18 @@ def make_renditions(plan: PhotoPlan, folder: Path, settings: PhotoSettings, jobs
     stamp = folder_stamp(str(folder))
     if plan.generation and stamp is not None and cache.value(PRESENT, plan.generation) == stamp:
         return []
-    planned = plan.files
     try:
         made = set(os.listdir(folder))  # one listing, not a stat per rendition (a million at 20,000 photos)
     except FileNotFoundError:
         made = set()
+    lacking = {output_folder for output_folder, names in plan.folders.items() if not made.issuperset(names)}
     todo = []
-    for file, files in sorted(planned.items()):
-        if not made.issuperset(files.names):  # only then is the plan of its pixels needed
+    for file, files in sorted(plan.files.items()):
+        if files.folder in lacking:  # only then is the plan of its pixels needed
             renditions = renditions_of(file, uses[file], digests[file], files.size, settings)
-            todo.append((file, tuple(r for r in renditions if r.name not in made)))
+            missing = tuple(r for r in renditions if r.name not in made)
+            if missing:
+                todo.append((file, missing))
     workers = workers_for(jobs)
     problems = []
     with workers.over(_RenditionJob(settings, str(folder) if workers.shares_memory else None), len(todo) > 1,
