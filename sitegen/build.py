@@ -32,7 +32,7 @@ from .output import OutputLock, OutputWriter, check_output_dir
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
     from .content import Article
     from .pages import Page, PagePlanner
-    from .related import Reason
+    from .related_reasons import Reason
     from .templates import Renderer
     from .site import Site
     from .workers import Workers
@@ -351,7 +351,8 @@ def explain_related(site_dir: Path, name: str, options: BuildOptions = BuildOpti
     cache); raises BuildFailed on errors or a name that is no article."""
     from .article_reader import ArticleReader
     from .library import read_articles
-    from .related import reasons_for, related_for
+    from .related import related_for
+    from .related_reasons import reasons_for
     from .site import Publication, Site
 
     config, _ = load_config(site_dir)

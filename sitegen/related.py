@@ -1,6 +1,7 @@
 """"Chuyên mục khác": the related articles shown under every article.  The ranking is
-self-contained (numpy and scipy only); `related_for` and `reasons_for`, at the end, are the build's
-stage around it and the explanation `sitegen related` prints.
+self-contained (numpy and scipy only); `related_for`, at the end, is the build's stage around it.
+The explanation `sitegen related` prints is in related_reasons.py, read from the same matrix
+(`ranking_of`).
 
 Score of article b for article a:
 
@@ -116,11 +117,11 @@ class _CrcOfSyllable(dict):
         return value
 
 
-_SYLLABLE_CRC = _CrcOfSyllable()
+SYLLABLE_CRC = _CrcOfSyllable()
 _BLOCK_ROWS = 1024
 
 
-def _feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iterator[tuple[list[str], int, str]]:
+def feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iterator[tuple[list[str], int, str]]:
     """(words, times counted, kind) of each part of an article: "pair" words give their bigrams, "name"
     words are names whole.  The one tokenisation behind the features and their explanation."""
     start = body[: weights.body_syllables * 12]
@@ -135,29 +136,18 @@ def _feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iter
 def text_features(title: str, summary: str, body: str, weights: "Weights | None" = None) -> TextFeatures:
     """The bigrams and names of one article's title, sapo and the start of its body (text in NFC)."""
     codes, counts = [], []
-    for words, repeat, kind in _feature_runs(title, summary, body, weights or Weights()):
+    for words, repeat, kind in feature_runs(title, summary, body, weights or Weights()):
         if kind == "name" and words:
-            codes.append(np.array([zlib.crc32(name.encode()) for name in words], np.uint64) | _NAME_MARK)
+            codes.append(np.array([zlib.crc32(name.encode()) for name in words], np.uint64) | NAME_MARK)
             counts.append(np.full(len(words), float(repeat)))
         elif len(words) >= 2:
-            hashed = np.fromiter(map(_SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
+            hashed = np.fromiter(map(SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
             codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
             counts.append(np.full(len(words) - 1, float(repeat)))
     if not codes:
         return TextFeatures(np.empty(0, np.uint64), np.empty(0, np.float32))
     unique, where = np.unique(np.concatenate(codes), return_inverse=True)
     return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
-
-
-def feature_phrases(title: str, summary: str, body: str, weights: "Weights | None" = None) -> dict[int, str]:
-    """What each of an article's feature codes stands for ("mường lộc", "xvii"), to explain a pick."""
-    phrases: dict[int, str] = {}
-    for words, _, kind in _feature_runs(title, summary, body, weights or Weights()):
-        if kind == "name":
-            phrases.update((int(_NAME_MARK) | zlib.crc32(name.encode()), name) for name in words)
-        else:
-            phrases.update(((_SYLLABLE_CRC[a] << 32) | _SYLLABLE_CRC[b], f"{a} {b}") for a, b in zip(words, words[1:]))
-    return phrases
 
 
 STOCK_PHRASES = (
@@ -182,10 +172,10 @@ ranking also learns a site's own from its archive (a phrase in many articles wei
 more than `Weights.common_*`, nothing); this list speaks for a young site that has too few articles
 to learn from.  Event words proper ("đại hội", "lễ hội", "lũ quét") are not here: they name a kind of
 story, and the words around them tell which one."""
-_STOCK_CODES = np.unique(np.array([(_SYLLABLE_CRC[a] << 32) | _SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
+_STOCK_CODES = np.unique(np.array([(SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
                                    for a, b in zip(phrase.split(), phrase.split()[1:])], np.uint64))
 
-_NAME_MARK = np.uint64(0xFFFF_FFFF << 32)
+NAME_MARK = np.uint64(0xFFFF_FFFF << 32)
 """Names are their own features (crc32 of the name under this mark), beside the bigrams they also give."""
 _CAPITAL = "[" + "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
                                  | {chr(c) for c in range(0x1EA0, 0x1EFA, 2)})) + "]"
@@ -315,14 +305,18 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     n = len(docs)
     if n < 2 or count <= 0:
         return [() for _ in docs]
-    ranking, _ = _ranking(docs, texts, min(count, n - 1), weights)
+    ranking, _ = ranking_of(docs, texts, min(count, n - 1), weights)
     with workers_for(jobs).over(ranking, n >= 4 * _BLOCK_ROWS, batch=1) as mapped:  # a block is a batch
         blocks = list(mapped(_rank_block, range(0, n, _BLOCK_ROWS)))
     return [row for block in blocks for row in block]
 
 
 @dataclass(frozen=True)
-class _Ranking:
+class Ranking:
+    """What ranking one article's candidates needs, made once for all (and sent to the workers): the
+    matrix of text and tag columns and its transpose, each article's category and date, and the
+    newest-first orders the fill takes from."""
+
     matrix: sparse.csr_matrix
     transposed: sparse.csr_matrix
     category: np.ndarray
@@ -333,14 +327,14 @@ class _Ranking:
     weights: Weights
 
 
-class _Columns(NamedTuple):
+class Columns(NamedTuple):
     """What the matrix's columns stand for: text feature codes, then tag keys."""
 
     codes: np.ndarray
     tags: list[str]
 
 
-def _ranking(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights) -> tuple[_Ranking, _Columns]:
+def ranking_of(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights) -> tuple[Ranking, Columns]:
     text, codes = _text_matrix(texts, weights)
     tags, tag_keys = _tag_matrix(docs, weights)
     matrix = sparse.hstack([text * math.sqrt(weights.text), tags * math.sqrt(weights.tags)]).tocsr()
@@ -349,11 +343,11 @@ def _ranking(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weight
     stamp = np.array([d.timestamp for d in docs])
     newest = np.lexsort((np.arange(len(docs)), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
-    ranking = _Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
-    return ranking, _Columns(codes, tag_keys)
+    ranking = Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
+    return ranking, Columns(codes, tag_keys)
 
 
-def _scores(r: _Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def candidate_scores(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The scores of candidates `cols` for article i from their similarities, and which of them are
     in i's category: nearer in time counts more (a story runs over days to weeks), then the bonus
     of the same category."""
@@ -365,7 +359,7 @@ def _scores(r: _Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np
     return sims + w.category * same, same
 
 
-def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
+def _rank_block(r: Ranking, start: int) -> list[tuple[int, ...]]:
     """The related lists of rows start .. start + _BLOCK_ROWS."""
     count, bonus = r.count, r.weights.category
     block = (r.matrix[start:start + _BLOCK_ROWS] @ r.transposed).tocsr()
@@ -376,7 +370,7 @@ def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
         keep = cols != i
         cols, sims = cols[keep], sims[keep]
-        scores, same = _scores(r, i, cols, sims)
+        scores, same = candidate_scores(r, i, cols, sims)
         # Strong: more than the category bonus, before time counts: nearness in time ranks the
         # related, it does not make a weak match (one tag in five) related.
         strong = sims + bonus * same > bonus
@@ -391,44 +385,6 @@ def _rank_block(r: _Ranking, start: int) -> list[tuple[int, ...]]:
         _fill(chosen, r.newest, i, count)
         result.append(tuple(int(c) for c in chosen))
     return result
-
-
-class Reason(NamedTuple):
-    """Why one article is among another's related: what `sitegen related` prints for an editor."""
-
-    index: int
-    score: float
-    phrases: tuple[tuple[str, float], ...]
-    """Shared words and names, each with its part of the score, heaviest first."""
-    tags: tuple[tuple[str, float], ...]
-    """Shared tags (their folded keys), each with its part of the score."""
-    same_category: bool
-    days_apart: float
-
-
-def explain(docs: Sequence[RelatedDoc], texts: FeatureTable, index: int, picks: Sequence[int],
-            phrases: dict[int, str], weights: Weights = Weights()) -> list[Reason]:
-    """The reasons for each of `picks` as related to doc `index`, from the same matrix the ranking
-    uses; `phrases` is feature_phrases() of the article at `index` (its words are the shared ones)."""
-    ranking, columns = _ranking(docs, texts, len(picks), weights)
-    row = ranking.matrix[index]
-    n_text = len(columns.codes)
-    reasons = []
-    for j in picks:
-        shared = row.multiply(ranking.matrix[j]).tocoo()
-        order = np.argsort(-shared.data, kind="stable")
-        cols, parts = shared.col[order], shared.data[order]
-        score, same = _scores(ranking, index, np.array([j]), np.array([parts.sum()]))
-        words: dict[str, float] = {}  # a name is also a bigram ("Quốc Bảo"): one line, both parts
-        for c, v in zip(cols, parts):
-            if c < n_text:
-                phrase = phrases.get(int(columns.codes[c]), "?")
-                words[phrase] = words.get(phrase, 0.0) + float(v)
-        reasons.append(Reason(
-            j, float(score[0]), tuple(sorted(words.items(), key=lambda item: -item[1])),
-            tuple((columns.tags[c - n_text], float(v)) for c, v in zip(cols, parts) if c >= n_text),
-            bool(same[0]), abs(ranking.stamp[j] - ranking.stamp[index]) / 86400))
-    return reasons
 
 
 def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[int, ...]:
@@ -456,7 +412,7 @@ def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None
 
 def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
     """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
-    docs = _docs(site)
+    docs = related_docs(site)
     count = site.config.related_count
     key = digest(repr((count, Weights(), docs)), *(library.feature_keys[a.source] for a in site.articles))
     cache = cache or BuildCache(None)
@@ -470,14 +426,6 @@ def related_for(site: Site, library: Library, cache: BuildCache | None = None, j
     return related
 
 
-def reasons_for(site: Site, library: Library, index: int, picks: Sequence[int], body_text: str) -> list[Reason]:
-    """Why each of `picks` is related to the site's article `index` (whose body text is given)."""
-    article = site.articles[index]
-    phrases = feature_phrases(article.title, article.summary, body_text)
-    reasons = explain(_docs(site), library.features([a.source for a in site.articles]), index, picks, phrases)
-    spelled = {variant_key(t): t for t in article.tags}  # tags as this article's editor spelled them
-    return [r._replace(tags=tuple((spelled.get(key, key), part) for key, part in r.tags)) for r in reasons]
-
-
-def _docs(site: Site) -> list[RelatedDoc]:
+def related_docs(site: Site) -> list[RelatedDoc]:
+    """What the ranking needs of each of the site's articles besides its text, in the site's order."""
     return [RelatedDoc(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]
