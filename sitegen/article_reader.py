@@ -2,35 +2,32 @@
 
 `ArticleReader.read()` turns one file into an `Article` or a list of `Problem`s (file, line, what,
 how to fix).  It never raises for a content mistake.  The front matter's fields come from
-`front_matter.py`, each with its line; the body is rendered by `markup.py`.
+`front_matter.py`, each with its line; those that name a file of content/ (photos, the recording, a
+video file) are checked by `article_media.py`; the body is rendered by `markup.py`.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from datetime import datetime
 from pathlib import Path
-from urllib.parse import quote, unquote
+from urllib.parse import unquote
 
 import yaml
 
 from .addresses import AddressError, old_address
+from .article_media import MediaFiles
 from .body_limits import body_problem
 from .config import Category, Config
-from .content import Correction, MEDIA_DIR, Article, Audio, Parsed, Photo, Video, unreadable_problem
+from .content import Correction, Article, Parsed, Photo, unreadable_problem
 from .errors import Problem, display_path
 from .front_matter import KNOWN_FIELDS, Fields, plain, read_front_matter
 from .markup import BodyRenderer, RenderedBody
-from .media import AUDIO_TYPES, VIDEO_TYPES
-from .photo_slots import parse_focus
 from .video import read_video
 from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
 LAYOUTS = ("", "emagazine")
 """`layout:` values: the standard article, and the long-form one."""
-
-_CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
 
 
 class ArticleReader:
@@ -41,7 +38,7 @@ class ArticleReader:
         self.zone = config.zone
         self.site_dir = site_dir
         self.content_dir = Path(os.path.abspath(content_dir))
-        self.real_content_dir = os.path.realpath(content_dir)
+        self.media = MediaFiles(config.base_path, site_dir, content_dir)
         self.body = BodyRenderer(config.base_path, embed_hosts=config.embeds.hosts)
 
     def __reduce__(self):
@@ -104,19 +101,19 @@ class ArticleReader:
         if expires and date and expires <= date:
             fields.problem("expires", "`expires` is not after the article's own date",
                            "give the moment the notice stops holding, e.g. `expires: 2024-07-01 17:00`")
-        video = read_video(fields, lambda node: self._video_file(fields, path, node))
+        video = read_video(fields, lambda node: self.media.video_file(fields, path, node))
         layout = fields.text("layout")
         if layout not in LAYOUTS:
             fields.problem("layout", f"`layout` {layout!r} is not a layout of articles (there are: {', '.join(LAYOUTS[1:])})",
                            "write `layout: emagazine` for a long-form story, or remove the line for the standard one")
-        audio = self._audio(fields, path)
+        audio = self.media.audio(fields, path)
         withdrawn = fields.text("withdrawn")
         if "withdrawn" in nodes and not withdrawn:
             fields.problem("withdrawn", "`withdrawn` is empty: an article is taken down with the reason readers will see",
                            'write the reason, e.g. `withdrawn: "Thông tin chưa được kiểm chứng."`, or remove the line')
 
         photos: dict[str, Photo] = {}
-        lead = self._photo(fields, path, nodes["image"], "image") if "image" in nodes else None
+        lead = self.media.photo(fields, path, nodes["image"], "image") if "image" in nodes else None
         if lead:
             photos[lead.file] = lead
         images_node = nodes.get("images")
@@ -125,7 +122,7 @@ class ArticleReader:
                 fields.problem(images_node, "`images` must be a list of photos", "write `images:` then lines `  - src: ...`")
             else:
                 for index, item in enumerate(images_node.value):
-                    photo = self._photo(fields, path, item, f"images[{index + 1}]")
+                    photo = self.media.photo(fields, path, item, f"images[{index + 1}]")
                     if photo and photo.file not in photos:
                         photos[photo.file] = photo
 
@@ -137,7 +134,7 @@ class ArticleReader:
                                "write `gallery:` then, for each photo, `  - src: images/anh-1.jpg` and its `caption:`")
             else:
                 for index, item in enumerate(gallery_node.value):
-                    photo = self._photo(fields, path, item, f"gallery[{index + 1}]")
+                    photo = self.media.photo(fields, path, item, f"gallery[{index + 1}]")
                     if photo:
                         gallery.append(photo)
                         photos.setdefault(photo.file, photo)
@@ -152,16 +149,16 @@ class ArticleReader:
             # A path written URL-style ("anh%20dep.jpg") names the file with the space, unless a file
             # is really called that way.
             unquoted = unquote(src)
-            file = self._media_file(fields, path, unquoted, line, "body image", shown_as=src) \
-                if unquoted != src and self._locate(path, src) is None and self._locate(path, unquoted) is not None \
-                else self._media_file(fields, path, src, line, "body image")
+            file = self.media.media_file(fields, path, unquoted, line, "body image", shown_as=src) \
+                if unquoted != src and self.media.locate(path, src) is None and self.media.locate(path, unquoted) is not None \
+                else self.media.media_file(fields, path, src, line, "body image")
             photo = photos.get(file) if file else None
             if lead is not None and file == lead.file:
                 lead_in_body.append(True)
             if file is None:
                 resolved[src] = None
             elif photo is None:
-                photos[file] = self._photo_at(src, file, line=line)
+                photos[file] = self.media.photo_at(src, file, line=line)
                 resolved[src] = (photos[file].url, None)
             else:
                 resolved[src] = (photo.url, photo)
@@ -283,182 +280,6 @@ class ArticleReader:
             return ""
         return alias
 
-    def _photo(self, fields: Fields, article: Path, node: yaml.Node, label: str) -> Photo | None:
-        if isinstance(node, yaml.ScalarNode):
-            src_node, values = node, {}
-        elif isinstance(node, yaml.MappingNode):
-            values = {k.value: v for k, v in node.value}
-            src_node = values.get("src")
-            unknown = set(values) - {"src", "caption", "credit", "alt", "focus"}
-            if unknown:
-                fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}",
-                               "a photo has src, caption, credit, alt and focus")
-        else:
-            example = "`- src: images/anh.jpg` under `images:`" if label.startswith("images") else \
-                "`image:` then, on the next line, `  src: images/anh.jpg`"
-            fields.problem(node, f"`{label}` must be a photo with src, caption and credit", f"write {example}")
-            return None
-        src = fields.text_of(src_node, f"{label}.src") if src_node is not None else ""
-        if not src:
-            if src_node is None:
-                fields.problem(node, f"`{label}` has no `src`", "add `src: images/anh.jpg` (relative to the article)")
-            elif not fields.problems or fields.problems[-1].line != fields.line(src_node):
-                fields.problem(src_node, f"`{label}.src` is empty", "write the photo's file, e.g. `src: images/anh.jpg`")
-            return None
-        file = self._media_file(fields, article, src, fields.line(src_node), f"{label}.src")
-        if file is None:
-            return None
-        caption = fields.text_of(values.get("caption"), f"{label}.caption")
-        credit = fields.text_of(values.get("credit"), f"{label}.credit")
-        split = _CREDIT_IN_CAPTION.match(caption)
-        if split and split["caption"].strip():
-            # The seed portal's habit: "Các đại biểu dự hội nghị. Ảnh: MT" all in the caption.
-            caption = split["caption"].strip()
-            caption += "" if caption.endswith((".", "!", "?", "…")) else "."
-            credit = credit or split["credit"]
-        alt = fields.text_of(values.get("alt"), f"{label}.alt") or caption
-        focus, focus_node = None, values.get("focus")
-        if isinstance(focus_node, yaml.SequenceNode):  # `focus: [0.5, 0.3]` says the same
-            written = ",".join(str(getattr(item, "value", "?")) for item in focus_node.value)
-        else:
-            written = fields.text_of(focus_node, f"{label}.focus") if focus_node else ""
-        if written:
-            try:
-                focus = parse_focus(written)
-            except ValueError as exc:
-                fields.problem(focus_node, f"`{label}.focus`: {exc}",
-                               'write `focus: "0.5,0.3"` for a point halfway across and a third down, '
-                               "or remove the line to keep the centre")
-        return self._photo_at(src, file, caption, credit, alt, declared=True, focus=focus, line=fields.line(src_node))
-
-    def _photo_at(self, src: str, file: str, caption: str = "", credit: str = "", alt: str = "",
-                  declared: bool = False, focus: tuple[float, float] | None = None, line: int | None = None) -> Photo:
-        output_path, url = self._published(file)
-        return Photo(src, file, output_path, url, caption, credit, alt, declared, focus, line)
-
-    def _audio(self, fields: Fields, article: Path) -> Audio | None:
-        """`audio:`: a file name, or a mapping with `src` and `title` (media.py)."""
-        node = fields.nodes.get("audio")
-        if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
-            return None
-        hint = "write `audio: ban-tin.mp3` (beside the article), or `audio:` then `  src: ban-tin.mp3` and `  title: ...`"
-        values = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
-        if isinstance(node, yaml.MappingNode):
-            for key in set(values) - {"src", "title"}:
-                fields.problem(values[key], f"`audio` has no field `{key}` (it has: src, title)", "remove the line")
-            if "src" not in values:
-                fields.problem(node, "`audio` needs `src:`, the recording's file", hint)
-                return None
-            src_node = values["src"]
-        elif isinstance(node, yaml.ScalarNode):
-            src_node = node
-        else:
-            fields.problem(node, "`audio` must be a file name or a mapping with `src:`", hint)
-            return None
-        found = self._own_file(fields, article, src_node, "audio.src" if values else "audio", AUDIO_TYPES,
-                               "an MP3 or M4A file", "export the recording as MP3 (or M4A), which every podcast app plays")
-        if found is None:
-            return None
-        src, file = found
-        title = fields.text_of(values.get("title"), "audio.title") if "title" in values else ""
-        output_path, url = self._published(file)
-        return Audio(src, file, output_path, url, title)
-
-    def _video_file(self, fields: Fields, article: Path, node: yaml.Node) -> Video | None:
-        """`video:` with `src:`: a video file of the paper's (media.py reads its length)."""
-        found = self._own_file(fields, article, node, "video.src", VIDEO_TYPES, "an MP4 file",
-                               "export the video as MP4 (H.264), which every browser plays")
-        if found is None:
-            return None
-        src, file = found
-        output_path, url = self._published(file)
-        return Video(src=src, file=file, output_path=output_path, url=url)
-
-    def _own_file(self, fields: Fields, article: Path, node: yaml.Node, label: str, types: dict[str, str],
-                  kind: str, export: str) -> tuple[str, str] | None:
-        """(as written, path) of the recording or video file `node` names, if it is `kind` (one of
-        the extensions `types`) and inside content/; else None and a problem."""
-        src = fields.text_of(node, label)
-        if not src:
-            return None
-        field = label.split(".")[0]
-        if os.path.splitext(src)[1].lower() not in types:
-            fields.problem(node, f"{field} {src!r} is not {kind}", f"{export}, and commit that file")
-            return None
-        file = self._media_file(fields, article, src, fields.line(node), field, noun="file")
-        return (src, file) if file else None
-
-    def _published(self, file: str) -> tuple[str, str]:
-        """Where a file of content/ is published as committed, and its address.  In NFC whatever the
-        disk holds, so that the address is the same from macOS and Linux."""
-        rel = nfc(Path(file).relative_to(self.content_dir).as_posix())
-        return f"{MEDIA_DIR}/{rel}", self.config.base_path + quote(f"{MEDIA_DIR}/{rel}")
-
-    def _media_file(self, fields: Fields, article: Path, src: str, line: int, label: str,
-                    shown_as: str = "", noun: str = "photo") -> str | None:
-        """The file (a photo, or a recording: `noun`) `src` names, if it is safely inside content/
-        and exists; else a problem.  `shown_as` is the path as the editor wrote it, when `src` is
-        its unquoted form."""
-        hint_ok = "use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)"
-        written = shown_as or src
-        if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.I) or src.startswith("//") or "\\" in src or "\0" in src:
-            fields.problems.append(Problem(fields.source, f"{label} {written!r} is not a file inside content/", hint_ok, line))
-            return None
-        file = self._within(article, src)
-        if file is None:
-            fields.problems.append(Problem(fields.source, f"{label} {written!r} leads outside content/", hint_ok, line))
-            return None
-        found = self._locate(article, src)
-        if found is None:
-            fields.problems.append(Problem(
-                fields.source, f"{label}: the {noun} {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
-                f"check the file name and folder, or add the {noun}", line,
-            ))
-            return None
-        if not os.access(found, os.R_OK):
-            fields.problems.append(Problem(
-                fields.source, f"{label}: the {noun} {written!r} cannot be read (permission denied)",
-                f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
-            return None
-        real = os.path.realpath(found)
-        if not Path(real).is_relative_to(self.real_content_dir):  # a link, or in a linked folder
-            fields.problems.append(Problem(
-                fields.source, f"{label}: the {noun} {written!r} is a link to {real}, outside content/",
-                f"put the {noun} itself in content/ instead of a link to it", line))
-            return None
-        return found
-
-    def _within(self, article: Path, src: str) -> Path | None:
-        """The path `src` names (relative to the article, or to content/ when it starts with /), if inside content/."""
-        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
-        file = Path(os.path.normpath(base / src.lstrip("/")))
-        return file if file.is_relative_to(self.content_dir) else None
-
-    def _locate(self, article: Path, src: str) -> str | None:
-        """The existing file `src` names, or None.  Names are compared in NFC when the exact one is
-        missing: macOS writes file names decomposed (NFD), editors type them composed, and the reverse."""
-        if "\0" in src:
-            return None
-        file = self._within(article, src)
-        if file is None:
-            return None
-        try:
-            if file.is_file():
-                return str(file)
-        except OSError:  # a name too long for the file system, say: no such photo
-            return None
-        current = self.content_dir
-        for part in file.relative_to(self.content_dir).parts:
-            try:
-                names = sorted(os.listdir(current))
-            except OSError:
-                return None
-            wanted = nfc(part)
-            match = next((name for name in names if nfc(name) == wanted), None)
-            if match is None:
-                return None
-            current = current / match
-        return str(current) if current.is_file() else None
 
 
 def _nameable(name: str) -> bool:
