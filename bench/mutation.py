@@ -1,7 +1,7 @@
 """Mutation testing of sitegen's core modules: how many small deliberate breaks do the tests see?
 
     .venv/bin/pip install mutmut==3.8.1          # not a test dependency: only this script needs it
-    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all nine
+    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all eleven
     .venv/bin/python bench/mutation.py --report-only site related pages   # tables from the last run
     .venv/bin/python bench/mutation.py --sample 60 --seed 1      # 60 mutants drawn per module (see below)
 
@@ -43,7 +43,8 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORE = ("content", "article_reader", "front_matter", "site", "related", "output", "freshness", "cache", "pages")
+CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_reasons", "output",
+        "freshness", "cache", "pages")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -77,7 +78,9 @@ FIRST = {
     "cache": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
+    "related_reasons": ("test_mutants_related", "test_related", "test_related_order"),
     "article_reader": ("test_bad_input", "test_vietnamese", "test_raw_html"),
+    "article_media": ("test_bad_input", "test_vietnamese", "test_raw_html"),
     "front_matter": ("test_bad_input", "test_check_new"),
     "pages": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
     "site": ("test_term_names", "test_pages"),
