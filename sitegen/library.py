@@ -108,6 +108,15 @@ def _files_of(article: Article) -> list[str]:
     return [p.file for p in article.photos] + [item.file for _, item in article.media]
 
 
+def _content_key(fingerprint: str, path: Path) -> bytes:
+    """What an article's cached entry is keyed by: its bytes, read by this reader; b"" (no entry's
+    key) when the file cannot be read, and then the reader reads it and says why."""
+    try:
+        return digest(fingerprint, path.read_bytes())
+    except OSError:
+        return b""
+
+
 def _all_there(files: list[str], stamps: dict[str, tuple[int, int, int, int]]) -> bool:
     """Whether every file is there, each one's stamp noted in `stamps` (the photo step's digests
     then need no second look at the disk)."""
@@ -204,13 +213,13 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
         if known and known[2]:
             # Its read found errors, which may name other files (a photo not there yet): an
             # error is checked afresh every time, never taken from the cache.
-            to_read.append((source, digest(fingerprint, path.read_bytes())))
+            to_read.append((source, _content_key(fingerprint, path)))
             continue
         if same_reader and known and known[0] == stamp \
                 and stamp[1] < stamped_at - racy_margin(stamp[1]) and stamp[2] < stamped_at - racy_margin(stamp[2]):
             cached.append(source)
             continue
-        key = digest(fingerprint, path.read_bytes())
+        key = _content_key(fingerprint, path)
         if known and known[1] == key:
             cached.append(source)
             touched.append((source, stamp))
@@ -228,7 +237,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
         if entry is None or (article and not _all_there(_files_of(article), media_stamps)):
             # The entry is gone, or a photo or recording it relies on vanished: read the file again.
             path = files[source][0]
-            to_read.append((source, digest(fingerprint, path.read_bytes())))
+            to_read.append((source, _content_key(fingerprint, path)))
             continue
         results[source] = entry[0]
         feature_keys[source] = entry[1]

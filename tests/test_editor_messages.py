@@ -6,6 +6,8 @@ refused; these pin the text itself, which is the only help an editor who is not 
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +100,44 @@ def test_a_credit_written_in_the_caption_moves_to_the_credit_and_the_caption_end
                       "content/anh.png": png()})
     photo = site.build().report.state.site.articles[0].image
     assert (photo.caption, photo.credit, photo.alt) == (caption, "Ảnh: MT", caption)
+
+
+@contextmanager
+def without_roots_power(site):
+    """This process as an editor runs sitegen: as the user `nobody`, whom file permissions stop
+    (the suite runs as root, whom they do not).  The site becomes nobody's; the folders above it
+    let nobody through."""
+    nobody = 65534
+    above = [folder for folder in site.root.parents if folder != Path("/")]
+    modes = {folder: folder.stat().st_mode for folder in above}
+    for folder in above:
+        folder.chmod(modes[folder] | 0o001)
+    for path in [site.root, *site.root.rglob("*")]:
+        os.lchown(path, nobody, nobody)
+    os.setegid(nobody)  # (a group of root's would let it through folders that are root's)
+    os.seteuid(nobody)
+    try:
+        yield
+    finally:
+        os.seteuid(0)
+        os.setegid(0)
+        for folder, mode in modes.items():
+            folder.chmod(mode)
+
+
+ACCESS_HINT = ("give sitegen read access to the {kind} (e.g. `chmod -R u+rX content/`), or move it out of content/ "
+               "or rename it to start with '_' if it is not part of the site")
+
+
+@pytest.mark.parametrize("target, kind", [("content/thoi-su/b.md", "file"), ("content/kinh-te", "folder"),
+                                          ("content/pages/gioi-thieu.md", "file")])
+def test_what_sitegen_may_not_read_is_named_with_how_to_give_access(make_site, target, kind):
+    site = make_site({"content/thoi-su/a.md": article(), "content/thoi-su/b.md": article(title="Tin hai"),
+                      "content/kinh-te/c.md": article(title="Tin ba", category="Kinh tế"),
+                      "content/pages/gioi-thieu.md": "---\ntitle: Giới thiệu\n---\n\nTòa soạn.\n"})
+    site.build()  # (and every module the build loads is loaded: Python's own are root's to read)
+    (site.root / target).chmod(0)
+    with without_roots_power(site):
+        problems = site.build_fails()
+    assert messages(problems) == (f"{target}: error: this {kind} cannot be read: Permission denied\n"
+                                  f"    -> {ACCESS_HINT.format(kind=kind)}")
