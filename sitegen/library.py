@@ -118,12 +118,15 @@ def _content_key(fingerprint: str, path: Path) -> bytes:
 
 
 def _all_there(files: list[str], stamps: dict[str, tuple[int, int, int, int]]) -> bool:
-    """Whether every file is there, each one's stamp noted in `stamps` (the photo step's digests
-    then need no second look at the disk)."""
+    """Whether every file is there for this build to read, each one's stamp noted in `stamps` (the
+    photo step's digests then need no second look at the disk).  If not, the article is read again,
+    and the reader says which file, on which line, and what to do."""
     for file in files:
         try:
             stamps[file] = stamp_of(os.stat(file))
         except OSError:
+            return False
+        if not os.access(file, os.R_OK):
             return False
     return True
 

@@ -61,6 +61,18 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(images="\n  - [anh.jpg]")},
                  "content/a.md:6: error: `images[1]` must be a photo with src, caption and credit\n"
                  "    -> write `- src: images/anh.jpg` under `images:`", id="images-item-a-list"),
+    pytest.param({"content/a.md": article(image='{caption: "Cầu treo"}')},
+                 "content/a.md:5: error: `image` has no `src`\n"
+                 "    -> add `src: images/anh.jpg` (relative to the article)", id="photo-without-src"),
+    *(pytest.param({"content/a.md": article(image=written), "content/anh.jpg": png()},
+                   f"content/a.md:5: error: image.src {shown} is not a file inside content/\n"
+                   "    -> use a path relative to the article (images/anh.jpg) or to content/ (/anh/2024/anh.jpg)",
+                   id=case)
+      for case, written, shown in [("photo-on-another-site", '"//cdn.example.vn/anh.jpg"', "'//cdn.example.vn/anh.jpg'"),
+                                   ("photo-with-a-scheme", '"https://cdn.example.vn/anh.jpg"',
+                                    "'https://cdn.example.vn/anh.jpg'"),
+                                   ("photo-path-with-backslash", '"images\\\\anh.jpg"', "'images\\\\anh.jpg'"),
+                                   ("photo-path-with-nul", '"anh\\0.jpg"', "'anh\\x00.jpg'")]),
     pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
                  "content/a.md:5: error: `author` must be text, not a list or mapping\n"
                  '    -> write `author: "..."`', id="author-a-list"),
@@ -114,13 +126,15 @@ def without_roots_power(site):
         folder.chmod(modes[folder] | 0o001)
     for path in [site.root, *site.root.rglob("*")]:
         os.lchown(path, nobody, nobody)
-    os.setegid(nobody)  # (a group of root's would let it through folders that are root's)
-    os.seteuid(nobody)
+    # Real and effective ids both (`os.access` asks about the real one); root stays the saved id,
+    # to come back to.  The group too: a group of root's would let it through root's folders.
+    os.setresgid(nobody, nobody, 0)
+    os.setresuid(nobody, nobody, 0)
     try:
         yield
     finally:
-        os.seteuid(0)
-        os.setegid(0)
+        os.setresuid(0, 0, 0)
+        os.setresgid(0, 0, 0)
         for folder, mode in modes.items():
             folder.chmod(mode)
 
@@ -141,3 +155,13 @@ def test_what_sitegen_may_not_read_is_named_with_how_to_give_access(make_site, t
         problems = site.build_fails()
     assert messages(problems) == (f"{target}: error: this {kind} cannot be read: Permission denied\n"
                                   f"    -> {ACCESS_HINT.format(kind=kind)}")
+
+
+def test_a_photo_sitegen_may_not_read_is_named_with_how_to_give_access(make_site):
+    site = make_site({"content/a.md": article(image='{src: anh.png, caption: "Cầu treo"}'), "content/anh.png": png()})
+    site.build()
+    (site.root / "content/anh.png").chmod(0)
+    with without_roots_power(site):
+        problems = site.build_fails()
+    assert messages(problems) == ("content/a.md:5: error: image.src: the photo 'anh.png' cannot be read (permission denied)\n"
+                                  "    -> give sitegen read access to content/anh.png (e.g. `chmod u+r`)")
