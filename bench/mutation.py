@@ -171,6 +171,11 @@ EQUIVALENT: dict[str, str] = {
        "the copied file written without its key: as write__mutmut_4" for n in (26, 29)},
     **{f"sitegen.output.xǁOutputWriterǁpublish__mutmut_{n}":
        "the temporary name of the new link in the releases folder: any name not otherwise used works" for n in (4, 5)},
+    "sitegen.cache.xǁBuildCacheǁ_output_chunks__mutmut_7":
+        "the query in capitals: SQLite's keywords and (unquoted) names are the same in any case",
+    "sitegen.related.x__text_matrix__mutmut_13":
+        "the empty array of feature codes of a site without text features as float64: it is never indexed "
+        "(related_reasons reads codes[c] only for c below its length, 0)",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }
