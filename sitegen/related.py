@@ -12,7 +12,7 @@ Score of article b for article a:
   "tu mơ" and "mơ rông") from the title (counted 3x), the sapo (2x) and the start of the body, and
   the proper names and acronyms among them (`names_in`: "Mường Lộc", "XVII"), as TF-IDF vectors.
   Each article keeps only its most distinctive features.  The newsroom's stock phrases weigh
-  little: those of every provincial paper (STOCK_PHRASES, for a site too young to learn them) and
+  little: those of every provincial paper (newsroom_words.STOCK_PHRASES, for a site too young to learn them) and
   the site's own, learnt from its archive (IDF; a bigram in almost every article, "của tỉnh", is
   dropped: it says nothing about relatedness and would make every pair of articles a candidate).
 - Tags: rare tags count more than common ones (IDF weights), spelling variants share one key.
@@ -38,6 +38,7 @@ from scipy import sparse
 
 from .cache import BuildCache
 from .digests import digest
+from .newsroom_words import INSTITUTIONS, STOCK_PHRASES
 from .vietnamese import variant_key
 from .workers import Workers, workers_for
 
@@ -150,28 +151,6 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
     return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
 
 
-STOCK_PHRASES = (
-    # Ceremonies and meetings: every congress, festival and conference is "khai mạc ... lần thứ".
-    "khai mạc", "bế mạc", "lễ khai mạc", "tổ chức", "diễn ra", "tham dự", "tham gia", "phát biểu",
-    "đọc diễn văn khai mạc", "phát biểu chỉ đạo", "chủ trì", "đồng chí", "lãnh đạo", "đại diện", "buổi lễ",
-    "hội nghị", "lần thứ", "nhiệm kỳ", "tỉnh lần thứ", "huyện lần thứ", "trao tặng", "tặng quà",
-    # Time and reporting.
-    "sáng nay", "chiều nay", "tối nay", "sáng ngày", "chiều ngày", "ngày hôm", "thời gian qua", "vừa qua",
-    "hiện nay", "trong năm", "năm nay", "cho biết", "theo đó", "bên cạnh đó", "đồng thời", "ngoài ra",
-    "được biết", "nhấn mạnh", "đề nghị", "yêu cầu", "đánh giá", "ghi nhận", "báo cáo", "kết quả", "trong đó",
-    *(f"năm {year}" for year in range(2000, 2041)),
-    # Administration, everywhere in provincial news.
-    "ủy ban nhân dân", "ubnd tỉnh", "ubnd huyện", "ubnd xã", "chủ tịch ubnd", "phó chủ tịch", "tỉnh ủy",
-    "bí thư tỉnh ủy", "ban thường vụ", "sở ban ngành", "các sở", "cấp ủy", "chính quyền", "địa phương",
-    "trên địa bàn", "cán bộ", "người dân", "nhân dân", "đoàn thể", "triển khai", "thực hiện", "kế hoạch",
-    "nhiệm vụ", "giải pháp", "phát triển", "kinh tế xã hội", "chương trình", "của tỉnh", "toàn tỉnh",
-    "trong tỉnh", "các huyện", "thành phố", "trung ương",
-)
-"""Phrases of every provincial newsroom, whatever the story: shared, they say little about it.  The
-ranking also learns a site's own from its archive (a phrase in many articles weighs little, and in
-more than `Weights.common_*`, nothing); this list speaks for a young site that has too few articles
-to learn from.  Event words proper ("đại hội", "lễ hội", "lũ quét") are not here: they name a kind of
-story, and the words around them tell which one."""
 _STOCK_CODES = np.unique(np.array([(SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
                                    for a, b in zip(phrase.split(), phrase.split()[1:])], np.uint64))
 
@@ -195,25 +174,14 @@ def names_in(text: str) -> list[str]:
     "bắc khương", "Kon Plông thông tuyến" gives "kon plông").  Regular expressions find the runs: a
     loop over every word would cost a millisecond an article, 100 s on a 100,000-article archive."""
     names = [m.lower() for m in _ACRONYM.findall(text)]
-    names = [name for name in names if name not in _INSTITUTIONS]
+    names = [name for name in names if name not in INSTITUTIONS]
     for match in _NAME_RUN.finditer(text):
         run = match.group().lower().split()
         before = text[: match.start()].rstrip(" \t")
         if len(run) >= 3 and (not before or before[-1] in _SENTENCE_END):
             run = run[1:]
-        names.extend(f"{a} {b}" for a, b in zip(run, run[1:]) if a not in _INSTITUTIONS or b not in _INSTITUTIONS)
+        names.extend(f"{a} {b}" for a, b in zip(run, run[1:]) if a not in INSTITUTIONS or b not in INSTITUTIONS)
     return names
-
-
-_INSTITUTIONS = frozenset("""
-    ban chấp hành trưởng phó bí thư chủ tịch ủy viên thường vụ trực tỉnh huyện xã thị thành phố
-    đảng bộ đoàn đội nhân dân hội đồng mặt trận tổ quốc sở phòng cục chi đại biểu chính phủ trung
-    ương quân sự công an tuyên giáo kiểm tra vận tòa án viện văn hóa ngân hàng hợp tác lần thứ
-    khóa kỳ họp nghị quyết kết luận chỉ thị kế hoạch ubnd hđnd mttq đbqh bch tw tu
-""".split())
-"""Syllables of the institutions and posts Vietnamese capitalises ("Ban Chấp hành", "Phó Trưởng Ban",
-"Thường trực Tỉnh ủy", "UBND"): a pair made only of these is no name of one story but the frame of
-every provincial report; a pair with one other syllable stays ("Tỉnh ủy Kon Tum" gives "kon tum")."""
 
 
 def _text_matrix(texts: FeatureTable, weights: Weights) -> tuple[sparse.csr_matrix, np.ndarray]:
