@@ -171,6 +171,13 @@ EQUIVALENT: dict[str, str] = {
        "the copied file written without its key: as write__mutmut_4" for n in (26, 29)},
     **{f"sitegen.output.xǁOutputWriterǁpublish__mutmut_{n}":
        "the temporary name of the new link in the releases folder: any name not otherwise used works" for n in (4, 5)},
+    "sitegen.output.xǁOutputWriterǁ_prepare__mutmut_21":
+        "the records of a standby tree whose folder is gone taken as known: every file they name is then "
+        "missing from the disk, so `_standby_holds` finds none, each is placed anew, and the stale ones "
+        "`_unlink` finds already gone: the same tree",
+    "sitegen.output.xǁOutputWriterǁ_standby_holds__mutmut_7":
+        "`<` for `<=` 64 MiB: a file of exactly 64 MiB in a standby of unknown content is linked again "
+        "instead of read and kept: the same bytes published",
     "sitegen.cache.xǁBuildCacheǁ_output_chunks__mutmut_7":
         "the query in capitals: SQLite's keywords and (unquoted) names are the same in any case",
     "sitegen.related.x__text_matrix__mutmut_13":

@@ -148,7 +148,7 @@ def test_the_player_comes_from_youtube_nocookie_only_after_the_click(make_site, 
         page.close()
 
 
-def test_a_video_file_of_the_papers_is_published_and_played_with_the_lead_photo_as_poster(make_site, browser):
+def test_a_video_file_of_the_papers_is_published_with_its_length_read_from_it_and_the_lead_photo_as_poster(make_site):
     site = video_site(make_site, "{src: le-hoi.mp4}")
     site.write("content/thoi-su/le-hoi.mp4", mp4(2))
     built = site.build()
@@ -163,6 +163,12 @@ def test_a_video_file_of_the_papers_is_published_and_played_with_the_lead_photo_
     assert news["video"]["contentUrl"] == "https://example.vn/media/thoi-su/le-hoi.mp4"
     assert news["video"]["duration"] == "PT2S" and "embedUrl" not in news["video"]
     assert [a.get_text() for a in built.html("video/index.html").select(".teaser-title a")] == ["Lễ hội cồng chiêng"]
+
+
+def test_chromium_plays_the_papers_video_file_for_its_whole_length(make_site, browser):
+    site = video_site(make_site, "{src: le-hoi.mp4}")
+    site.write("content/thoi-su/le-hoi.mp4", mp4(2))
+    built = site.build()
     with serving(built.output) as base:
         tab = browser.new_page()
         tab.goto(base + PAGE)
