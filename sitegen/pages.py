@@ -23,7 +23,7 @@ from . import structured_data
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article, Photo, shown_duration
 from .media import MediaInfo
-from .renditions import Pictures, with_pictures
+from .pictures import Pictures, with_pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
@@ -87,7 +87,7 @@ class PagePlanner:
                  static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
                  media: dict[str, MediaInfo] | None = None):
         """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
-        `pictures` gives, per photo file, what the photo step made of it (`renditions.Pictures`);
+        `pictures` gives, per photo file, what the photo step made of it (`pictures.Pictures`);
         `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`);
         `media`, per recording and video file, what it says of itself (`media.probe_media`)."""
         self.site = site

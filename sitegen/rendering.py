@@ -20,7 +20,7 @@ from markupsafe import Markup
 
 from .output import OutputWriter, Put
 from .pages import Page
-from .renditions import Picture, Pictures
+from .pictures import Picture, Pictures
 from .templates import Renderer
 from .steps import PageStore
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section

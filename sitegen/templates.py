@@ -12,7 +12,7 @@ from jinja2.loaders import split_template_path
 
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
-from .renditions import picture_html
+from .pictures import picture_html
 from .search import search_token
 from .theme import Theme
 from .vietnamese import format_date_vn

@@ -47,7 +47,7 @@ class PhotoView:
     credit: str = ""
     """Ready to print: "Ảnh: MT" (the prefix is added only when the editor did not write it)."""
     pictures: Any = None
-    """`renditions.Pictures`: the sizes and formats made for each place the theme shows the photo
+    """`pictures.Pictures`: the sizes and formats made for each place the theme shows the photo
     ("lead", "teaser", "share", ...); None for photos the photo step does not cover."""
 
     def picture(self, slot: str):
@@ -110,7 +110,7 @@ class ArticleView:
     audio: AudioView | None = None
     """Its recording (`audio:`), played on its page and an episode of the podcast."""
     figures: tuple = field(default=(), repr=False, compare=False)
-    """(committed address, renditions.Pictures of its `figure` slot) of the photos in the body:
+    """(committed address, pictures.Pictures of its `figure` slot) of the photos in the body:
     `body` serves them as <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
     has them in its context, so that new renditions render that page again."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
