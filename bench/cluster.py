@@ -28,7 +28,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from sitegen.output import releases_dir  # noqa: E402
+from sitegen.output_guard import releases_dir  # noqa: E402
 GEN_CORPUS = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 
 

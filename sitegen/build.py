@@ -27,7 +27,8 @@ from .config import Config
 from .config_toml import load_config
 from .errors import BuildFailed, Problem, display_path
 from .freshness import input_fingerprint, record, up_to_date, valid_until
-from .output import OutputLock, OutputWriter, check_output_dir
+from .output import OutputWriter
+from .output_guard import OutputLock, check_output_dir
 
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
     from .content import Article

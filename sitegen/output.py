@@ -17,13 +17,14 @@ archive.  A reader still inside the old tree has until the next build (which upd
 Nothing is written outside output/ and its releases folder, and nothing is deleted that sitegen did
 not make: a folder in output/'s place that sitegen did not make is refused, or moved aside with
 `--force`, never emptied.  Decisions about single files (`OutputWriter.put`) write only into the
-standby tree and report what they did, so they can run in forked worker processes.
+standby tree and report what they did, so they can run in forked worker processes.  Where the
+releases folder is, which output folders are refused, and the lock that keeps one build at a time
+are `output_guard.py`.
 """
 
 from __future__ import annotations
 
 import errno
-import fcntl
 import os
 import shutil
 import stat as stat_module
@@ -35,6 +36,7 @@ from typing import Any
 from .cache import OutputRecord
 from .digests import digest, folder_stamp, racy_margin
 from .errors import BuildFailed, Problem, display_path
+from .output_guard import OutputLock, releases_dir
 
 MARKER = ".sitegen-releases"
 """The file that marks a releases folder as sitegen's own."""
@@ -42,64 +44,6 @@ TREES = ("blue", "green")
 """The two trees output/ switches between."""
 MOVED_ASIDE = "before-sitegen-"
 """Prefix of a folder that stood where output/ goes, moved aside by --force: never deleted."""
-
-
-def releases_dir(output_dir: Path) -> Path:
-    """Where the releases of `output_dir` live: beside it, hidden, named after it."""
-    output_dir = Path(os.path.abspath(output_dir))
-    return output_dir.parent / f".{output_dir.name}-releases"
-
-
-def check_output_dir(output_dir: Path, site_dir: Path) -> None:
-    """Refuse output folders whose replacement would destroy the site itself."""
-    out, site = Path(os.path.abspath(output_dir)), Path(os.path.abspath(site_dir))
-    if out == site or site.is_relative_to(out) or out.is_relative_to(site / "content") \
-            or (out / "config.toml").exists() or out == Path(out.anchor) \
-            or any(out.is_relative_to(site / name) for name in ("templates", "static", "themes", ".git")):
-        raise BuildFailed([Problem(
-            str(output_dir), "this output folder holds the site itself; building would replace it",
-            "choose an output folder of its own, e.g. --output output",
-        )])
-
-
-class OutputLock:
-    """One build at a time per output folder: an exclusive lock on a file in its releases folder,
-    holding the pid of the build that has it (for the message a second build prints)."""
-
-    def __init__(self, path: Path, what: str):
-        self.path = path
-        self.what = what
-        self.file = None
-
-    def acquire(self, wait: float = 0.0) -> "OutputLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.file = open(self.path, "a+")
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(self.file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    self.file.seek(0)
-                    holder = self.file.read().strip() or "unknown"
-                    self.file.close()
-                    self.file = None
-                    raise BuildFailed([Problem(
-                        str(self.what), f"another build of this site is running (pid {holder})",
-                        "wait for it to finish (or stop it), then build again",
-                    )]) from None
-                time.sleep(0.1)
-        self.file.seek(0)
-        self.file.truncate()
-        self.file.write(f"{os.getpid()}\n")
-        self.file.flush()
-        return self
-
-    def release(self) -> None:
-        if self.file is not None:
-            self.file.close()  # closing drops the lock
-            self.file = None
 
 
 @dataclass(frozen=True)

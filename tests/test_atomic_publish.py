@@ -116,7 +116,7 @@ def test_a_crash_after_publishing_but_before_recording_leaves_no_orphans(make_si
 def test_two_builds_at_once_the_second_says_who_builds(make_site):
     site = newsroom(make_site, "bản một")
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from sitegen.output import OutputLock; "
+        "import sys, time; from pathlib import Path; from sitegen.output_guard import OutputLock; "
         "held = OutputLock(Path(sys.argv[1]), 'x').acquire(); print('held', flush=True); time.sleep(60)"),
         str(site.root / ".sitegen-cache" / "lock")], stdout=subprocess.PIPE, text=True)
     try:

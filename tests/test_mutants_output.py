@@ -13,7 +13,8 @@ import pytest
 from conftest import NOW, article
 from sitegen.build import BuildOptions, build
 from sitegen.errors import BuildFailed
-from sitegen.output import OutputLock, OutputWriter
+from sitegen.output import OutputWriter
+from sitegen.output_guard import OutputLock
 from test_publish_mutants import clean_build, small
 
 
