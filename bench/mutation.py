@@ -44,7 +44,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_reasons", "output",
-        "freshness", "cache", "pages")
+        "output_guard", "freshness", "cache", "pages")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -75,6 +75,8 @@ DESELECTED = {
 """Tests that cannot pass under mutmut's copy of the sources, and why."""
 FIRST = {
     "output": ("test_mutants_output", "test_publish_mutants", "test_output", "test_atomic_publish", "test_publish_guards"),
+    "output_guard": ("test_mutants_output", "test_publish_mutants", "test_output", "test_atomic_publish",
+                     "test_publish_guards"),
     "cache": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
