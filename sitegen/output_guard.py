@@ -33,8 +33,9 @@ def check_output_dir(output_dir: Path, site_dir: Path) -> None:
 
 
 class OutputLock:
-    """One build at a time per output folder: an exclusive lock on a file in its releases folder,
-    holding the pid of the build that has it (for the message a second build prints)."""
+    """One build at a time: an exclusive lock on a file (in an output folder's releases folder, and
+    in the cache folder, which builds of several output folders share), holding the pid of the
+    build that has it (for the message a second build prints)."""
 
     def __init__(self, path: Path, what: str):
         self.path = path
