@@ -180,6 +180,9 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.output.xǁOutputWriterǁ_standby_holds__mutmut_7":
         "`<` for `<=` 64 MiB: a file of exactly 64 MiB in a standby of unknown content is linked again "
         "instead of read and kept: the same bytes published",
+    **{f"sitegen.cache.xǁBuildCacheǁ_rows_in__mutmut_{n}":
+       "batches of another size (a step of 1 asks overlapping batches, 501 one more key each): both callers "
+       "build a dict of the rows, so the same result, only slower" for n in (10, 15)},
     "sitegen.cache.xǁBuildCacheǁ_output_chunks__mutmut_7":
         "the query in capitals: SQLite's keywords and (unquoted) names are the same in any case",
     "sitegen.related.x__text_matrix__mutmut_13":
