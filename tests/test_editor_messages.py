@@ -73,6 +73,16 @@ from conftest import article, messages, png
                                     "'https://cdn.example.vn/anh.jpg'"),
                                    ("photo-path-with-backslash", '"images\\\\anh.jpg"', "'images\\\\anh.jpg'"),
                                    ("photo-path-with-nul", '"anh\\0.jpg"', "'anh\\x00.jpg'")]),
+    pytest.param({"content/a.md": article(corrections="\n  - date: 2024-06-26 09:00")},
+                 "content/a.md:6: error: `corrections[1]` has no `text`\n"
+                 '    -> write `corrections:` then `  - date: 2024-06-26 09:00` and `    text: "Bài viết ghi nhầm ..."`',
+                 id="correction-without-text"),
+    pytest.param({"content/a.md": article(slug='"Họp Báo!"')},
+                 "content/a.md:5: error: `slug` 'Họp Báo!' is not a valid address part\n"
+                 "    -> use lowercase a-z, 0-9 and hyphens, e.g. `slug: hop-bao`", id="slug-not-an-address"),
+    pytest.param({"content/a.md": article(slug='"!!!"')},
+                 "content/a.md:5: error: `slug` '!!!' is not a valid address part\n"
+                 "    -> use lowercase a-z, 0-9 and hyphens, e.g. `slug: tin-moi`", id="slug-without-letters"),
     pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
                  "content/a.md:5: error: `author` must be text, not a list or mapping\n"
                  '    -> write `author: "..."`', id="author-a-list"),
