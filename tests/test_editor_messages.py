@@ -83,6 +83,9 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(slug='"!!!"')},
                  "content/a.md:5: error: `slug` '!!!' is not a valid address part\n"
                  "    -> use lowercase a-z, 0-9 and hyphens, e.g. `slug: tin-moi`", id="slug-without-letters"),
+    pytest.param({"content/a.md": article(draft='"có lẽ"')},
+                 "content/a.md:5: error: `draft` must be true or false\n"
+                 "    -> write `draft: true` or `draft: false`", id="draft-not-a-yes-or-no"),
     pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
                  "content/a.md:5: error: `author` must be text, not a list or mapping\n"
                  '    -> write `author: "..."`', id="author-a-list"),
@@ -175,3 +178,10 @@ def test_a_photo_sitegen_may_not_read_is_named_with_how_to_give_access(make_site
         problems = site.build_fails()
     assert messages(problems) == ("content/a.md:5: error: image.src: the photo 'anh.png' cannot be read (permission denied)\n"
                                   "    -> give sitegen read access to content/anh.png (e.g. `chmod u+r`)")
+
+
+def test_a_list_field_left_empty_is_no_list_at_all(make_site):
+    # `tags: ~` (YAML's null, as some editors' tools write an emptied field) is not the tag "~".
+    site = make_site({"content/a.md": article(tags="~", aliases="null", related="~")})
+    article_read = site.build().report.state.site.articles[0]
+    assert (article_read.tags, article_read.aliases, article_read.related) == ((), (), ())
