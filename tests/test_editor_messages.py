@@ -86,6 +86,12 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(draft='"có lẽ"')},
                  "content/a.md:5: error: `draft` must be true or false\n"
                  "    -> write `draft: true` or `draft: false`", id="draft-not-a-yes-or-no"),
+    pytest.param({"content/a.md": article(tags="[Kinh tế, [Đắk Tô, Ngọc Hồi]]")},
+                 "content/a.md:5: error: each entry of `tags` must be text\n"
+                 "    -> write `tags: [first, second]`", id="tag-a-list"),
+    pytest.param({"content/a.md": article(tags="{Kinh tế: 1}")},
+                 "content/a.md:5: error: `tags` must be a list\n"
+                 "    -> write `tags: [first, second]`", id="tags-a-mapping"),
     pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
                  "content/a.md:5: error: `author` must be text, not a list or mapping\n"
                  '    -> write `author: "..."`', id="author-a-list"),
