@@ -92,6 +92,14 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(tags="{Kinh tế: 1}")},
                  "content/a.md:5: error: `tags` must be a list\n"
                  "    -> write `tags: [first, second]`", id="tags-a-mapping"),
+    pytest.param({"content/a.md": "Chỉ có nội dung.\n"},
+                 "content/a.md:1: error: the file has no front matter (or its closing '---' line is missing)\n"
+                 "    -> start the file with a line '---', the fields (title:, date:, category:), then a line '---'",
+                 id="no-front-matter"),
+    pytest.param({"content/a.md": "---\ntitle: Tin: mới\n---\n\nNội dung.\n"},
+                 "content/a.md:2: error: the front matter is not valid YAML: mapping values are not allowed in this context\n"
+                 "    -> check this line: text containing ':' or starting with a quote or [ must be in double quotes",
+                 id="colon-unquoted"),
     pytest.param({"content/a.md": article(author="[Minh Thư, Hoàng Lâm]")},
                  "content/a.md:5: error: `author` must be text, not a list or mapping\n"
                  '    -> write `author: "..."`', id="author-a-list"),
