@@ -244,7 +244,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
-            photo_digests = cache.file_digests(list(uses), library.media_stamps)
+            photo_digests = cache.file_digests(list(uses))
             plan = plan_photos(uses, photo_digests, cache, settings, config.base_path)
             planned, report.photos_planned = plan.files, plan.fresh
             if plan.problems:

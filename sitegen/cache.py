@@ -258,11 +258,9 @@ class BuildCache:
     # --- files copied as they are ------------------------------------------------------------------
 
     @_guarded
-    def file_digests(self, paths: Iterable[str], stamps: dict[str, tuple[int, int, int, int]] | None = None
-                     ) -> dict[str, bytes]:
+    def file_digests(self, paths: Iterable[str]) -> dict[str, bytes]:
         """The content digest of each file: hashed again only when its stamp moved, or when it was
-        changed too close to the moment it was hashed for the stamp to prove anything.  `stamps`:
-        the stamps this build already took of some of them (`Library.media_stamps`)."""
+        changed too close to the moment it was hashed for the stamp to prove anything."""
         paths = list(paths)
         if self._files is None and self.db is not None and paths:
             # Read once per build: the stages ask for photos, static files and search bundles.
@@ -270,9 +268,8 @@ class BuildCache:
                            self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
         known = self._files or {}
         result, fresh = {}, []
-        stamps = stamps or {}
         for path in paths:
-            stamp = stamps.get(path) or stamp_of(os.stat(path))
+            stamp = stamp_of(os.stat(path))
             old = known.get(path)
             changed_at = max(stamp[1], stamp[2])
             if old and old[0] == stamp and changed_at < old[2] - racy_margin(stamp[1]):

@@ -59,7 +59,7 @@ class Fields:
         if node is None or (isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null")):
             if required:
                 self.problem(node if node is not None else label, f"`{label}` is missing or empty",
-                             f"add a line `{label}: ...` to the front matter")
+                             f"write {_one_line(label)}" if "." in label else f"add a line `{label}: ...` to the front matter")
             return ""
         if not isinstance(node, yaml.ScalarNode):
             self.problem(node, f"`{label}` must be text, not a list or mapping", f"write {_one_line(label)}")

@@ -117,18 +117,11 @@ def _content_key(fingerprint: str, path: Path) -> bytes:
         return b""
 
 
-def _all_there(files: list[str], stamps: dict[str, tuple[int, int, int, int]]) -> bool:
-    """Whether every file is there for this build to read, each one's stamp noted in `stamps` (the
-    photo step's digests then need no second look at the disk).  If not, the article is read again,
-    and the reader says which file, on which line, and what to do."""
-    for file in files:
-        try:
-            stamps[file] = stamp_of(os.stat(file))
-        except OSError:
-            return False
-        if not os.access(file, os.R_OK):
-            return False
-    return True
+def _all_there(files: list[str]) -> bool:
+    """Whether every file is there for this build to read (one `access` each: a file gone fails it
+    as one it may not read).  If not, the article is read again, and the reader says which file,
+    on which line, and what to do."""
+    return all(os.access(file, os.R_OK) for file in files)
 
 
 def _with_removal_warnings(parsed: Parsed, path: Path, source: str) -> Parsed:
@@ -161,9 +154,6 @@ class Library:
     feature_keys: dict[str, bytes]
     cache: BuildCache
     fresh: dict[str, Fresh] = field(default_factory=dict)
-    media_stamps: dict[str, tuple[int, int, int, int]] = field(default_factory=dict)
-    """The stamps of the photos, recordings and video files of the articles taken from the cache,
-    as this build found them (`BuildCache.file_digests` takes them instead of looking again)."""
 
     def body(self, source: str) -> str:
         entry = self.fresh.get(source)
@@ -233,11 +223,10 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     entries = {source: ((_located(meta[0], root), meta[1]), key) for source, (meta, key) in cache.article_entries(cached).items()}
     results: dict[str, tuple[Article | None, tuple[Problem, ...]]] = {}
     feature_keys: dict[str, bytes] = {}
-    media_stamps: dict[str, tuple[int, int, int, int]] = {}
     for source in cached:
         entry = entries.get(source)
         article = entry[0][0] if entry else None
-        if entry is None or (article and not _all_there(_files_of(article), media_stamps)):
+        if entry is None or (article and not _all_there(_files_of(article))):
             # The entry is gone, or a photo or recording it relies on vanished: read the file again.
             path = files[source][0]
             to_read.append((source, _content_key(fingerprint, path)))
@@ -276,4 +265,4 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     ordered = sorted(results)
     articles = [results[s][0] for s in ordered if results[s][0] is not None]
     problems = [p for s in ordered for p in results[s][1]]
-    return Library(articles, problems, len(to_read), len(files), feature_keys, cache, fresh, media_stamps)
+    return Library(articles, problems, len(to_read), len(files), feature_keys, cache, fresh)

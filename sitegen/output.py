@@ -391,20 +391,22 @@ class OutputWriter:
                 self._remove_unpublished(folder)
             return
         root = self._root  # unknown standby: whatever is not this build's goes
-        for folder, _, _ in os.walk(root):
+        for folder, _, files in os.walk(root):
             rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
-            self._remove_unpublished("" if rel_folder == "." else rel_folder)
+            self._remove_unpublished("" if rel_folder == "." else rel_folder, files)
 
-    def _remove_unpublished(self, folder: str) -> None:
-        """Remove the files of `folder` (in the standby tree) that this build does not publish."""
+    def _remove_unpublished(self, folder: str, files: list[str] | None = None) -> None:
+        """Remove the files of `folder` (in the standby tree; `files`, when already listed) that this
+        build does not publish."""
+        if files is None:
+            try:
+                files = [e.name for e in os.scandir(f"{self._root}/{folder}") if not e.is_dir(follow_symlinks=False)]
+            except OSError:  # gone, or never made
+                return
         kept = set(self.units.get(folder, (b"", ()))[1])
-        try:
-            entries = list(os.scandir(f"{self._root}/{folder}" if folder else self._root))
-        except OSError:  # gone, or never made
-            return
-        for entry in entries:
-            rel = f"{folder}/{entry.name}" if folder else entry.name
-            if not entry.is_dir(follow_symlinks=False) and entry.name not in kept and rel not in self.records:
+        for name in files:
+            rel = f"{folder}/{name}" if folder else name
+            if name not in kept and rel not in self.records:
                 self._unlink(rel)
 
     def _unlink(self, rel: str) -> None:

@@ -77,6 +77,9 @@ from conftest import article, messages, png
                  "content/a.md:6: error: `corrections[1]` has no `text`\n"
                  '    -> write `corrections:` then `  - date: 2024-06-26 09:00` and `    text: "Bài viết ghi nhầm ..."`',
                  id="correction-without-text"),
+    pytest.param({"content/a.md": article(corrections="\n  - date: 2024-06-26 09:00\n    text: ~")},
+                 "content/a.md:7: error: `corrections[1].text` is missing or empty\n"
+                 '    -> write `text: "..."` (one line of text) under `corrections[1]:`', id="correction-text-empty"),
     pytest.param({"content/a.md": article(slug='"Họp Báo!"')},
                  "content/a.md:5: error: `slug` 'Họp Báo!' is not a valid address part\n"
                  "    -> use lowercase a-z, 0-9 and hyphens, e.g. `slug: hop-bao`", id="slug-not-an-address"),
@@ -199,3 +202,12 @@ def test_a_list_field_left_empty_is_no_list_at_all(make_site):
     site = make_site({"content/a.md": article(tags="~", aliases="null", related="~")})
     article_read = site.build().report.state.site.articles[0]
     assert (article_read.tags, article_read.aliases, article_read.related) == ((), (), ())
+
+
+def test_a_photo_deleted_since_the_last_build_is_the_articles_error_at_its_line(make_site):
+    site = make_site({"content/a.md": article(image='{src: anh.png, caption: "Cầu treo"}'), "content/anh.png": png()})
+    site.build()  # the article is now read from the cache
+    (site.root / "content/anh.png").unlink()
+    assert messages(site.build_fails()) == (
+        "content/a.md:5: error: image.src: the photo 'anh.png' does not exist (looked for content/anh.png)\n"
+        "    -> check the file name and folder, or add the photo")
