@@ -160,16 +160,10 @@ EQUIVALENT: dict[str, str] = {
     **{f"sitegen.output.xǁOutputWriterǁcopy__mutmut_{n}":
        "the prefix that marks a copied file's key: only compared with keys the same code made"
        for n in (4, 5)},
-    **{f"sitegen.output.xǁOutputWriterǁwrite__mutmut_{n}":
-       "a copied file written without its key: the next build reads its source again and finds the live file "
-       "holds those bytes, so it publishes the same file (same inode, mtime); only the re-read is lost"
-       for n in (4, 7)},
     **{f"sitegen.output.xǁOutputWriterǁcopy__mutmut_{n}":
        "a copied file never taken as intact: it is read and written again, and `put` finds the live file holds "
        "those bytes, so the same file (inode, mtime) is published; only the re-read is lost"
        for n in (6, 7)},
-    **{f"sitegen.output.xǁOutputWriterǁcopy__mutmut_{n}":
-       "the copied file written without its key: as write__mutmut_4" for n in (26, 29)},
     **{f"sitegen.output.xǁOutputWriterǁpublish__mutmut_{n}":
        "the temporary name of the new link in the releases folder: any name not otherwise used works" for n in (4, 5)},
     "sitegen.output.xǁOutputWriterǁ_prepare__mutmut_21":
@@ -187,6 +181,17 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.related.x__text_matrix__mutmut_13":
         "the empty array of feature codes of a site without text features as float64: it is never indexed "
         "(related_reasons reads codes[c] only for c below its length, 0)",
+    "sitegen.content.x_find_article_files__mutmut_134":
+        "the errno of the error made for a link to nothing: unreadable_problem reads only its strerror",
+    "sitegen.output.xǁOutputWriterǁ_remove_unpublished__mutmut_5":
+        "`follow_symlinks=None` for False: os.scandir's is_dir takes any false value alike",
+    "sitegen.related.x_text_features__mutmut_36":
+        "np.fromiter without its count: the same array, allocated as it grows",
+    "sitegen.related.x__tfidf__mutmut_87":
+        "2.0 for 1.0 as the norm of an all-zero row: zeros divided by either stay zeros",
+    "sitegen.related.x_related_for__mutmut_30":
+        "the ranking in this process instead of the workers: each block is ranked by the same function on "
+        "the same Ranking, wherever it runs; the workers change only the time",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }

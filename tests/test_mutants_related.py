@@ -114,3 +114,12 @@ def test_word_pairs_that_differ_only_in_their_last_bits_stay_apart():
             doc("phố0 ngõ10004", category="b", body="", day=2),
             doc("Mới cùng mục", category="a", body="", day=3)]
     assert related_articles(docs, 1)[0] == (2,)
+
+
+def test_a_shared_proper_name_counts_more_than_a_shared_word_pair():
+    # "Mường Lộc" is a name (feature of its own, counted twice) as well as a word pair; "cầu treo"
+    # is a word pair only.  The article sharing the name wins, though the other is nearer in time.
+    docs = [doc("Một", body="ông Mường Lộc và cầu treo", day=10),
+            doc("Hai", body="Mường Lộc", day=1),
+            doc("Ba", body="cầu treo", day=11)]
+    assert related_articles(docs, 1)[0] == (1,)

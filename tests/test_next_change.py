@@ -17,6 +17,9 @@ def test_the_next_change_is_the_first_of_a_going_live_an_expiry_and_a_news_sitem
         "content/notice.md": article(title="Thông báo", date="2026-11-01 08:00", expires="2026-11-27 17:00"),
     })
     assert next_change(site.root, BuildOptions(now=NOW)) == datetime(2026, 11, 27, 17, 0, tzinfo=ZONE)
+    # At the very moment of its expiry the notice is gone already: the next change is the next one.
+    at_expiry = BuildOptions(now=datetime(2026, 11, 27, 17, 0, tzinfo=ZONE))
+    assert next_change(site.root, at_expiry) == datetime(2026, 11, 28, 6, 0, tzinfo=ZONE)
     after = BuildOptions(now=datetime(2026, 11, 27, 18, 0, tzinfo=ZONE))
     assert next_change(site.root, after) == datetime(2026, 11, 28, 6, 0, tzinfo=ZONE)
     # Once out, an article leaves the news sitemap two days later (news_sitemap_days).

@@ -74,7 +74,7 @@ def test_the_article_plays_the_recording_and_the_podcast_page_lists_it(make_site
     page = built.html(EPISODE + "index.html")
     player = page.select_one("figure.audio audio")
     assert player["src"] == "/media/thoi-su/ban-tin.mp3" and player["preload"] == "none"
-    assert "0:12" in page.select_one("figure.audio figcaption").get_text()
+    assert page.select_one("figure.audio .audio-duration").get_text() == "(0:12)"  # not "0:00:12"
     listing = built.html("podcast/index.html")
     assert [a.get_text() for a in listing.select(".teaser-title a")] == ["Bản tin sáng"]
     assert listing.select_one('a[href="https://example.vn/rss/podcast.rss"]')

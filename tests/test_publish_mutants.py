@@ -110,3 +110,15 @@ def test_a_photo_size_deleted_by_hand_from_both_trees_is_published_again(make_si
     rebuilt = site.build()
     assert (rebuilt.output / "media/thoi-su" / gone).is_file()
     assert rebuilt.files() == clean_build(site)
+
+
+def test_a_copied_file_is_recorded_with_the_digest_of_its_source_so_the_next_build_need_not_read_it(make_site):
+    from sitegen.digests import file_digest
+    from sitegen.theme import builtin_themes_dir
+    site = small(make_site)
+    site.build()
+    cache = BuildCache(site.root / ".sitegen-cache")
+    records = cache.outputs(site.root / "output", os.path.basename(os.readlink(site.root / "output")))
+    cache.close()
+    logo = builtin_themes_dir() / "default/static/logo.png"
+    assert records["static/logo.png"].page_key == b"copy\0" + file_digest(logo)
