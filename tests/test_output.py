@@ -157,6 +157,37 @@ def test_what_a_killed_build_left_in_the_standby_tree_is_set_right(make_site):
     assert (after.st_ino, after.st_ctime_ns) == (style.st_ino, style.st_ctime_ns)
 
 
+def test_after_a_killed_build_the_standby_files_that_are_links_to_the_live_ones_are_not_read(make_site, monkeypatch):
+    # A standby tree the cache cannot vouch for (a killed build, a dropped cache) is checked file
+    # by file; a file that is a hard link to the live one holds its bytes, whatever its size.
+    site = sample(make_site)
+    site.build()
+    site.write("content/kinh-te/c.md", article(title="Bài C mới", category="Kinh tế", date="2023-02-02 08:00"))
+    site.build()
+    from pathlib import Path
+    from sitegen.cache import BuildCache
+    cache = BuildCache(site.root / ".sitegen-cache")
+    cache.standby_dirty(site.root / "output", "blue")
+    cache.close()
+    releases = site.root / ".output-releases"
+    (releases / "blue/index.html").write_text("<html>nửa")
+    links = {p.relative_to(releases / "blue").as_posix() for p in (releases / "blue").rglob("*")
+             if p.is_file() and (releases / "green" / p.relative_to(releases / "blue")).is_file()
+             and os.path.samefile(p, releases / "green" / p.relative_to(releases / "blue"))}
+    assert "static/css/style.css" in links and "index.html" not in links
+    read, original = [], Path.read_bytes
+    def reading(path):
+        if str(path).startswith(str(releases / "blue")):
+            read.append(Path(path).relative_to(releases / "blue").as_posix())
+        return original(path)
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    site.write("content/kinh-te/b.md", article(title="Bài B mới", category="Kinh tế", date="2023-01-02 08:00", author="Thu Hà"))
+    built = site.build()
+    monkeypatch.undo()
+    assert built.files() == site.build(site.root.parent / "clean", cache=False).files()
+    assert read and not links & set(read)
+
+
 def test_only_photos_articles_use_are_copied(make_site):
     site = sample(make_site)
     site.write("content/thoi-su/khong-dung.png", png())
