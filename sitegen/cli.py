@@ -250,7 +250,7 @@ def check_command(source: Path, strict: bool, output_format: str) -> None:
 def next_change_command(source: Path, timestamp: bool) -> None:
     """When the output will next change with no file changed: a scheduled article going live, a notice
     expiring, an article leaving the news sitemap.  Build again then (see README, "Timed publishing")."""
-    from .build import next_change
+    from .questions import next_change
     from .vietnamese import format_date_vn
 
     moment = next_change(source)
@@ -269,7 +269,7 @@ def next_change_command(source: Path, timestamp: bool) -> None:
 def related_command(name: str, source: Path) -> None:
     """Show the picks of an article's "Chuyên mục khác" and why: shared words and names, shared tags,
     category, days apart.  NAME is the article's file, slug or address."""
-    from .build import explain_related
+    from .questions import explain_related
     from .vietnamese import format_date_vn
 
     try:

@@ -1,5 +1,5 @@
 """Why an article is among another's "Chuyên mục khác": the explanation `sitegen related` prints
-for an editor (build.explain_related).  Read from the ranking's own matrix (related.py `ranking_of`),
+for an editor (questions.explain_related).  Read from the ranking's own matrix (related.py `ranking_of`),
 so each reason is a part of the score that ranked the pick: the shared words and names, the shared
 tags, the category, the days apart.
 """

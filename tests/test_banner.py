@@ -8,7 +8,8 @@ from datetime import datetime
 
 from conftest import NOW, ZONE, article, refused_by_build_and_check, serving
 
-from sitegen.build import BuildOptions, next_change
+from sitegen.build import BuildOptions
+from sitegen.questions import next_change
 
 ARTICLE = "thoi-su/tin-thu-nghiem-202406251518/"
 

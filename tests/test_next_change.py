@@ -7,7 +7,8 @@ from datetime import datetime
 
 from conftest import NOW, ZONE, article
 
-from sitegen.build import BuildOptions, next_change
+from sitegen.build import BuildOptions
+from sitegen.questions import next_change
 
 
 def test_the_next_change_is_the_first_of_a_going_live_an_expiry_and_a_news_sitemap_exit(make_site):

@@ -198,7 +198,8 @@ def test_sitegen_related_for_a_name_that_is_no_article_says_so(make_site):
 
 def test_the_explanation_names_what_each_pick_shares_and_adds_up_to_its_score(make_site):
     from conftest import NOW
-    from sitegen.build import BuildOptions, explain_related
+    from sitegen.build import BuildOptions
+    from sitegen.questions import explain_related
 
     site = make_site({
         "content/a.md": article(title="Khởi công cầu treo Ia Tơi", date="2024-01-01 08:00", tags='["Cầu treo"]'),
