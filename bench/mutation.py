@@ -1,7 +1,7 @@
 """Mutation testing of sitegen's core modules: how many small deliberate breaks do the tests see?
 
     .venv/bin/pip install mutmut==3.8.1          # not a test dependency: only this script needs it
-    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all eleven
+    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all of CORE
     .venv/bin/python bench/mutation.py --report-only site related pages   # tables from the last run
     .venv/bin/python bench/mutation.py --sample 60 --seed 1      # 60 mutants drawn per module (see below)
 
@@ -43,7 +43,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_reasons", "output",
-        "output_guard", "freshness", "cache", "pages")
+        "output_guard", "freshness", "cache", "pages", "article_views")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -84,6 +84,7 @@ FIRST = {
     "article_media": ("test_bad_input", "test_vietnamese", "test_raw_html"),
     "front_matter": ("test_bad_input", "test_check_new"),
     "pages": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
+    "article_views": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
     "site": ("test_term_names", "test_pages"),
     "content": ("test_bad_input", "test_pages", "test_withdrawn"),
 }

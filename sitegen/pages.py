@@ -2,8 +2,9 @@
 
 `PagePlanner.plan()` turns the site index into a list of `Page`s — articles, home, category, tag and
 author listings with pagination, the date archive, 404 and the redirects of old addresses — with
-their template contexts built from `views`.  Nothing is rendered or written here.  The pages at
-articles' old addresses, and the check that no two pages share one, come after (`redirects.py`).
+their template contexts built from `views` (each article's own view by `article_views.py`).
+Nothing is rendered or written here.  The pages at articles' old addresses, and the check that no
+two pages share one, come after (`redirects.py`).
 """
 
 from __future__ import annotations
@@ -20,16 +21,17 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
+from .article_views import ArticleViews
 from .banner import BANNER_FILE, Banner, link_url
-from .content import Article, Photo, shown_duration
+from .content import Article
 from .media import MediaInfo
-from .pictures import Pictures, with_pictures
+from .pictures import Pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, AudioView, BannerView, CorrectionView, Link, PageInfo, PageLink,
-    Pagination, PhotoView, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
+    ArchiveMonthView, ArchiveYearView, ArticleView, BannerView, Link, PageInfo, PageLink, Pagination, PublisherView,
+    Section, SiteView, StaticPageView, WithdrawnView,
 )
 
 HOME = "Trang chủ"
@@ -37,8 +39,6 @@ LATEST_FILE = "tin-moi.json"
 """The newest articles as JSON, for boxes a script fills at view time (`SiteView.latest_url`)."""
 CORRECTIONS_FEED = "cai-chinh.rss"
 """The corrections' feed, beside the others in rss/."""
-FULL_BLEED = "100vw"
-"""The `sizes` of photos in the long-form layout (`layout: emagazine`), drawn across the screen."""
 PODCAST_FEED = "podcast.rss"
 """The podcast's feed (podcast.py), beside the others in rss/."""
 SAME_CATEGORY = 5
@@ -79,7 +79,7 @@ def output_file_of(path: str) -> str:
     return path + "index.html" if path.endswith("/") or not path else path
 
 
-class PagePlanner:
+class PagePlanner(ArticleViews):
     """Builds views once per article and assembles every page of the site."""
 
     def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
@@ -154,61 +154,7 @@ class PagePlanner:
     def _author_link(self, term: Term, counted: bool = False) -> Link:
         return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles) if counted else 0)
 
-    # --- views -------------------------------------------------------------------------------------
-
-    def _article_view(self, article: Article) -> ArticleView:
-        site, zone = self.site, self.config.zone
-        path = site.path_of(article)
-        author = site.author(article.author)
-        image = article.image
-        figures = self._figures(article)
-        lead = self.pictures.get(image.file) if image else None
-        if article.layout == "emagazine":  # photos across the whole screen: renditions chosen for it
-            figures = tuple((url, shown.with_sizes("figure", FULL_BLEED)) for url, shown in figures)
-            lead = lead.with_sizes("lead", FULL_BLEED) if lead else None
-        return ArticleView(
-            title=article.title, url=self.url(path), absolute_url=self.absolute(path),
-            date=article.date.astimezone(zone), category=self.category_links[article.category],
-            summary=article.summary,
-            image=self._photo_view(image, lead) if image else None,
-            show_lead_photo=not article.lead_in_body,
-            updated=article.updated.astimezone(zone) if article.updated else None, timed=article.timed,
-            author=self._author_link(author) if author else None,
-            tags=tuple(self._tag_link(term) for term in map(site.tag_page, article.tags) if term),
-            featured=article.featured, is_draft=article.draft,
-            is_scheduled=article.date > site.publication.now, extra=article.extra,
-            revision=article.revision, figures=figures, load_body=partial(self._body, article.source, figures),
-            corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
-            expires=article.expires.astimezone(zone) if article.expires else None,
-            is_expired=article.expires is not None and article.expires <= site.publication.now,
-            video=self._video(article), audio=self._audio_view(article), layout=article.layout,
-            gallery=tuple(self._photo_view(photo) for photo in article.gallery),
-        )
-
-    def _photo_view(self, photo: Photo, pictures: Pictures | None = None) -> PhotoView:
-        """`pictures`: what to show it with, if not what the photo step made of it."""
-        return PhotoView(photo.url, photo.alt, photo.caption, photo.credit_line,
-                         pictures or self.pictures.get(photo.file))
-
-    def _video(self, article: Article):
-        """The article's video, with its length read from the file for a file of the paper's."""
-        video = article.video
-        info = self.media.get(video.file) if video and video.file else None
-        return dataclasses.replace(video, duration=round(info.duration)) if info else video
-
-    def _audio_view(self, article: Article) -> AudioView | None:
-        info = self.media.get(article.audio.file) if article.audio else None
-        if info is None:
-            return None
-        return AudioView(article.audio.url, info.mime, info.size, shown_duration(info.duration), article.audio.title)
-
-    def _figures(self, article: Article) -> tuple:
-        """(committed address, its `figure` slot) of each photo the photo step made for the article's body."""
-        found = ((photo.url, self.pictures.get(photo.file)) for photo in article.photos)
-        return tuple((url, figure) for url, shown in found if shown and (figure := shown.only("figure")))
-
-    def _body(self, source: str, figures: tuple) -> str:
-        return with_pictures(self.body(source), figures)
+    # --- views (an article's own: article_views.py) ------------------------------------------------
 
     def _info(self, kind: str, title: str, path: str, *, description: str = "",
               crumbs: tuple[Link, ...] = (), number: int = 1, image: str = "", category: str = "",
@@ -351,11 +297,6 @@ class PagePlanner:
         return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures,
                                                  "picked": picked, "same_category": self.same_category(article)},
                     article.source, view.modified)
-
-    def view_of(self, article: Article, body: str) -> ArticleView:
-        """A view of an article that is not (or no longer) the one indexed, with its own body."""
-        view = self._article_view(article)
-        return dataclasses.replace(view, load_body=lambda: with_pictures(body, view.figures))
 
     def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
                  extra: dict[str, Any], *, description: str, crumbs: tuple[Link, ...] = (),
