@@ -43,7 +43,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_reasons", "output",
-        "output_guard", "freshness", "cache", "pages", "article_views")
+        "output_guard", "freshness", "cache", "cache_trust", "output_records", "pages", "article_views")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -77,6 +77,8 @@ FIRST = {
     "output_guard": ("test_mutants_output", "test_publish_mutants", "test_output", "test_atomic_publish",
                      "test_publish_guards"),
     "cache": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
+    "cache_trust": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
+    "output_records": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
     "related_reasons": ("test_mutants_related", "test_related", "test_related_order"),
@@ -177,7 +179,7 @@ EQUIVALENT: dict[str, str] = {
     **{f"sitegen.cache.xǁBuildCacheǁ_rows_in__mutmut_{n}":
        "batches of another size (a step of 1 asks overlapping batches, 501 one more key each): both callers "
        "build a dict of the rows, so the same result, only slower" for n in (10, 15)},
-    "sitegen.cache.xǁBuildCacheǁ_output_chunks__mutmut_7":
+    "sitegen.output_records.xǁOutputRecordsǁ_output_chunks__mutmut_7":
         "the query in capitals: SQLite's keywords and (unquoted) names are the same in any case",
     "sitegen.related.x__text_matrix__mutmut_13":
         "the empty array of feature codes of a site without text features as float64: it is never indexed "

@@ -22,7 +22,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
-from .cache import CACHE_DIR, BuildCache, CacheDamaged, set_aside
+from .cache import CACHE_DIR, BuildCache, set_aside
+from .cache_trust import CacheDamaged
 from .config import Config
 from .config_toml import load_config
 from .errors import BuildFailed, Problem, display_path

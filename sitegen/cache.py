@@ -11,11 +11,7 @@ it was made from, so that a cached build gives exactly the bytes of a build with
   (`cp -p`, unzip), because its ctime or inode moved.
 - `outputs`: per output folder, what each of its two trees holds (content digest, size, mtime)
   and, for pages, the digest of everything their template got — a page whose inputs did not
-  change is not rendered again.  The records are kept in 256 chunks per tree (by the file's
-  folder), each one value: a build reads an archive's hundred thousand records at once and
-  rewrites only the chunks whose files changed.  A tree's records are marked untrusted before a
-  build changes it, and trusted again in the transaction that records it live: after a crash at
-  any point, no record describes a tree that differs from it.
+  change is not rendered again (`output_records.py`: how they are kept, and trusted after a crash).
 - `vals`: anything else keyed by an input digest (related links, fingerprints, photo sizes).
 - `steps`: results of build steps by the digest of their inputs (`steps.py`: the digest of each
   stored page's bytes).
@@ -26,85 +22,34 @@ Beside the SQLite file, in the same folder, are the files builds made and publis
 
 Every stored value carries a digest of itself, checked when it is read: a damaged row raises
 `CacheDamaged` (the build then starts again without the cache) instead of being published.  A
-cache file that SQLite cannot read is the same.  Deleting the folder is always safe; the next build
-is simply cold.
+cache file that SQLite cannot read is the same (`cache_trust.py`).  Deleting the folder is always
+safe; the next build is simply cold.
 """
 
 from __future__ import annotations
 
-import errno
-import functools
-import marshal
 import os
 import pickle
 import shutil
 import sqlite3
 import time
-import zlib
 from pathlib import Path
-from typing import Any, Iterable, Iterator, NamedTuple
+from typing import Any, Iterable, Iterator
 
-from .digests import code_version, digest, file_digest, racy_margin, stamp_of
+from .cache_trust import SEAL, CacheDamaged, guarded as _guarded, seal, unseal
+from .digests import code_version, file_digest, racy_margin, stamp_of
+from .output_records import OutputRecords
 
 CACHE_DIR = ".sitegen-cache"
 SCHEMA = 6
-SEAL = 16
-"""Bytes of the digest that leads every stored value."""
-
-
-class CacheDamaged(Exception):
-    """The cache cannot be trusted (unreadable, or a value whose digest does not match)."""
-
-
-def seal(data: bytes) -> bytes:
-    return digest(data) + data
-
-
-def unseal(value: bytes | None, what: str) -> bytes:
-    if value is None or len(value) < SEAL or digest(value[SEAL:]) != value[:SEAL]:
-        raise CacheDamaged(f"a damaged entry ({what})")
-    return value[SEAL:]
-
-
-class OutputRecord(NamedTuple):
-    """What one output file holds, as the build that wrote it left it."""
-
-    digest: bytes
-    size: int
-    mtime_ns: int
-    page_key: bytes | None
-    """For a page, the digest of everything its template got; for a copied file, of its source."""
-
-
-OUTPUT_CHUNKS = 256
-
-
-def _chunk_of(path: str) -> int:
-    """Which of a tree's record chunks holds `path`: files of one folder stay together."""
-    return zlib.crc32(path.rpartition("/")[0].encode()) % OUTPUT_CHUNKS
 
 
 _ARTICLE_COLUMNS = ("meta", "body", "search", "features")
 
 
-def _guarded(method):
-    """SQLite's errors on a damaged or unreadable cache file become CacheDamaged."""
-    @functools.wraps(method)
-    def call(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except sqlite3.DatabaseError as exc:
-            # A full or read-only disk is not damage: the build reports it as such.
-            if "full" in str(exc):
-                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.folder)) from None
-            if "readonly" in str(exc):
-                raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self.folder)) from None
-            raise CacheDamaged(str(exc)) from None
-    return call
-
-
-class BuildCache:
-    """One site's cache.  `BuildCache(None)` is a cache that remembers nothing (--no-cache)."""
+class BuildCache(OutputRecords):
+    """One site's cache.  `BuildCache(None)` is a cache that remembers nothing (--no-cache).
+    What each output tree holds is asked and recorded through `OutputRecords` (output_records.py)."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -284,99 +229,6 @@ class BuildCache:
             if self._files is not None:
                 self._files.update((p, ((size, m, c, ino), d, seen)) for p, size, m, c, ino, d, seen in fresh)
         return result
-
-    # --- outputs -----------------------------------------------------------------------------------
-
-    @staticmethod
-    def _root(output_dir: Path) -> str:
-        return os.path.abspath(output_dir)  # the link's path: the tree behind it changes every build
-
-    @_guarded
-    def outputs(self, output_dir: Path, tree: str | None) -> dict[str, OutputRecord] | None:
-        """What `tree` of `output_dir` holds, or None when the cache cannot vouch for it (never
-        recorded, or a build that was changing it did not finish)."""
-        if self.db is None or tree is None:
-            return None
-        root = self._root(output_dir)
-        row = self.db.execute("SELECT clean FROM trees WHERE root = ? AND tree = ?", (root, tree)).fetchone()
-        if row is None or not row[0]:
-            return None
-        return {path: OutputRecord._make(fields) for path, fields in self._output_chunks(root, tree)}
-
-    @_guarded
-    def folder_stamps(self, output_dir: Path, tree: str | None) -> dict[str, tuple]:
-        """folder -> (the digest of the names of its content-addressed files, mtime_ns, inode) of the
-        folders `OutputWriter.link_folder` made in `tree`, as far as the cache can vouch for the tree."""
-        if self.db is None or tree is None:
-            return {}
-        root = self._root(output_dir)
-        row = self.db.execute("SELECT f.stamps FROM folders f JOIN trees t ON t.root = f.root AND t.tree = f.tree "
-                              "WHERE f.root = ? AND f.tree = ? AND t.clean", (root, tree)).fetchone()
-        if row is None:
-            return {}
-        try:
-            return marshal.loads(unseal(row[0], f"folder stamps of the {tree} tree"))
-        except (ValueError, EOFError, TypeError):
-            raise CacheDamaged(f"damaged folder stamps (the {tree} tree)") from None
-
-    def _output_chunks(self, root: str, tree: str) -> Iterator[tuple[str, tuple]]:
-        """(path, record fields) of every file recorded in `tree`, chunk by chunk."""
-        for chunk, records in self.db.execute("SELECT chunk, records FROM outputs WHERE root = ? AND tree = ?",
-                                              (root, tree)):
-            try:
-                yield from marshal.loads(unseal(records, f"output records of the {tree} tree")).items()
-            except (ValueError, EOFError, TypeError, AttributeError):  # a sealed row that was never marshal's
-                raise CacheDamaged(f"a damaged record of output files (the {tree} tree, chunk {chunk})") from None
-
-    @_guarded
-    def standby_dirty(self, output_dir: Path, tree: str) -> None:
-        """`tree` is about to change: until `store_outputs`, its records are not to be trusted."""
-        if self.db is None:
-            return
-        with self.db:
-            self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 0)", (self._root(output_dir), tree))
-
-    @_guarded
-    def output_stamps(self, output_dir: Path) -> tuple[str | None, list[tuple[str, int, int]]]:
-        """The tree recorded as live for `output_dir`, and (path, size, mtime_ns) of what it holds
-        (nothing when its record is not to be trusted)."""
-        if self.db is None:
-            return None, []
-        root = self._root(output_dir)
-        row = self.db.execute("SELECT l.tree FROM live l JOIN trees t ON t.root = l.root AND t.tree = l.tree "
-                              "WHERE l.root = ? AND t.clean", (root,)).fetchone()
-        if row is None:
-            return None, []
-        return row[0], [(path, fields[1], fields[2]) for path, fields in self._output_chunks(root, row[0])]
-
-    @_guarded
-    def store_outputs(self, output_dir: Path, tree: str, records: dict[str, OutputRecord],
-                      before: dict[str, OutputRecord] | None, folders: dict[str, tuple] | None = None) -> None:
-        """Record what `tree`, now live, holds (rewriting only the chunks with a file that differs
-        from `before`, its record when the build began) and the stamps of its `folders`
-        (`folder_stamps`), in one transaction that also marks it trusted and live."""
-        if self.db is None:
-            return
-        root = self._root(output_dir)
-        if before is None:
-            changed = set(range(OUTPUT_CHUNKS))
-        else:
-            changed = {_chunk_of(p) for p, r in records.items() if before.get(p) != r}
-            changed.update(_chunk_of(p) for p in before if p not in records)
-        chunks: dict[int, dict[str, tuple]] = {chunk: {} for chunk in changed}
-        for path, record in records.items():
-            chunk = chunks.get(_chunk_of(path))
-            if chunk is not None:
-                chunk[path] = tuple(record)
-        with self.db:
-            self.db.executemany("DELETE FROM outputs WHERE root = ? AND tree = ? AND chunk = ?",
-                                ((root, tree, chunk) for chunk, held in chunks.items() if not held))
-            self.db.executemany("INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?)",
-                                ((root, tree, chunk, seal(marshal.dumps(held))) for chunk, held in chunks.items() if held))
-            self.db.execute("INSERT OR REPLACE INTO folders VALUES (?, ?, ?)",
-                            (root, tree, seal(marshal.dumps(folders or {}))))
-            self.db.execute("INSERT OR REPLACE INTO trees VALUES (?, ?, 1)", (root, tree))
-            self.db.execute("INSERT OR REPLACE INTO live VALUES (?, ?)", (root, tree))
 
     # --- other values ------------------------------------------------------------------------------
 

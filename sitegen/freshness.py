@@ -18,7 +18,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from .cache import BuildCache, CacheDamaged
+from .cache import BuildCache
+from .cache_trust import CacheDamaged
 from .digests import code_version, folder_stamp, racy_margin, stamp_of
 from .theme import builtin_themes_dir
 

@@ -33,10 +33,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cache import OutputRecord
 from .digests import digest, folder_stamp, racy_margin
 from .errors import BuildFailed, Problem, display_path
 from .output_guard import OutputLock, releases_dir
+from .output_records import OutputRecord
 
 MARKER = ".sitegen-releases"
 """The file that marks a releases folder as sitegen's own."""
