@@ -195,6 +195,12 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.related.x_related_for__mutmut_30":
         "the ranking in this process instead of the workers: each block is ranked by the same function on "
         "the same Ranking, wherever it runs; the workers change only the time",
+    "sitegen.related_reasons.x_explain__mutmut_47":
+        "the stand-in for a shared feature without a phrase: never used, every shared feature is one of the "
+        "article's own and feature_phrases reads the same title, sapo and body its features were made of",
+    "sitegen.article_media.xǁMediaFilesǁphoto_at__mutmut_1":
+        "the default caption of a photo only the body shows (the one caller that omits it): no output reads it, "
+        "the body's figure is captioned from the Markdown",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }

@@ -110,6 +110,12 @@ from conftest import article, messages, png
                   "---\ntitle: Giới thiệu\n---\n\nTòa soạn\n".encode() + "Báo".encode("cp1258")},
                  "content/pages/gioi-thieu.md:6: error: the file is not UTF-8 text\n"
                  "    -> open it in your editor and save it as UTF-8", id="page-not-utf8"),
+    pytest.param({"content/a.md": article(image="{src: [a.png, b.png], caption: Cầu}")},  # once, not also "empty"
+                 "content/a.md:5: error: `image.src` must be text, not a list or mapping\n"
+                 '    -> write `src: "..."` (one line of text) under `image:`', id="photo-src-a-list"),
+    pytest.param({"content/a.md": article(image="{src: a.png, caption: Cầu, credit: [MT, TL]}"), "content/a.png": png()},
+                 "content/a.md:5: error: `image.credit` must be text, not a list or mapping\n"
+                 '    -> write `credit: "..."` (one line of text) under `image:`', id="photo-credit-a-list"),
 ])
 def test_a_refusal_says_where_what_and_how_in_full(make_site, files, expected):
     assert messages(make_site(files).build_fails()) == expected
@@ -120,6 +126,14 @@ def test_an_article_that_is_a_link_out_of_content_says_so_and_what_to_do(make_si
     os.symlink("/etc/hostname", site.root / "content/b.md")
     assert messages(site.build_fails()) == ("content/b.md: error: is a link to /etc/hostname, outside content/\n"
                                              "    -> put the file itself in content/ instead of a link to it")
+
+
+def test_a_photo_that_is_a_link_out_of_content_says_so_and_what_to_do(make_site):
+    site = make_site({"content/a.md": article(image="{src: anh.png, caption: Cầu}")})
+    os.symlink("/etc/hostname", site.root / "content/anh.png")
+    assert messages(site.build_fails()) == (
+        "content/a.md:5: error: image.src: the photo 'anh.png' is a link to /etc/hostname, outside content/\n"
+        "    -> put the photo itself in content/ instead of a link to it")
 
 
 def test_an_articles_own_fields_are_never_the_caption_or_credit_of_its_photos(make_site):

@@ -214,6 +214,10 @@ def test_the_explanation_names_what_each_pick_shares_and_adds_up_to_its_score(ma
     assert dict(why.tags) and list(dict(why.tags)) == ["Cầu treo"]
     words = dict(why.phrases)
     assert {"cầu treo", "ia tơi"} <= set(words) and len(words) == len(why.phrases)
+    assert "?" not in words  # every shared feature named: "Ia Tơi" is a name and a word pair, on one line
+    parts = [part for _, part in why.phrases]
+    assert all(part > 0 for part in parts) and parts == sorted(parts, reverse=True)  # heaviest first
+    assert why.phrases[0][0] == "ia tơi"  # the name counts twice
     shared = sum(words.values()) + sum(dict(why.tags).values())
     assert why.score > shared  # ten days apart: nearness adds to what they share, the bonus is not theirs
     assert second.source == "content/c.md" and not filler.phrases and not filler.tags and filler.same_category
