@@ -117,3 +117,11 @@ def test_the_newest_stories_are_published_for_the_latest_box(make_site):
     assert latest[0]["url"] == "/thoi-su/tin-so-12-202406120800/"
     assert latest[0]["date"] == "2024-06-12T08:00:00+07:00"
     assert (latest[0]["category"], latest[0]["category_url"]) == ("Thời sự", "/thoi-su/")
+
+
+def test_check_lists_each_photo_an_import_found_no_file_for_with_its_caption(make_site):
+    site = make_site({"content/a.md": article(missing_photos='["Cầu treo Ia Tơi. Ảnh: MT", "Lễ khánh thành"]')})
+    site.build()  # not an error: the article is published without them
+    found = [(p.line, p.message) for p in check_site(site.root, BuildOptions(now=NOW)).warnings if "imported page" in p.message]
+    assert found == [(5, "photo 1 of the imported page has no file yet: 'Cầu treo Ia Tơi. Ảnh: MT'"),
+                     (5, "photo 2 of the imported page has no file yet: 'Lễ khánh thành'")]
