@@ -18,8 +18,8 @@ Nothing is written outside output/ and its releases folder, and nothing is delet
 not make: a folder in output/'s place that sitegen did not make is refused, or moved aside with
 `--force`, never emptied.  Decisions about single files (`OutputWriter.put`) write only into the
 standby tree and report what they did, so they can run in forked worker processes.  Where the
-releases folder is, which output folders are refused, and the lock that keeps one build at a time
-are `output_guard.py`.
+releases folder is, which output folders are refused, which tree is live, and the lock that keeps
+one build at a time are `output_guard.py`.
 """
 
 from __future__ import annotations
@@ -34,17 +34,9 @@ from pathlib import Path
 from typing import Any
 
 from .digests import digest, folder_stamp, racy_margin
-from .errors import BuildFailed, Problem, display_path
-from .output_guard import OutputLock, releases_dir
+from .errors import Problem, display_path
+from .output_guard import TREES, OutputLock, live_tree, releases_dir
 from .output_records import OutputRecord
-
-MARKER = ".sitegen-releases"
-"""The file that marks a releases folder as sitegen's own."""
-TREES = ("blue", "green")
-"""The two trees output/ switches between."""
-MOVED_ASIDE = "before-sitegen-"
-"""Prefix of a folder that stood where output/ goes, moved aside by --force: never deleted."""
-
 
 @dataclass(frozen=True)
 class Put:
@@ -96,7 +88,7 @@ class OutputWriter:
         self._lock.release()
 
     def _prepare(self) -> None:
-        self.live = self._live_tree()
+        self.live = live_tree(self.output_dir, self.releases, self.site_dir, self.force, self.notes)
         self.release_name = TREES[1] if self.live == TREES[0] else TREES[0]
         self.staging = self.releases / self.release_name
         """The standby tree, which this build brings up to date."""
@@ -115,52 +107,6 @@ class OutputWriter:
         self.scratch = self.releases / ".work"
         """A folder for temporary work (never published), removed with the build."""
         shutil.rmtree(self.scratch, ignore_errors=True)
-
-    def _live_tree(self) -> str | None:
-        """The tree output/ points at now; refuses (or, forced, moves aside) anything else there."""
-        self.releases.mkdir(parents=True, exist_ok=True)
-        marker = self.releases / MARKER
-        if not marker.exists():
-            if any(entry.name != ".lock" for entry in os.scandir(self.releases)):
-                raise BuildFailed([Problem(
-                    display_path(self.releases, self.site_dir),
-                    "this folder is where sitegen keeps the copies of the output folder, but sitegen did not make it",
-                    "move it away, or choose another --output",
-                )])
-            marker.write_text("The two copies of the site published by sitegen; output/ links to one of them.\n")
-            (self.releases / ".gitignore").write_text("*\n")
-        out = self.output_dir
-        if out.is_symlink():
-            target = os.readlink(out)
-            name = Path(target).name
-            if Path(os.path.abspath(out.parent / target)).parent == self.releases and name in TREES \
-                    and (self.releases / name).is_dir():
-                return name
-            if not self.force:
-                raise BuildFailed([Problem(
-                    display_path(out, self.site_dir), f"the output folder is a link to {target}, which sitegen did not make",
-                    "remove the link, choose another --output, or build with --force to replace the link (its target is kept)",
-                )])
-            return None
-        if not out.exists() or (out.is_dir() and not any(os.scandir(out))):
-            return None
-        if not self.force:
-            entries = sorted(entry.name for entry in os.scandir(out)) if out.is_dir() else []
-            shown = ", ".join(entries[:5]) + (", …" if len(entries) > 5 else "")
-            raise BuildFailed([Problem(
-                display_path(out, self.site_dir),
-                f"the output folder holds files sitegen did not publish ({shown})" if entries else
-                "a file stands where the output folder goes",
-                "choose an empty or new folder with --output; or build with --force to move them aside into "
-                f"{display_path(self.releases, self.site_dir)}/{MOVED_ASIDE}… (nothing is deleted)",
-            )])
-        aside = self.releases / f"{MOVED_ASIDE}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-        os.rename(out, aside)
-        self.notes.append(Problem(
-            display_path(out, self.site_dir), f"what stood in the output folder was moved to {display_path(aside, self.site_dir)}",
-            "nothing was deleted; remove that folder when you no longer need it", severity="warning",
-        ))
-        return None
 
     # --- deciding, file by file (safe in worker processes) -----------------------------------------
 

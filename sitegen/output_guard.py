@@ -1,7 +1,8 @@
 """Which folder a build may publish to, and one build at a time: where the releases of an output
 folder live (`releases_dir`), the refusal of an output folder whose replacement would destroy the
-site itself (`check_output_dir`), and the lock a second build waits on or fails at (`OutputLock`:
-`output.OutputWriter` takes it in the releases folder, `build` in the cache folder).
+site itself (`check_output_dir`), the lock a second build waits on or fails at (`OutputLock`:
+`output.OutputWriter` takes it in the releases folder, `build` in the cache folder), and which of
+the two trees output/ points at, refusing what sitegen did not make there (`live_tree`).
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ import os
 import time
 from pathlib import Path
 
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, display_path
+
+MARKER = ".sitegen-releases"
+"""The file that marks a releases folder as sitegen's own."""
+TREES = ("blue", "green")
+"""The two trees output/ switches between."""
+MOVED_ASIDE = "before-sitegen-"
+"""Prefix of a folder that stood where output/ goes, moved aside by --force: never deleted."""
 
 
 def releases_dir(output_dir: Path) -> Path:
@@ -71,3 +79,51 @@ class OutputLock:
         if self.file is not None:
             self.file.close()  # closing drops the lock
             self.file = None
+
+
+def live_tree(output_dir: Path, releases: Path, site_dir: Path, force: bool, notes: list[Problem]) -> str | None:
+    """The tree output/ points at now (of `releases`, its releases folder); refuses anything else there,
+    or, with `force`, moves it aside into `releases` (said in `notes`)."""
+    releases.mkdir(parents=True, exist_ok=True)
+    marker = releases / MARKER
+    if not marker.exists():
+        if any(entry.name != ".lock" for entry in os.scandir(releases)):
+            raise BuildFailed([Problem(
+                display_path(releases, site_dir),
+                "this folder is where sitegen keeps the copies of the output folder, but sitegen did not make it",
+                "move it away, or choose another --output",
+            )])
+        marker.write_text("The two copies of the site published by sitegen; output/ links to one of them.\n")
+        (releases / ".gitignore").write_text("*\n")
+    out = output_dir
+    if out.is_symlink():
+        target = os.readlink(out)
+        name = Path(target).name
+        if Path(os.path.abspath(out.parent / target)).parent == releases and name in TREES \
+                and (releases / name).is_dir():
+            return name
+        if not force:
+            raise BuildFailed([Problem(
+                display_path(out, site_dir), f"the output folder is a link to {target}, which sitegen did not make",
+                "remove the link, choose another --output, or build with --force to replace the link (its target is kept)",
+            )])
+        return None
+    if not out.exists() or (out.is_dir() and not any(os.scandir(out))):
+        return None
+    if not force:
+        entries = sorted(entry.name for entry in os.scandir(out)) if out.is_dir() else []
+        shown = ", ".join(entries[:5]) + (", …" if len(entries) > 5 else "")
+        raise BuildFailed([Problem(
+            display_path(out, site_dir),
+            f"the output folder holds files sitegen did not publish ({shown})" if entries else
+            "a file stands where the output folder goes",
+            "choose an empty or new folder with --output; or build with --force to move them aside into "
+            f"{display_path(releases, site_dir)}/{MOVED_ASIDE}… (nothing is deleted)",
+        )])
+    aside = releases / f"{MOVED_ASIDE}{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    os.rename(out, aside)
+    notes.append(Problem(
+        display_path(out, site_dir), f"what stood in the output folder was moved to {display_path(aside, site_dir)}",
+        "nothing was deleted; remove that folder when you no longer need it", severity="warning",
+    ))
+    return None
