@@ -201,6 +201,8 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.article_media.xǁMediaFilesǁphoto_at__mutmut_1":
         "the default caption of a photo only the body shows (the one caller that omits it): no output reads it, "
         "the body's figure is captioned from the Markdown",
+    "sitegen.article_reader.xǁArticleReaderǁ_article__mutmut_130":
+        "the separator of the list of layouts: there is one layout besides the standard (emagazine), so none is printed",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }
