@@ -38,6 +38,7 @@ from .errors import Problem, display_path
 from .output_guard import TREES, OutputLock, live_tree, releases_dir
 from .output_records import OutputRecord
 
+
 @dataclass(frozen=True)
 class Put:
     """What happened to one output file: its record, and whether it was written anew (changed)."""
