@@ -116,6 +116,12 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(image="{src: a.png, caption: Cầu, credit: [MT, TL]}"), "content/a.png": png()},
                  "content/a.md:5: error: `image.credit` must be text, not a list or mapping\n"
                  '    -> write `credit: "..."` (one line of text) under `image:`', id="photo-credit-a-list"),
+    pytest.param({"content/a.md": article(corrections='\n  - date: [2024-06-26]\n    text: "Sửa tên xã."\n')},
+                 "content/a.md:6: error: `corrections[1].date` must be text, not a list or mapping\n"
+                 '    -> write `date: "..."` (one line of text) under `corrections[1]:`', id="correction-date-a-list"),
+    pytest.param({"content/a.md": article(corrections='\n  - date: ~\n    text: "Sửa tên xã."\n')},
+                 "content/a.md:6: error: `corrections[1].date` is missing or empty\n"
+                 '    -> write `date: "..."` (one line of text) under `corrections[1]:`', id="correction-date-empty"),
 ])
 def test_a_refusal_says_where_what_and_how_in_full(make_site, files, expected):
     assert messages(make_site(files).build_fails()) == expected
