@@ -206,6 +206,9 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.article_reader.xǁArticleReaderǁ_article__mutmut_391":
         "the hint of the last guard against a RecursionError in Markdown: body_limits refuses every body "
         "nested deep enough to reach it first (no input found that gets there)",
+    "sitegen.front_matter.x_read_front_matter__mutmut_43":
+        "None for the empty hint of a YAML error without a position: a problem prints its hint only when it "
+        "has one, and both are none",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }

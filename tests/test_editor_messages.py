@@ -122,6 +122,13 @@ from conftest import article, messages, png
     pytest.param({"content/a.md": article(corrections='\n  - date: ~\n    text: "Sửa tên xã."\n')},
                  "content/a.md:6: error: `corrections[1].date` is missing or empty\n"
                  '    -> write `date: "..."` (one line of text) under `corrections[1]:`', id="correction-date-empty"),
+    pytest.param({"content/a.md": "---\n- tin\n- bài\n---\n\nNội dung.\n"},
+                 "content/a.md:2: error: the front matter must be a list of `key: value` lines\n"
+                 '    -> e.g. title: "..."', id="front-matter-a-list"),
+    pytest.param({"content/a.md": "---\ntitle: Tin\ndate: 2024-06-25 15:18\ncategory: Thời sự\nsapo: \"Mở\x0b đầu\"\n---\n\nx\n"},
+                 "content/a.md:5: error: the front matter holds a control character (#x000b), which is not allowed\n"
+                 "    -> it is invisible (pasted from Word, a PDF or a chat): delete it, or type the line again",
+                 id="control-character"),
 ])
 def test_a_refusal_says_where_what_and_how_in_full(make_site, files, expected):
     assert messages(make_site(files).build_fails()) == expected

@@ -126,3 +126,10 @@ def test_an_article_leaves_the_news_sitemap_when_its_window_ends_without_any_edi
     assert site.build(now=NOW + timedelta(hours=22)).report.up_to_date  # 2026-11-27 07:00: still in the window
     # Its window ended, and it was the only recent article: no news sitemap at all (an empty one is invalid).
     assert not site.build(now=NOW + timedelta(hours=24)).exists("sitemap-news.xml")
+
+
+def test_an_output_folder_in_folders_not_yet_made_is_made_with_them(make_site):
+    site = make_site({"content/a.md": article(title="Bài A")})
+    built = site.build(site.root / "ban-dung/moi/output")
+    assert built.html("index.html").select_one(".teaser-title a").get_text() == "Bài A"
+    assert os.readlink(site.root / "ban-dung/moi/output") == ".output-releases/blue"
