@@ -209,6 +209,9 @@ EQUIVALENT: dict[str, str] = {
     "sitegen.front_matter.x_read_front_matter__mutmut_43":
         "None for the empty hint of a YAML error without a position: a problem prints its hint only when it "
         "has one, and both are none",
+    "sitegen.output_guard.xǁOutputLockǁacquire__mutmut_24":
+        "`>` for `>=` at the lock's deadline: equal only if the monotonic clock has not moved since the "
+        "deadline was set, and then one more try 0.1 s later finds the lock as held",
     "sitegen.output.xǁOutputWriterǁpublish__mutmut_25":
         "store_outputs without `before` rewrites every row of the tree instead of the changed ones: the same records",
 }
