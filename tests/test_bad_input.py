@@ -492,7 +492,11 @@ def test_ctrl_c_is_exit_130_and_output_stays(built_site):
         site.write(f"content/thoi-su/moi-{n}.md", article(title=f"Bài mới {n}", body="Đoạn văn. " * 300))
     process = subprocess.Popen([sys.executable, "-m", "sitegen.cli", "build", "--jobs", "1"], cwd=site.root,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(2.5)
+    # Ctrl-C once the build is writing the new pages into the standby tree (a fixed wait was too
+    # short for a loaded machine and too long for an idle one, whose build had ended by then).
+    standby, deadline = site.root / ".output-releases/green", time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline and not any(standby.glob("thoi-su/bai-moi-*")):
+        time.sleep(0.01)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
