@@ -488,15 +488,18 @@ def test_unexpected_exception_is_an_internal_error_exit_70(make_site):
 
 def test_ctrl_c_is_exit_130_and_output_stays(built_site):
     site, before = built_site
-    for n in range(1200):  # enough work that the build is still running when Ctrl-C comes
+    for n in range(5000):  # enough work that the build is still running when Ctrl-C comes
         site.write(f"content/thoi-su/moi-{n}.md", article(title=f"Bài mới {n}", body="Đoạn văn. " * 300))
     process = subprocess.Popen([sys.executable, "-m", "sitegen.cli", "build", "--jobs", "1"], cwd=site.root,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    # Ctrl-C once the build is writing the new pages into the standby tree (a fixed wait was too
-    # short for a loaded machine and too long for an idle one, whose build had ended by then).
-    standby, deadline = site.root / ".output-releases/green", time.monotonic() + 60
-    while process.poll() is None and time.monotonic() < deadline and not any(standby.glob("thoi-su/bai-moi-*")):
+    # Ctrl-C half a second after the build took its lock (it writes its pid there): reading 5,000
+    # articles on one core takes several seconds.  A fixed wait from the start was too short for
+    # a loaded machine and too long for an idle one, whose build had ended by then.
+    lock, deadline = site.root / ".sitegen-cache/lock", time.monotonic() + 60
+    while process.poll() is None and time.monotonic() < deadline and \
+            not (lock.exists() and lock.read_text().strip() == str(process.pid)):
         time.sleep(0.01)
+    time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
