@@ -42,8 +42,9 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_reasons", "output",
-        "output_guard", "freshness", "cache", "cache_trust", "output_records", "pages", "article_views")
+CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_features",
+        "related_step", "related_reasons", "output", "output_guard", "freshness", "cache", "cache_trust",
+        "output_records", "pages", "article_views")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -81,6 +82,8 @@ FIRST = {
     "output_records": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
+    "related_features": ("test_mutants_related", "test_related", "test_related_order"),
+    "related_step": ("test_related_step", "test_related", "test_incremental"),
     "related_reasons": ("test_mutants_related", "test_related", "test_related_order"),
     "article_reader": ("test_bad_input", "test_vietnamese", "test_raw_html"),
     "article_media": ("test_bad_input", "test_vietnamese", "test_raw_html"),
@@ -181,20 +184,12 @@ EQUIVALENT: dict[str, str] = {
        "build a dict of the rows, so the same result, only slower" for n in (10, 15)},
     "sitegen.output_records.xǁOutputRecordsǁ_output_chunks__mutmut_7":
         "the query in capitals: SQLite's keywords and (unquoted) names are the same in any case",
-    "sitegen.related.x__text_matrix__mutmut_13":
-        "the empty array of feature codes of a site without text features as float64: it is never indexed "
-        "(related_reasons reads codes[c] only for c below its length, 0)",
     "sitegen.content.x_find_article_files__mutmut_134":
         "the errno of the error made for a link to nothing: unreadable_problem reads only its strerror",
     "sitegen.output.xǁOutputWriterǁ_remove_unpublished__mutmut_5":
         "`follow_symlinks=None` for False: os.scandir's is_dir takes any false value alike",
-    "sitegen.related.x_text_features__mutmut_36":
+    "sitegen.related_features.x_text_features__mutmut_36":
         "np.fromiter without its count: the same array, allocated as it grows",
-    "sitegen.related.x__tfidf__mutmut_87":
-        "2.0 for 1.0 as the norm of an all-zero row: zeros divided by either stay zeros",
-    "sitegen.related.x_related_for__mutmut_30":
-        "the ranking in this process instead of the workers: each block is ranked by the same function on "
-        "the same Ranking, wherever it runs; the workers change only the time",
     "sitegen.related_reasons.x_explain__mutmut_47":
         "the stand-in for a shared feature without a phrase: never used, every shared feature is one of the "
         "article's own and feature_phrases reads the same title, sapo and body its features were made of",

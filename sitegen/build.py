@@ -204,7 +204,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .library import read_articles
         from .pages import PagePlanner
         from .redirects import with_old_addresses
-        from .related import related_for
+        from .related_step import related_for
         from .rendering import PageKeys, render_pages
         from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
                                  sweep_renditions, used_photos)

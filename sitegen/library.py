@@ -26,7 +26,7 @@ from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem
 from .front_matter import split_front_matter
-from .related import FeatureTable, TextFeatures, Weights, text_features
+from .related_features import FeatureTable, TextFeatures, Weights, text_features
 from .workers import Workers, workers_for
 
 PARALLEL_FROM = 64

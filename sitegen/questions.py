@@ -3,7 +3,7 @@ file changed (`sitegen next-change`), and why each article of an article's "Chuy
 there (`sitegen related`).
 
 Each reads the site as `check` does — config, then the articles through the cache — and answers
-from the same functions a build runs (`freshness.valid_until`, `related.related_for`), so the
+from the same functions a build runs (`freshness.valid_until`, `related_step.related_for`), so the
 answer is the one the next build acts on.  Nothing is rendered, and output/ is not touched.
 """
 
@@ -65,7 +65,7 @@ def explain_related(site_dir: Path, name: str, options: BuildOptions = BuildOpti
     cache); raises BuildFailed on errors or a name that is no article."""
     from .article_reader import ArticleReader
     from .library import read_articles
-    from .related import related_for
+    from .related_step import related_for
     from .related_reasons import reasons_for
     from .site import Publication, Site
 

@@ -1,6 +1,7 @@
 """"Chuyên mục khác": the related articles shown under every article.  The ranking is
-self-contained (numpy and scipy only); `related_for`, at the end, is the build's stage around it.
-The explanation `sitegen related` prints is in related_reasons.py, read from the same matrix
+self-contained (numpy and scipy only) and reads each article's features (related_features.py);
+the build's step around it, which ranks again only what an edit reaches, is related_step.py.  The
+explanation `sitegen related` prints is in related_reasons.py, read from the same matrix
 (`ranking_of`).
 
 Score of article b for article a:
@@ -28,171 +29,26 @@ Score of article b for article a:
 from __future__ import annotations
 
 import math
-import re
-import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator, NamedTuple, Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 from scipy import sparse
 
-from .cache import BuildCache
-from .digests import digest
-from .newsroom_words import INSTITUTIONS, STOCK_PHRASES
-from .vietnamese import variant_key
+from .related_features import FeatureTable, RelatedDoc, Weights, stock_mask
 from .workers import Workers, workers_for
 
-if TYPE_CHECKING:
-    from .library import Library
-    from .site import Site
-
-
-class TextFeatures(NamedTuple):
-    """An article's syllable bigrams with their weighted counts: computed once per article (in the
-    parallel, cached reading stage), independent of every other article."""
-
-    codes: np.ndarray
-    """Sorted unique bigram codes (uint64): crc32 of the first syllable, then of the second."""
-    counts: np.ndarray
-    """Weighted occurrences (float32): title bigrams count `title_repeat` times, and so on."""
-
-
-class FeatureTable(NamedTuple):
-    """The text features of every article end to end, in one pair of arrays (article i owns
-    entries offsets[i]:offsets[i+1]): 100,000 articles are about 55 million entries, which must not
-    be copied more than needed."""
-
-    codes: np.ndarray
-    counts: np.ndarray
-    offsets: np.ndarray
-
-
-class RelatedDoc(NamedTuple):
-    """What the ranking needs to know of an article besides its text."""
-
-    tags: tuple[str, ...]
-    """Tag keys, already folded for spelling variants."""
-    category: str
-    timestamp: float
-
-
-@dataclass(frozen=True)
-class Weights:
-    """Tuned with bench/related_quality/ on series.py's corpus only (25 series mixed into 2,000
-    unrelated articles, tagged inconsistently); the other corpora there are held back to report on.
-    Tags count, but a shared generic tag ("Thiên tai") must not outweigh the words that name the
-    event; the category only breaks near-ties."""
-
-    text: float = 1.0
-    tags: float = 0.2
-    category: float = 0.05
-    recent: float = 0.75
-    """Articles published near each other count up to this share more (a story runs over days to weeks)..."""
-    recent_days: float = 90.0
-    """...fading with the days apart: a third of it left after this many days, little after a year."""
-    title_repeat: int = 3
-    summary_repeat: int = 2
-    body_syllables: int = 800
-    """Only the start of the body counts: news puts the who/what/where first."""
-    stock: float = 0.25
-    """A newsroom's stock phrase (STOCK_PHRASES) counts this share of its weight."""
-    name_repeat: float = 2.0
-    """A proper name or acronym counts this many times its bigram: names tell one story from another."""
-    features_per_article: int = 80
-    common_fraction: float = 0.02
-    """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped..."""
-    common_floor: int = 40
-    common_ceiling: int = 200
-    """...and in more than this many articles, however big the archive: a bigram in 200 articles
-    names no particular event, and an absolute bound keeps the work linear in the archive's size."""
-
-
-_WORD = re.compile(r"\w+")
-
-
-class _CrcOfSyllable(dict):
-    """crc32 of each syllable, computed once per process (a language has a few thousand)."""
-
-    def __missing__(self, word: str) -> int:
-        value = self[word] = zlib.crc32(word.encode())
-        return value
-
-
-SYLLABLE_CRC = _CrcOfSyllable()
 _BLOCK_ROWS = 1024
 
 
-def feature_runs(title: str, summary: str, body: str, weights: Weights) -> Iterator[tuple[list[str], int, str]]:
-    """(words, times counted, kind) of each part of an article: "pair" words give their bigrams, "name"
-    words are names whole.  The one tokenisation behind the features and their explanation."""
-    start = body[: weights.body_syllables * 12]
-    for text, repeat, limit in ((title, weights.title_repeat, None), (summary, weights.summary_repeat, None),
-                                (start, 1, weights.body_syllables)):
-        words = _WORD.findall(text.lower())[:limit]
-        yield words, repeat, "pair"
-        if weights.name_repeat:
-            yield names_in(text), repeat * weights.name_repeat, "name"
-
-
-def text_features(title: str, summary: str, body: str, weights: "Weights | None" = None) -> TextFeatures:
-    """The bigrams and names of one article's title, sapo and the start of its body (text in NFC)."""
-    codes, counts = [], []
-    for words, repeat, kind in feature_runs(title, summary, body, weights or Weights()):
-        if kind == "name" and words:
-            codes.append(np.array([zlib.crc32(name.encode()) for name in words], np.uint64) | NAME_MARK)
-            counts.append(np.full(len(words), float(repeat)))
-        elif len(words) >= 2:
-            hashed = np.fromiter(map(SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
-            codes.append((hashed[:-1] << np.uint64(32)) | hashed[1:])
-            counts.append(np.full(len(words) - 1, float(repeat)))
-    if not codes:
-        return TextFeatures(np.empty(0, np.uint64), np.empty(0, np.float32))
-    unique, where = np.unique(np.concatenate(codes), return_inverse=True)
-    return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
-
-
-_STOCK_CODES = np.unique(np.array([(SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
-                                   for a, b in zip(phrase.split(), phrase.split()[1:])], np.uint64))
-
-NAME_MARK = np.uint64(0xFFFF_FFFF << 32)
-"""Names are their own features (crc32 of the name under this mark), beside the bigrams they also give."""
-_CAPITAL = "[" + "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
-                                 | {chr(c) for c in range(0x1EA0, 0x1EFA, 2)})) + "]"
-"""Latin capitals with Vietnamese's own (Ạ..Ỹ, which alternate capital and small from U+1EA0)."""
-_NAME_RUN = re.compile(rf"{_CAPITAL}\w*(?:[ \t]+{_CAPITAL}\w*)+")
-_ACRONYM = re.compile(rf"(?<!\w){_CAPITAL}[{_CAPITAL[1:-1]}\d]+(?!\w)")
-_SENTENCE_END = ".!?:;…\n"
-
-
-def names_in(text: str) -> list[str]:
-    """The proper names and acronyms of a text, lower-cased: pairs of capitalised syllables ("Mường
-    Lộc", "Trương Quốc" and "Quốc Bảo") and words in capitals ("OCOP", "XVII", "HĐND").
-
-    Vietnamese writes a name with every syllable capitalised and everything else in lower case but
-    the first word of a sentence, so two capitalised syllables in a row are a name; a sentence's first
-    word joins a name only when two capitalised syllables or more follow it ("Huyện Bắc Khương" gives
-    "bắc khương", "Kon Plông thông tuyến" gives "kon plông").  Regular expressions find the runs: a
-    loop over every word would cost a millisecond an article, 100 s on a 100,000-article archive."""
-    names = [m.lower() for m in _ACRONYM.findall(text)]
-    names = [name for name in names if name not in INSTITUTIONS]
-    for match in _NAME_RUN.finditer(text):
-        run = match.group().lower().split()
-        before = text[: match.start()].rstrip(" \t")
-        if len(run) >= 3 and (not before or before[-1] in _SENTENCE_END):
-            run = run[1:]
-        names.extend(f"{a} {b}" for a, b in zip(run, run[1:]) if a not in INSTITUTIONS or b not in INSTITUTIONS)
-    return names
-
-
-def _text_matrix(texts: FeatureTable, weights: Weights) -> tuple[sparse.csr_matrix, np.ndarray]:
-    """Rows: articles; columns: bigrams and names (their codes, returned beside); L2-normalised
-    TF-IDF of each article's top features."""
+def text_counts(texts: FeatureTable) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Rows: articles; columns: bigrams and names (their codes, sorted, returned beside); each
+    article's weighted counts, before IDF."""
     n = len(texts.offsets) - 1
     if not len(texts.codes):
         return sparse.csr_matrix((n, 0), dtype=np.float32), np.empty(0, np.uint64)
     columns, column_of = _compact(texts.codes)
-    tf = sparse.csr_matrix((texts.counts, column_of, texts.offsets), shape=(n, len(columns)))
-    return _tfidf(tf, weights, keep=weights.features_per_article, stock=np.isin(columns, _STOCK_CODES)), columns
+    return sparse.csr_matrix((texts.counts, column_of, texts.offsets), shape=(n, len(columns))), columns
 
 
 def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -217,29 +73,46 @@ def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> tuple[sparse.csr_matrix, list[str]]:
-    """Rows: articles; columns: tag keys (returned beside); L2-normalised IDF weights."""
-    ids: dict[str, int] = {}
+    """Rows: articles; columns: tag keys in sorted order (returned beside); L2-normalised IDF weights.
+    Sorted, not in order of first use, so that a column's place does not hang on which article
+    uses it first: an edit then moves no other article's columns (related_step.py)."""
+    keys = sorted({tag for doc in docs for tag in doc.tags})
+    return _tfidf(tag_counts(docs, {key: i for i, key in enumerate(keys)}), weights, keep=None), keys
+
+
+def tag_counts(docs: Sequence[RelatedDoc], ids: dict[str, int]) -> sparse.csr_matrix:
+    """Rows: `docs`; columns: tag keys (`ids`); 1 where the doc has the tag."""
     rows, columns = [], []
     for row, doc in enumerate(docs):
         for tag in doc.tags:
             rows.append(row)
-            columns.append(ids.setdefault(tag, len(ids)))
+            columns.append(ids[tag])
     tf = sparse.csr_matrix((np.ones(len(rows)), (rows, columns)), shape=(len(docs), len(ids)))
     tf.sum_duplicates()
     tf.data[:] = 1.0
-    return _tfidf(tf, weights, keep=None), list(ids)
+    return tf
 
 
 def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None, stock: np.ndarray | None = None) -> sparse.csr_matrix:
     """Sublinear TF-IDF, common and unique features dropped, the `stock` columns (a mask) damped,
     optionally top-`keep` per row, L2 rows."""
-    n = tf.shape[0]
-    df = np.bincount(tf.indices, minlength=tf.shape[1])
+    return weighted(tf, idf_of(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0], weights, tf.dtype, stock), keep)
+
+
+def idf_of(df: np.ndarray, n: int, weights: Weights, dtype, stock: np.ndarray | None = None) -> np.ndarray:
+    """Each column's IDF from its document frequency among `n` articles (0: the column relates nothing)."""
     common = min(max(weights.common_floor, weights.common_fraction * n), weights.common_ceiling)
-    idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(tf.dtype)
+    idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(dtype)
     idf[(df < 2) | (df > common)] = 0.0  # a feature in one article relates nothing; in all, everything
     if stock is not None:
         idf[stock] *= weights.stock
+    return idf
+
+
+def weighted(tf: sparse.csr_matrix, idf: np.ndarray, keep: int | None) -> sparse.csr_matrix:
+    """The rows of `tf` weighted by `idf`, top-`keep` per row, L2-normalised: each row from its own
+    counts and the IDF alone, so that a row made again alone is the row made among all."""
+    n = tf.shape[0]
     tf = tf.copy()
     tf.data = (1 + np.log(tf.data)) * idf[tf.indices]
     tf.eliminate_zeros()
@@ -270,13 +143,52 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     """For each doc, the indices of the `count` docs to show as related, best first (`texts` holds
     the docs' text features, in the same order).  With `jobs` > 1, blocks of rows are ranked in
     worker processes (same result, less time); `jobs` may also be the Workers to rank on."""
-    n = len(docs)
-    if n < 2 or count <= 0:
+    if len(docs) < 2 or count <= 0:
         return [() for _ in docs]
-    ranking, _ = ranking_of(docs, texts, min(count, n - 1), weights)
+    picks, _ = rank_all(ranking_from(matrix_of(docs, texts, weights).matrix, docs, count, weights), jobs)
+    return picks
+
+
+class Relatedness(NamedTuple):
+    """The ranking's matrix with what it was made of, kept between builds so that an edit makes
+    again only the rows it touches (related_step.py)."""
+
+    codes: np.ndarray
+    """The text columns: feature codes, sorted (a column may stand for a code no article has any more)."""
+    text_df: np.ndarray
+    """Articles holding each text column, among all its features (not only the kept ones)."""
+    text_tf: sparse.csr_matrix
+    """Which text columns each article holds, among all its features (1s: the counts stay with the
+    articles in the cache)."""
+    tag_keys: list[str]
+    """The tag columns, after the text ones: tag keys, sorted."""
+    tag_df: np.ndarray
+    matrix: sparse.csr_matrix
+
+
+def matrix_of(docs: Sequence[RelatedDoc], texts: FeatureTable, weights: Weights) -> Relatedness:
+    text_tf, codes = text_counts(texts)
+    text_df = np.bincount(text_tf.indices, minlength=len(codes))
+    text = weighted(text_tf, idf_of(text_df, len(docs), weights, text_tf.dtype, stock_mask(codes)),
+                    weights.features_per_article)
+    tags, tag_keys = _tag_matrix(docs, weights)
+    tag_df = np.bincount(tag_counts(docs, {key: i for i, key in enumerate(tag_keys)}).indices, minlength=len(tag_keys))
+    held = sparse.csr_matrix((np.ones(text_tf.nnz, np.uint8), text_tf.indices, text_tf.indptr), shape=text_tf.shape)
+    return Relatedness(codes, text_df, held, tag_keys, tag_df, combined(text, tags, weights))
+
+
+def combined(text: sparse.csr_matrix, tags: sparse.csr_matrix, weights: Weights) -> sparse.csr_matrix:
+    """The ranking's rows: text columns, then tag columns, each part scaled by its weight."""
+    return sparse.hstack([text * math.sqrt(weights.text), tags * math.sqrt(weights.tags)]).tocsr()
+
+
+def rank_all(ranking: "Ranking", jobs: "int | Workers" = 1) -> tuple[list[tuple[int, ...]], np.ndarray]:
+    """Every row's picks, and each row's floor (`rank_rows`)."""
+    n = len(ranking.stamp)
     with workers_for(jobs).over(ranking, n >= 4 * _BLOCK_ROWS, batch=1) as mapped:  # a block is a batch
         blocks = list(mapped(_rank_block, range(0, n, _BLOCK_ROWS)))
-    return [row for block in blocks for row in block]
+    ranked = [row for block in blocks for row in block]
+    return [picks for picks, _ in ranked], np.array([floor for _, floor in ranked], dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -303,16 +215,18 @@ class Columns(NamedTuple):
 
 
 def ranking_of(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights) -> tuple[Ranking, Columns]:
-    text, codes = _text_matrix(texts, weights)
-    tags, tag_keys = _tag_matrix(docs, weights)
-    matrix = sparse.hstack([text * math.sqrt(weights.text), tags * math.sqrt(weights.tags)]).tocsr()
+    made = matrix_of(docs, texts, weights)
+    return ranking_from(made.matrix, docs, count, weights), Columns(made.codes, made.tag_keys)
+
+
+def ranking_from(matrix: sparse.csr_matrix, docs: Sequence[RelatedDoc], count: int, weights: Weights) -> Ranking:
     category_ids: dict[str, int] = {}
     category = np.array([category_ids.setdefault(d.category, len(category_ids)) for d in docs])
     stamp = np.array([d.timestamp for d in docs])
     newest = np.lexsort((np.arange(len(docs)), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
-    ranking = Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category, count, weights)
-    return ranking, Columns(codes, tag_keys)
+    return Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category,
+                   min(count, len(docs) - 1), weights)
 
 
 def candidate_scores(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -327,13 +241,20 @@ def candidate_scores(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> 
     return sims + w.category * same, same
 
 
-def _rank_block(r: Ranking, start: int) -> list[tuple[int, ...]]:
-    """The related lists of rows start .. start + _BLOCK_ROWS."""
+def _rank_block(r: Ranking, start: int) -> list[tuple[tuple[int, ...], float]]:
+    """The picks and floors of rows start .. start + _BLOCK_ROWS."""
+    return rank_rows(r, np.arange(start, min(start + _BLOCK_ROWS, len(r.stamp))))
+
+
+def rank_rows(r: Ranking, rows: np.ndarray) -> list[tuple[tuple[int, ...], float]]:
+    """The picks of `rows`, each with its floor: the score of its last pick when all its picks are
+    strong, or -inf when the block was filled (then any change among its candidates may change it).
+    A row's picks hang on its own row of the matrix and its candidates' alone, whichever rows are
+    ranked with it."""
     count, bonus = r.count, r.weights.category
-    block = (r.matrix[start:start + _BLOCK_ROWS] @ r.transposed).tocsr()
-    result: list[tuple[int, ...]] = []
-    for offset in range(block.shape[0]):
-        i = start + offset
+    block = (r.matrix[rows] @ r.transposed).tocsr()
+    result: list[tuple[tuple[int, ...], float]] = []
+    for offset, i in enumerate(rows.tolist()):
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
         keep = cols != i
@@ -343,7 +264,8 @@ def _rank_block(r: Ranking, start: int) -> list[tuple[int, ...]]:
         # related, it does not make a weak match (one tag in five) related.
         strong = sims + bonus * same > bonus
         if np.count_nonzero(strong) >= count:
-            result.append(_best(cols[strong], scores[strong], r.stamp, count))
+            picks, floor = _best(cols[strong], scores[strong], r.stamp, count)
+            result.append((picks, floor))
             continue
         order = np.lexsort((cols, -r.stamp[cols], -scores))
         cols, strong, same = cols[order], strong[order], same[order]
@@ -351,18 +273,19 @@ def _rank_block(r: Ranking, start: int) -> list[tuple[int, ...]]:
         _fill(chosen, r.newest_in_category[r.category[i]], i, count)
         _fill(chosen, cols[~strong & ~same], i, count)
         _fill(chosen, r.newest, i, count)
-        result.append(tuple(int(c) for c in chosen))
+        result.append((tuple(int(c) for c in chosen), -math.inf))
     return result
 
 
-def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[int, ...]:
-    """The `count` best by score, then newer, then lower index; exact, without sorting every candidate."""
+def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[tuple[int, ...], float]:
+    """The `count` best by score, then newer, then lower index, and the last one's score; exact,
+    without sorting every candidate."""
     if len(scores) > count:
         threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
         tied_or_better = scores >= threshold  # keeps every tie at the boundary for the exact order below
         cols, scores = cols[tied_or_better], scores[tied_or_better]
     order = np.lexsort((cols, -stamp[cols], -scores))[:count]
-    return tuple(int(c) for c in cols[order])
+    return tuple(int(c) for c in cols[order]), float(scores[order[-1]])
 
 
 def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None:
@@ -376,24 +299,3 @@ def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None
         if c not in taken:
             chosen.append(c)
             taken.add(c)
-
-
-def related_for(site: Site, library: Library, cache: BuildCache | None = None, jobs: "int | Workers" = 1) -> list[tuple[int, ...]]:
-    """"Chuyên mục khác" for every published article, reused from the cache when no input changed."""
-    docs = related_docs(site)
-    count = site.config.related_count
-    key = digest(repr((count, Weights(), docs)), *(library.feature_keys[a.source] for a in site.articles))
-    cache = cache or BuildCache(None)
-    cached = cache.value("related", key)
-    if cached is not None:
-        return cached
-    texts = library.features([a.source for a in site.articles])
-    related = related_articles(docs, texts, count, jobs=jobs)
-    del texts
-    cache.store_value("related", key, related)
-    return related
-
-
-def related_docs(site: Site) -> list[RelatedDoc]:
-    """What the ranking needs of each of the site's articles besides its text, in the site's order."""
-    return [RelatedDoc(tuple(variant_key(t) for t in a.tags), a.category, a.date.timestamp()) for a in site.articles]

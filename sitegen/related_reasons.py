@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 
 import numpy as np
 
-from .related import (NAME_MARK, SYLLABLE_CRC, FeatureTable, RelatedDoc, Weights, candidate_scores, feature_runs,
-                      ranking_of, related_docs)
+from .related import candidate_scores, ranking_of
+from .related_features import NAME_MARK, SYLLABLE_CRC, FeatureTable, RelatedDoc, Weights, feature_runs, related_docs
 from .vietnamese import variant_key
 
 if TYPE_CHECKING:

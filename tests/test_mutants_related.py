@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from sitegen.related import Weights, _compact, _tfidf, text_features
+from sitegen.related import _compact, _tfidf
+from sitegen.related_features import Weights, text_features
 from test_related import doc, related_articles
 
 

@@ -2,7 +2,8 @@
 
 import numpy as np
 
-from sitegen.related import FeatureTable, RelatedDoc, names_in, related_articles as rank, text_features
+from sitegen.related import related_articles as rank
+from sitegen.related_features import FeatureTable, RelatedDoc, names_in, text_features
 
 from conftest import article
 

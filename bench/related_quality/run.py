@@ -20,7 +20,7 @@ first 6 related links of every story article are read back from the HTML and sco
 
 The default run builds every corpus, adds the hand-judged figure on the sample portal (sample.py)
 and writes RESULTS.md beside this file.  `--weights JSON` overrides fields of
-sitegen.related.Weights that act at ranking time: the ranking is then computed through the library
+sitegen.related_features.Weights that act at ranking time: the ranking is then computed through the library
 on the articles sitegen's reader cached (no `sitegen build`; see tune.py for feature weights).
 Scratch sites go to a temporary folder (deleted) or to --keep DIR (kept, one folder per corpus;
 reused by --weights runs).
@@ -266,20 +266,14 @@ def links_hugo(out: Path, ids: list[int], slugs: dict[int, str]) -> tuple[dict[i
 
 
 def links_library(site, library, overrides: dict, slug_ids: dict[str, int]) -> tuple[dict[int, list], float]:
-    """sitegen's ranking through the library, with other Weights: related.related_for() builds the
-    ranking's input exactly as a build does; only its call to related_articles() is pointed at
-    Weights(**overrides) for the duration of the call."""
-    from sitegen import related as stage  # noqa: PLC0415
+    """sitegen's ranking through the library, with other Weights: related_step.related_for() builds
+    the ranking's input exactly as a build does (with no cache: the ranking made whole)."""
+    from sitegen.related_features import Weights  # noqa: PLC0415
+    from sitegen.related_step import related_for  # noqa: PLC0415
 
-    weights = stage.Weights(**overrides)
-    original = stage.related_articles
-    stage.related_articles = lambda docs, texts, count, jobs=1: original(docs, texts, count, weights, jobs)
-    try:
-        start = time.perf_counter()
-        related = stage.related_for(site, library)
-        rank_seconds = time.perf_counter() - start
-    finally:
-        stage.related_articles = original
+    start = time.perf_counter()
+    related = related_for(site, library, weights=Weights(**overrides))
+    rank_seconds = time.perf_counter() - start
     ids = article_ids(site, slug_ids)
     return {ids[i]: [ids[j] for j in chosen][:COUNT] for i, chosen in enumerate(related)}, rank_seconds
 
@@ -530,7 +524,7 @@ def main(argv=None) -> int:
     ap.add_argument("--unrelated", type=int, default=2000, help="unrelated gen_corpus articles (default 2000)")
     ap.add_argument("--keep", metavar="DIR", help="write the sites and builds here and keep them (outside the repo)")
     ap.add_argument("--weights", metavar="JSON",
-                    help='override sitegen.related.Weights fields, e.g. \'{"tags": 1.0}\'; ranks through the library, no sitegen build')
+                    help='override sitegen.related_features.Weights fields, e.g. \'{"tags": 1.0}\'; ranks through the library, no sitegen build')
     ap.add_argument("--no-hugo", action="store_true", help="skip Hugo (tuning runs)")
     ap.add_argument("--no-results", action="store_true", help="do not (re)write RESULTS.md")
     ap.add_argument("--scale-log", type=Path, metavar="FILE",
@@ -539,7 +533,7 @@ def main(argv=None) -> int:
 
     overrides = None
     if args.weights is not None:
-        from sitegen.related import Weights  # noqa: PLC0415
+        from sitegen.related_features import Weights  # noqa: PLC0415
         try:
             overrides = json.loads(args.weights)
         except json.JSONDecodeError as exc:

@@ -40,7 +40,7 @@ def ranked(site_dir: Path) -> dict[str, list[str]]:
     from sitegen.cache import BuildCache  # noqa: PLC0415
     from sitegen.config_toml import load_config  # noqa: PLC0415
     from sitegen.library import read_articles  # noqa: PLC0415
-    from sitegen.related import related_for  # noqa: PLC0415
+    from sitegen.related_step import related_for  # noqa: PLC0415
     from sitegen.site import Publication, Site  # noqa: PLC0415
 
     config, _ = load_config(site_dir)

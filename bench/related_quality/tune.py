@@ -4,7 +4,7 @@
     python bench/related_quality/tune.py [--corpus series:1] [--weights JSON] [--unrelated 2000]
 
 No site is written or built: each corpus article's title, sapo and body (Markdown stripped to text
-with a regex, close to what sitegen's reader gives) go straight to sitegen.related.text_features and
+with a regex, close to what sitegen's reader gives) go straight to sitegen.related_features.text_features and
 related_articles.  Feature weights (title_repeat, name_repeat...) take effect here, unlike in
 run.py --weights, which reuses the features a build cached.  Tune on run.TUNED only; the held-back
 corpora (run.py's CORPORA) are for reporting.
@@ -35,7 +35,8 @@ def plain(body: str) -> str:
 def rank(arts: list[dict], weights, count: int = run.COUNT) -> dict[int, list]:
     import numpy as np  # noqa: PLC0415
 
-    from sitegen import related as stage  # noqa: PLC0415
+    from sitegen import related_features as stage  # noqa: PLC0415
+    from sitegen.related import related_articles  # noqa: PLC0415
     from sitegen.vietnamese import variant_key  # noqa: PLC0415
     features = [stage.text_features(a["title"], a["summary"], plain(a["body"]), weights) for a in arts]
     offsets = np.concatenate(([0], np.cumsum([len(f.codes) for f in features])))
@@ -43,7 +44,7 @@ def rank(arts: list[dict], weights, count: int = run.COUNT) -> dict[int, list]:
                                np.concatenate([f.counts for f in features]), offsets)
     docs = [stage.RelatedDoc(tuple(variant_key(t) for t in a["tags"]), a["category_slug"], a["date"].timestamp())
             for a in arts]
-    related = stage.related_articles(docs, table, count, weights)
+    related = related_articles(docs, table, count, weights)
     return {arts[i]["id"]: [arts[j]["id"] for j in r] for i, r in enumerate(related)}
 
 
@@ -51,9 +52,9 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="append", help=f"one of {', '.join(run.CORPORA)} (repeatable; default: the tuning corpora)")
     ap.add_argument("--unrelated", type=int, default=2000)
-    ap.add_argument("--weights", default="{}", help="JSON object of sitegen.related.Weights fields")
+    ap.add_argument("--weights", default="{}", help="JSON object of sitegen.related_features.Weights fields")
     args = ap.parse_args(argv)
-    from sitegen.related import Weights  # noqa: PLC0415
+    from sitegen.related_features import Weights  # noqa: PLC0415
     weights = dataclasses.replace(Weights(), **json.loads(args.weights))
     gc = run.load_gen_corpus(run.GEN_CORPUS)
     for name in args.corpus or sorted(run.TUNED):

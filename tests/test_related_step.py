@@ -1,0 +1,127 @@
+"""The related step ranks again only what an edit reaches, and gives exactly the ranking made whole."""
+
+import random
+
+import numpy as np
+
+from sitegen import related_step
+from sitegen.digests import digest
+from sitegen.related import related_articles
+from sitegen.related_features import FeatureTable, RelatedDoc, Weights, text_features
+from sitegen.related_step import RelatedState
+
+SYLLABLES = [a + b for a in ("b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "ng", "nh", "ph", "s", "t", "th", "tr", "v")
+             for b in ("a", "à", "ai", "an", "ang", "ánh", "ao", "ăn", "âm", "ê", "ên", "i", "inh", "o", "ô", "ơi", "u", "ư")]
+"""324 syllables, drawn with Zipf's law as words are: a few everywhere, most rare."""
+FREQUENCY = [1 / (rank + 1) for rank in range(len(SYLLABLES))]
+TAGS = ("Lũ lụt", "lũ lụt", "Giáo dục", "Y tế", "Cà phê", "Giao thông", "Bóng đá", "Nông thôn mới", "Đắk Hà")
+
+
+class Articles:
+    """A corpus as the step reads it: each article's text, tags, category and date."""
+
+    def __init__(self, rng: random.Random, n: int):
+        self.rng = rng
+        self.stories = [rng.sample(SYLLABLES, 6) for _ in range(max(1, n // 6))]
+        """Each story's own words (its place, its people): articles of one story share them."""
+        self.items = [self.article() for _ in range(n)]
+        self.sources = tuple(f"content/a{i:04d}.md" for i in range(n))
+
+    def words(self, low: int, high: int) -> str:
+        story = self.rng.choice(self.stories)
+        common = self.rng.choices(SYLLABLES, FREQUENCY, k=self.rng.randint(low, high))
+        return " ".join(common[:2] + story[:self.rng.randint(2, 6)] + common[2:])
+
+    def article(self) -> dict:
+        return {"title": self.words(4, 9), "summary": self.words(6, 14), "body": self.words(20, 60),
+                "tags": tuple(self.rng.sample(TAGS, self.rng.randint(0, 3))),
+                "category": self.rng.choice(("Thời sự", "Kinh tế", "Xã hội")),
+                "timestamp": 1.7e9 + self.rng.randint(0, 400) * 86400.0}
+
+    def edit(self) -> None:
+        """One change an editor makes: the text, the tags, the category or the date of an article."""
+        item = self.rng.choice(self.items)
+        what = self.rng.choice(("title", "body", "tags", "category", "timestamp", "title"))
+        fresh = self.article()
+        item[what] = fresh[what] if what != "body" else item["body"] + " " + self.words(3, 10)
+
+    def docs(self) -> tuple[RelatedDoc, ...]:
+        from sitegen.vietnamese import variant_key
+        return tuple(RelatedDoc(tuple(variant_key(t) for t in a["tags"]), a["category"], a["timestamp"])
+                     for a in self.items)
+
+    def texts(self, rows) -> FeatureTable:
+        features = [text_features(self.items[i]["title"], self.items[i]["summary"], self.items[i]["body"]) for i in rows]
+        offsets = np.concatenate(([0], np.cumsum([len(f.codes) for f in features], dtype=np.int64)))
+        codes = np.concatenate([f.codes for f in features]) if features else np.empty(0, np.uint64)
+        counts = np.concatenate([f.counts for f in features]) if features else np.empty(0, np.float32)
+        return FeatureTable(codes.astype(np.uint64), counts.astype(np.float32), offsets)
+
+    def keys(self) -> tuple[bytes, ...]:
+        return tuple(digest(a["title"], a["summary"], a["body"]) for a in self.items)
+
+    # What the step asks of the build's Library:
+    def features(self, sources) -> FeatureTable:
+        return self.texts([self.sources.index(s) for s in sources])
+
+
+def whole_state(corpus: Articles, count: int) -> RelatedState:
+    docs, weights = corpus.docs(), Weights()
+    made = related_step.matrix_of(docs, corpus.texts(range(len(docs))), weights)
+    picks, floors = related_step.rank_all(related_step.ranking_from(made.matrix, docs, count, weights))
+    return RelatedState(corpus.sources, corpus.keys(), docs, made, picks, floors)
+
+
+def test_after_every_edit_the_kept_ranking_brought_up_to_date_is_the_ranking_made_whole():
+    rng = random.Random(15)
+    local = 0
+    for _ in range(6):
+        corpus = Articles(rng, rng.randint(200, 400))
+        state = whole_state(corpus, 6)
+        for _ in range(12):
+            for _ in range(rng.choice((1, 1, 1, 2))):
+                corpus.edit()
+            updated = related_step._updated(state, corpus.keys(), corpus.docs(), corpus, 6, Weights())
+            whole = related_articles(corpus.docs(), corpus.texts(range(len(corpus.items))), 6)
+            if updated is None:
+                state = whole_state(corpus, 6)
+            else:
+                local += 1
+                assert updated.picks == whole
+                state = updated  # the next edit starts from the state brought up to date, as builds do
+            assert state.picks == whole
+    assert local >= 20  # many edits were ranked locally (otherwise this proves nothing)
+
+
+def test_an_edit_ranks_again_only_the_articles_it_reaches(monkeypatch):
+    rng = random.Random(3)
+    corpus = Articles(rng, 400)
+    state = whole_state(corpus, 6)
+    corpus.items[7]["body"] += " " + " ".join(corpus.stories[0])
+    ranked = []
+    original = related_step.rank_rows
+    monkeypatch.setattr(related_step, "rank_rows", lambda ranking, rows: (ranked.extend(rows.tolist()), original(ranking, rows))[1])
+    updated = related_step._updated(state, corpus.keys(), corpus.docs(), corpus, 6, Weights())
+    assert updated is not None and 7 in ranked
+    assert len(ranked) < 400 // 3
+    assert updated.picks == related_articles(corpus.docs(), corpus.texts(range(400)), 6)
+
+
+def test_an_article_moved_to_the_top_of_its_category_enters_the_boxes_filled_with_the_newest():
+    """Articles that share no word or tag with any other get their box filled with the newest of
+    their category; an old article dated again as the newest must appear in those boxes too, though
+    it shares nothing with them."""
+    rng = random.Random(5)
+    corpus = Articles(rng, 300)
+    for k in range(12):
+        corpus.items[k].update(title=f"lẻ{k}a lẻ{k}b lẻ{k}c", summary=f"lẻ{k}d lẻ{k}e", body=f"lẻ{k}f lẻ{k}g lẻ{k}h",
+                               tags=(), category="Thời sự")
+    old = corpus.items[100]
+    old.update(category="Thời sự", timestamp=1.6e9)
+    state = whole_state(corpus, 6)
+    assert all(100 not in state.picks[k] for k in range(12))
+    old["timestamp"] = max(a["timestamp"] for a in corpus.items) + 86400
+    updated = related_step._updated(state, corpus.keys(), corpus.docs(), corpus, 6, Weights())
+    assert updated is not None  # brought up to date, not ranked whole
+    assert all(100 in updated.picks[k] for k in range(12))
+    assert updated.picks == related_articles(corpus.docs(), corpus.texts(range(300)), 6)
