@@ -99,10 +99,35 @@ def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None, stock: np.
     return weighted(tf, idf_of(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0], weights, tf.dtype, stock), keep)
 
 
+def articles_counted(n: int) -> int:
+    """The archive's size as the IDF counts it: `n` rounded down to a step of 1/64 to 1/32 of it
+    (exact below 64; 9,984 for 10,000 articles, and the same up to 10,239).  Counted exactly, every
+    article published would move every IDF, so every row of the matrix: rounded, publishing or
+    removing an article leaves all but the columns of its own words as they were (related_step.py
+    ranks again only what it reaches), until the count steps, every 1.6 to 3.1 % of growth, when all
+    is ranked again.  The IDF moves by at most log(1 + 1/32) = 0.03 for it, the same for every column."""
+    step = 1 << max(0, n.bit_length() - 6)
+    return n - n % step
+
+
+def holders_counted(df: np.ndarray) -> np.ndarray:
+    """Each column's document frequency as the IDF counts it: exact up to 15, then rounded down to
+    a step of 1/16 to 1/8 of it (16, 18, .. 30, 32, 36, .., 192, 208, ..).  Counted exactly, an
+    edit that adds a common bigram to a title ("tỉnh ủy", in 150 articles) moves that column's IDF,
+    and all 150 rows with it; rounded, one holder more or less moves it once in 8 to 16 edits.
+    The IDF moves by at most log(1 + 1/8) = 0.12 for it, on columns of 16 holders or more, which
+    name no one story anyway (a name or a place is in a handful)."""
+    bits = np.frexp(np.maximum(df, 1).astype(np.float64))[1]  # df's bit length
+    step = np.left_shift(1, np.maximum(bits - 4, 0)).astype(df.dtype)
+    return df - df % step
+
+
 def idf_of(df: np.ndarray, n: int, weights: Weights, dtype, stock: np.ndarray | None = None) -> np.ndarray:
-    """Each column's IDF from its document frequency among `n` articles (0: the column relates nothing)."""
+    """Each column's IDF from its document frequency among `n` articles, both as the IDF counts them
+    (`articles_counted`, `holders_counted`); 0 where the column relates nothing, by its exact count."""
+    n = articles_counted(n)
     common = min(max(weights.common_floor, weights.common_fraction * n), weights.common_ceiling)
-    idf = (np.log((n + 1) / (df + 1)) + 1.0).astype(dtype)
+    idf = (np.log((n + 1) / (holders_counted(df) + 1)) + 1.0).astype(dtype)
     idf[(df < 2) | (df > common)] = 0.0  # a feature in one article relates nothing; in all, everything
     if stock is not None:
         idf[stock] *= weights.stock
@@ -145,8 +170,7 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     worker processes (same result, less time); `jobs` may also be the Workers to rank on."""
     if len(docs) < 2 or count <= 0:
         return [() for _ in docs]
-    picks, _ = rank_all(ranking_from(matrix_of(docs, texts, weights).matrix, docs, count, weights), jobs)
-    return picks
+    return rank_all(ranking_from(matrix_of(docs, texts, weights).matrix, docs, count, weights), jobs).lists()
 
 
 class Relatedness(NamedTuple):
@@ -182,13 +206,26 @@ def combined(text: sparse.csr_matrix, tags: sparse.csr_matrix, weights: Weights)
     return sparse.hstack([text * math.sqrt(weights.text), tags * math.sqrt(weights.tags)]).tocsr()
 
 
-def rank_all(ranking: "Ranking", jobs: "int | Workers" = 1) -> tuple[list[tuple[int, ...]], np.ndarray]:
-    """Every row's picks, and each row's floor (`rank_rows`)."""
+class Picks(NamedTuple):
+    """The picks of ranked rows, with what tells which later edits can change them (related_step.py)."""
+
+    rows: np.ndarray
+    """Row r: the picks of the r-th row ranked, best first (`Ranking.count` of them)."""
+    scores: np.ndarray
+    """Their scores; NaN where the box was filled (fewer strong candidates than picks)."""
+    runner_up: np.ndarray
+    """The best score of a strong candidate left out (-inf: none; no meaning where the box was filled)."""
+
+    def lists(self) -> list[tuple[int, ...]]:
+        return [tuple(row) for row in self.rows.tolist()]
+
+
+def rank_all(ranking: "Ranking", jobs: "int | Workers" = 1) -> Picks:
+    """The picks of every row (`rank_rows`)."""
     n = len(ranking.stamp)
     with workers_for(jobs).over(ranking, n >= 4 * _BLOCK_ROWS, batch=1) as mapped:  # a block is a batch
         blocks = list(mapped(_rank_block, range(0, n, _BLOCK_ROWS)))
-    ranked = [row for block in blocks for row in block]
-    return [picks for picks, _ in ranked], np.array([floor for _, floor in ranked], dtype=np.float64)
+    return Picks(*(np.concatenate(part) for part in zip(*blocks)))
 
 
 @dataclass(frozen=True)
@@ -241,19 +278,19 @@ def candidate_scores(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> 
     return sims + w.category * same, same
 
 
-def _rank_block(r: Ranking, start: int) -> list[tuple[tuple[int, ...], float]]:
-    """The picks and floors of rows start .. start + _BLOCK_ROWS."""
+def _rank_block(r: Ranking, start: int) -> Picks:
+    """The picks of rows start .. start + _BLOCK_ROWS."""
     return rank_rows(r, np.arange(start, min(start + _BLOCK_ROWS, len(r.stamp))))
 
 
-def rank_rows(r: Ranking, rows: np.ndarray) -> list[tuple[tuple[int, ...], float]]:
-    """The picks of `rows`, each with its floor: the score of its last pick when all its picks are
-    strong, or -inf when the block was filled (then any change among its candidates may change it).
-    A row's picks hang on its own row of the matrix and its candidates' alone, whichever rows are
-    ranked with it."""
+def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
+    """The picks of `rows`.  A row's picks hang on its own row of the matrix and its candidates'
+    alone, whichever rows are ranked with it."""
     count, bonus = r.count, r.weights.category
     block = (r.matrix[rows] @ r.transposed).tocsr()
-    result: list[tuple[tuple[int, ...], float]] = []
+    picked = np.empty((len(rows), count), np.int64)
+    picked_scores = np.full((len(rows), count), np.nan)
+    runner_up = np.full(len(rows), -math.inf)
     for offset, i in enumerate(rows.tolist()):
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
@@ -264,8 +301,7 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> list[tuple[tuple[int, ...], float
         # related, it does not make a weak match (one tag in five) related.
         strong = sims + bonus * same > bonus
         if np.count_nonzero(strong) >= count:
-            picks, floor = _best(cols[strong], scores[strong], r.stamp, count)
-            result.append((picks, floor))
+            picked[offset], picked_scores[offset], runner_up[offset] = _best(cols[strong], scores[strong], r.stamp, count)
             continue
         order = np.lexsort((cols, -r.stamp[cols], -scores))
         cols, strong, same = cols[order], strong[order], same[order]
@@ -273,19 +309,24 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> list[tuple[tuple[int, ...], float
         _fill(chosen, r.newest_in_category[r.category[i]], i, count)
         _fill(chosen, cols[~strong & ~same], i, count)
         _fill(chosen, r.newest, i, count)
-        result.append((tuple(int(c) for c in chosen), -math.inf))
-    return result
+        picked[offset] = chosen
+    return Picks(picked, picked_scores, runner_up)
 
 
-def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[tuple[int, ...], float]:
-    """The `count` best by score, then newer, then lower index, and the last one's score; exact,
-    without sorting every candidate."""
+def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, float]:
+    """The `count` best by score, then newer, then lower index, their scores, and the best score
+    left out (-inf: none); exact, without sorting every candidate."""
+    runner_up = -math.inf
     if len(scores) > count:
         threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
         tied_or_better = scores >= threshold  # keeps every tie at the boundary for the exact order below
+        if not tied_or_better.all():
+            runner_up = float(scores[~tied_or_better].max())
         cols, scores = cols[tied_or_better], scores[tied_or_better]
-    order = np.lexsort((cols, -stamp[cols], -scores))[:count]
-    return tuple(int(c) for c in cols[order]), float(scores[order[-1]])
+    order = np.lexsort((cols, -stamp[cols], -scores))
+    if len(order) > count:
+        runner_up = max(runner_up, float(scores[order[count]]))
+    return cols[order[:count]], scores[order[:count]], runner_up
 
 
 def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None:
