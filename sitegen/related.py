@@ -213,8 +213,6 @@ class Picks(NamedTuple):
     """Row r: the picks of the r-th row ranked, best first (`Ranking.count` of them)."""
     scores: np.ndarray
     """Their scores; NaN where the box was filled (fewer strong candidates than picks)."""
-    runner_up: np.ndarray
-    """The best score of a strong candidate left out (-inf: none; no meaning where the box was filled)."""
 
     def lists(self) -> list[tuple[int, ...]]:
         return [tuple(row) for row in self.rows.tolist()]
@@ -290,7 +288,6 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
     block = (r.matrix[rows] @ r.transposed).tocsr()
     picked = np.empty((len(rows), count), np.int64)
     picked_scores = np.full((len(rows), count), np.nan)
-    runner_up = np.full(len(rows), -math.inf)
     for offset, i in enumerate(rows.tolist()):
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
@@ -301,7 +298,7 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
         # related, it does not make a weak match (one tag in five) related.
         strong = sims + bonus * same > bonus
         if np.count_nonzero(strong) >= count:
-            picked[offset], picked_scores[offset], runner_up[offset] = _best(cols[strong], scores[strong], r.stamp, count)
+            picked[offset], picked_scores[offset] = _best(cols[strong], scores[strong], r.stamp, count)
             continue
         order = np.lexsort((cols, -r.stamp[cols], -scores))
         cols, strong, same = cols[order], strong[order], same[order]
@@ -310,23 +307,18 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
         _fill(chosen, cols[~strong & ~same], i, count)
         _fill(chosen, r.newest, i, count)
         picked[offset] = chosen
-    return Picks(picked, picked_scores, runner_up)
+    return Picks(picked, picked_scores)
 
 
-def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray, float]:
-    """The `count` best by score, then newer, then lower index, their scores, and the best score
-    left out (-inf: none); exact, without sorting every candidate."""
-    runner_up = -math.inf
+def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The `count` best by score, then newer, then lower index, and their scores; exact, without
+    sorting every candidate."""
     if len(scores) > count:
         threshold = np.partition(scores, len(scores) - count)[len(scores) - count]
         tied_or_better = scores >= threshold  # keeps every tie at the boundary for the exact order below
-        if not tied_or_better.all():
-            runner_up = float(scores[~tied_or_better].max())
         cols, scores = cols[tied_or_better], scores[tied_or_better]
-    order = np.lexsort((cols, -stamp[cols], -scores))
-    if len(order) > count:
-        runner_up = max(runner_up, float(scores[order[count]]))
-    return cols[order[:count]], scores[order[:count]], runner_up
+    order = np.lexsort((cols, -stamp[cols], -scores))[:count]
+    return cols[order], scores[order]
 
 
 def _fill(chosen: list, candidates: np.ndarray, itself: int, count: int) -> None:

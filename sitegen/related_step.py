@@ -12,12 +12,11 @@ that was there with no words and no tags, an article gone as one that lost them 
 2. the matrix rows made again are those of the changed articles and of the articles holding such a
    column: a row is a function of its own counts and the IDF alone (`related.weighted`);
 3. the rows ranked again are those rows, and the articles for which the scores of those rows, as
-   candidates, may change the picks: one of them now scores at least the last pick; one of them is
-   a pick and has left its place among the picks' scores, or the last pick now scores no more than
-   the best left out; a pick is gone; the box was filled up with the newest articles (fewer strong
-   candidates than picks) and one of them is a candidate, or an article was published or a date or
-   category changed.  Scores are compared with a margin far above the float32 sums' rounding: a
-   near tie is ranked again;
+   candidates, may change the picks (`_kept_where_they_hold`): one of them now scores at least the
+   last pick; one of them is a pick and has left its place among the picks' scores, or is the last
+   pick and scores less than before; a pick is gone; the box was filled up with the newest articles
+   (fewer strong candidates than picks) and one of them is a candidate, or an article was published
+   or a date or category changed;
 4. every other article keeps its picks, with the new scores of those among them made again.
 
 An article's picks hang on its own row of the matrix and its candidates' rows alone (`rank_rows`),
@@ -114,7 +113,7 @@ def _rebased(kept: RelatedState, sources: tuple[str, ...]) -> _Rebased:
     row_now = np.full(len(kept.sources), GONE, np.int64)
     row_now[place[present]] = present
     at = np.maximum(place, 0)
-    picks = Picks(row_now[kept.picks.rows][at], kept.picks.scores[at], kept.picks.runner_up[at])
+    picks = Picks(row_now[kept.picks.rows][at], kept.picks.scores[at])
     same_rows = len(place) == len(kept.sources) and bool((place == np.arange(len(place))).all())
     text_tf, matrix = (kept.made.text_tf, kept.made.matrix) if same_rows else \
         (_taken(kept.made.text_tf, at, added), _taken(kept.made.matrix, at, added))
@@ -194,9 +193,15 @@ def _updated(kept: RelatedState, sources: tuple[str, ...], keys: tuple[bytes, ..
 
 def _kept_where_they_hold(ranking: Ranking, remade: np.ndarray, kept: Picks, published_or_moved: bool) -> tuple[Picks, np.ndarray]:
     """The kept picks with the new scores of the `remade` rows among them, and the rows whose picks
-    those scores may change (to rank again)."""
+    those scores may change (to rank again).
+
+    A row keeps its picks only where that is sure: its picks made again still strong, in the same
+    order and clear of one another, its last pick's score not lower than before (the candidates left
+    out, whose scores did not move, all scored less), and none of the remade rows left out now
+    reaching it.  Scores are compared with a margin far above the float32 sums' rounding (the same
+    product summed in another order): a near tie is ranked again."""
     n = len(ranking.stamp)
-    rows, scores, runner_up = kept.rows.copy(), kept.scores.copy(), kept.runner_up.copy()
+    rows, scores = kept.rows, kept.scores.copy()
     filled = np.isnan(scores[:, 0])
     again = np.zeros(n, bool)
     again[remade] = True
@@ -205,36 +210,30 @@ def _kept_where_they_hold(ranking: Ranking, remade: np.ndarray, kept: Picks, pub
         again |= filled  # the newest articles, which fill these boxes, may be others now
 
     mate, candidate, score, strong = _pairs(ranking, remade)
-    near = 1e-5 * (1 + np.abs(score))  # float32 sums in another order differ by far less
+    near = 1e-5 * (1 + np.abs(score))
+    again[candidate[filled[candidate]]] = True  # a filled box: any candidate's score may move it
     open_ = ~again[candidate]
-    again[candidate[open_ & filled[candidate]]] = True
-    open_ &= ~filled[candidate]
     # A remade row among the picks: its new score, or the row is ranked again if it is no longer strong.
     slot = rows[candidate] == mate[:, None]
     is_pick = slot.any(axis=1)
+    position = slot.argmax(axis=1)
     again[candidate[open_ & is_pick & (strong < near)]] = True
     held = open_ & is_pick & (strong >= near)
-    scores[candidate[held], slot[held].argmax(axis=1)] = score[held]
+    scores[candidate[held], position[held]] = score[held]
     # A pick made again that shares nothing with the row any more is no candidate: ranked again.
     in_pairs = np.zeros(rows.shape, bool)
-    in_pairs[candidate[is_pick], slot[is_pick].argmax(axis=1)] = True
+    in_pairs[candidate[is_pick], position[is_pick]] = True
     again |= (np.isin(rows, remade) & ~in_pairs).any(axis=1)
-    # The picks must keep their order, clear of one another and of the best left out (a near tie
-    # is ranked again: the date and the row break it).
     touched = np.unique(candidate[held])
     touched = touched[~again[touched]]
     gaps = scores[touched, :-1] - scores[touched, 1:]
-    floor = scores[touched, -1]
-    unsettled = ((gaps <= 1e-5 * (1 + np.abs(scores[touched, 1:]))).any(axis=1)
-                 | (floor - runner_up[touched] <= 1e-5 * (1 + np.abs(floor))))
-    again[touched[unsettled]] = True
-    # A remade row left out: ranked again if it now reaches the last pick, else the best left out may be it.
-    left_out = open_ & ~is_pick & ~again[candidate] & (strong > -near)
-    reaches = left_out & (score >= scores[candidate, -1] - near)
+    floor, was = scores[touched, -1], kept.scores[touched, -1]
+    again[touched[(gaps <= 1e-5 * (1 + np.abs(scores[touched, 1:]))).any(axis=1)
+                  | ((floor != was) & (floor <= was + 1e-5 * (1 + np.abs(was))))]] = True
+    # A remade row left out: ranked again if it now reaches the last pick.
+    reaches = open_ & ~is_pick & (strong > -near) & (score >= scores[candidate, -1] - near)
     again[candidate[reaches]] = True
-    below = left_out & ~reaches
-    np.maximum.at(runner_up, candidate[below], score[below])
-    return Picks(rows, scores, runner_up), np.flatnonzero(again)
+    return Picks(rows, scores), np.flatnonzero(again)
 
 
 def _pairs(ranking: Ranking, remade: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -243,7 +242,7 @@ def _pairs(ranking: Ranking, remade: np.ndarray) -> tuple[np.ndarray, np.ndarray
     scored as `rank_rows` scores (the product of rows, nearness in time, the category)."""
     weights = ranking.weights
     products = (ranking.matrix[remade] @ ranking.transposed).tocoo()
-    mate, candidate, sims = remade[products.row], products.col.astype(np.int64), products.data.astype(np.float64)
+    mate, candidate, sims = remade[products.row], products.col, products.data.astype(np.float64)
     keep = candidate != mate
     mate, candidate, sims = mate[keep], candidate[keep], sims[keep]
     same = ranking.category[candidate] == ranking.category[mate]
@@ -304,5 +303,6 @@ def _rows_holding(counts: sparse.csr_matrix, columns: np.ndarray) -> np.ndarray:
     """The rows of `counts` with an entry in any of `columns`."""
     if not len(columns):
         return np.empty(0, np.int64)
-    row_of = np.repeat(np.arange(counts.shape[0]), np.diff(counts.indptr))
-    return np.unique(row_of[np.isin(counts.indices, columns)])
+    wanted = np.zeros(counts.shape[1], bool)
+    wanted[columns] = True
+    return np.unique(np.searchsorted(counts.indptr, np.flatnonzero(wanted[counts.indices]), side="right") - 1)
