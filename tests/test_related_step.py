@@ -3,6 +3,7 @@
 import random
 
 import numpy as np
+from scipy import sparse
 import pytest
 
 from sitegen import related_step
@@ -181,3 +182,26 @@ def test_an_article_moved_to_the_top_of_its_category_enters_the_boxes_filled_wit
     assert updated is not None  # brought up to date, not ranked whole
     assert all(100 in updated.picks.rows[k] for k in range(12))
     assert updated.picks.lists() == related_articles(corpus.docs(), corpus.texts(range(300)), 6)
+
+
+def test_a_pick_that_is_no_longer_strong_enough_leaves_the_box():
+    """Y's third pick, X1, shares a trace of a word with it and counted only for being in Y's own
+    category; moved to another category it is no strong candidate any more, and Y's box, with two
+    strong candidates left, is filled with the newest of its category (Z)."""
+    y, x1, x2, x3, z = range(5)
+    matrix = sparse.csr_matrix(np.array([
+        [0.6, 0.8, 0.0, 0.0],    # Y
+        [0.05, 0.0, 0.0, 1.0],   # X1: Y·X1 = 0.03, below the category bonus of 0.05
+        [0.0, 1.0, 0.0, 0.0],    # X2 and X3 share Y's second word
+        [0.0, 0.9, 0.4359, 0.0],
+        [0.0, 0.0, 0.0, 0.0],    # Z: nothing in common, the newest of Y's category
+    ], dtype=np.float32))
+    before = [RelatedDoc((), "A", 86400.0), RelatedDoc((), "A", 86400.0), RelatedDoc((), "B", 86400.0),
+              RelatedDoc((), "B", 86400.0), RelatedDoc((), "A", 9 * 86400.0)]
+    after = before[:x1] + [RelatedDoc((), "B", 86400.0)] + before[x1 + 1:]
+    kept = related_step.rank_all(related_step.ranking_from(matrix, before, 3, Weights()))
+    assert kept.lists()[y] == (x2, x3, x1)
+    ranking = related_step.ranking_from(matrix, after, 3, Weights())
+    _, again = related_step._kept_where_they_hold(ranking, np.array([x1]), kept, published_or_moved=False)
+    assert y in again
+    assert related_step.rank_rows(ranking, np.array([y])).rows[0].tolist() == [x2, x3, z]
