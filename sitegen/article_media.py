@@ -21,6 +21,10 @@ from .media import AUDIO_TYPES, VIDEO_TYPES
 from .photo_slots import parse_focus
 from .vietnamese import nfc
 
+PHOTO_FIELDS = ("src", "caption", "credit", "alt", "focus")
+"""The keys of a photo (`image:`, each of `images:` and `gallery:`)."""
+AUDIO_FIELDS = ("src", "title")
+"""The keys of `audio:` written as a mapping."""
 _CREDIT_IN_CAPTION = re.compile(r"^(?P<caption>.*?)[\s.(\-–—]*\(?\s*(?P<credit>Ảnh\s*:\s*[^()]+?)\s*\)?\s*$", re.I | re.S)
 
 
@@ -42,7 +46,7 @@ class MediaFiles:
         elif isinstance(node, yaml.MappingNode):
             values = {k.value: v for k, v in node.value}
             src_node = values.get("src")
-            unknown = set(values) - {"src", "caption", "credit", "alt", "focus"}
+            unknown = set(values) - set(PHOTO_FIELDS)
             if unknown:
                 fields.problem(node, f"`{label}` has unknown key(s) {sorted(unknown)}",
                                "a photo has src, caption, credit, alt and focus")
@@ -98,7 +102,7 @@ class MediaFiles:
         hint = "write `audio: ban-tin.mp3` (beside the article), or `audio:` then `  src: ban-tin.mp3` and `  title: ...`"
         values = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
         if isinstance(node, yaml.MappingNode):
-            for key in set(values) - {"src", "title"}:
+            for key in set(values) - set(AUDIO_FIELDS):
                 fields.problem(values[key], f"`audio` has no field `{key}` (it has: src, title)", "remove the line")
             if "src" not in values:
                 fields.problem(node, "`audio` needs `src:`, the recording's file", hint)

@@ -26,6 +26,9 @@ from .markup import BodyRenderer, RenderedBody
 from .video import read_video
 from .vietnamese import MAX_SLUG_LENGTH, SLUG, DateFormatError, address_slug, has_time, nfc, parse_date, variant_key
 
+CORRECTION_FIELDS = ("date", "text")
+"""The keys of each of `corrections:`."""
+
 LAYOUTS = ("", "emagazine")
 """`layout:` values: the standard article, and the long-form one."""
 
@@ -223,7 +226,7 @@ class ArticleReader:
                 fields.problem(item, f"`{label}` must have a `date` and a `text`", hint)
                 continue
             values = {k.value: v for k, v in item.value}
-            unknown = set(values) - {"date", "text"}
+            unknown = set(values) - set(CORRECTION_FIELDS)
             if unknown:
                 fields.problem(item, f"`{label}` has unknown key(s) {sorted(unknown)}", "a correction has a date and a text")
             missing = [key for key in ("date", "text") if key not in values]

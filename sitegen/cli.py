@@ -338,6 +338,25 @@ def import_command(paths: tuple[Path, ...], category: str, photos: Path | None, 
         sys.exit(EXIT_CONTENT)
 
 
+@main.command("cms")
+@source_option
+def cms_command(source: Path) -> None:
+    """Write the web editing form (Decap CMS) into static/admin/: its config.yml from config.toml,
+    and its JavaScript, fetched once from the npm registry (pinned, checked) and kept in the site."""
+    from .cms import generate_cms
+
+    try:
+        report = generate_cms(source)
+    except BuildFailed as exc:
+        print_problems(exc.problems)
+        click.secho("sitegen cms: nothing was written.", fg="red", err=True)
+        sys.exit(EXIT_CONTENT)
+    print_problems(report.warnings)
+    click.echo(f"Web editing form in {source / 'static' / 'admin'}: {len(report.written)} file(s) written, "
+               f"{report.unchanged} unchanged. Local mode: run `npx decap-server` in the site folder, "
+               "then `sitegen serve` and open http://127.0.0.1:8000/static/admin/")
+
+
 @main.command("new")
 @click.argument("title")
 @click.option("--category", "-c", required=True, help='The category, by name or slug: --category "Kinh tế".')

@@ -137,6 +137,29 @@ class Photos:
 
 
 @dataclass(frozen=True)
+class Cms:
+    """`[cms]`: where the web editing form (`sitegen cms`, Decap CMS) commits, and how editors log in.
+    Without a `repo`, the form works only in local mode (`npx decap-server` beside the site)."""
+
+    backend: str = "github"
+    """The git host: "github", "gitlab" or "gitea" (Forgejo too)."""
+    repo: str = ""
+    """The site's repository on that host, "owner/name"."""
+    branch: str = "main"
+    """The branch the site is built from: published articles are committed (merged) there."""
+    base_url: str = ""
+    """GitHub: the OAuth server that hands out tokens (GitHub's login needs one; e.g.
+    "https://oauth.baongoclinh.vn"); GitLab/Gitea: the instance, e.g. "https://gitea.baongoclinh.vn"."""
+    auth_endpoint: str = ""
+    """The login path on `base_url` when it is not the host's default (Gitea: "login/oauth/authorize")."""
+    api_root: str = ""
+    """The host's API when it is not the public one (self-hosted GitLab: ".../api/v4", Gitea: ".../api/v1")."""
+    app_id: str = ""
+    """GitLab/Gitea: the OAuth application's client id; the form then logs in with PKCE, from the
+    browser, with no server of the paper's and no secret."""
+
+
+@dataclass(frozen=True)
 class Config:
     """Everything `config.toml` can say.  Only `title`, `base_url` and `categories` are required."""
 
@@ -182,6 +205,7 @@ class Config:
     embeds: Embeds = field(default_factory=Embeds)
     photos: Photos = field(default_factory=Photos)
     podcast: Podcast = field(default_factory=Podcast)
+    cms: Cms = field(default_factory=Cms)
 
     def category_named(self, name: str) -> Category | None:
         """The category an editor means by `name`: its name however spelled (case, NFC or NFD,

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .addresses import AddressError, permalink_pattern, site_path
-from .config import CONFIG_FILE, Category, Config, Embeds, Permalinks, Photos, Podcast, Publisher
+from .config import CONFIG_FILE, Category, Cms, Config, Embeds, Permalinks, Photos, Podcast, Publisher
 from .errors import BuildFailed, Problem
 from .photo_slots import DEFAULT_SLOTS
 from .vietnamese import SLUG, slugify
@@ -124,6 +124,7 @@ def load_config(site_dir: Path) -> tuple[Config, list[Problem]]:
         "categories": _read_categories(reader, raw.get("categories")),
         "embeds": _read_embeds(reader, raw.get("embeds", {})),
         "photos": _read_photos(reader, raw.get("photos", {})),
+        "cms": _read_cms(reader, raw.get("cms", {})),
     }
     config = reader.table(Config, raw, "", nested)
     _check_values(reader, config)
@@ -186,6 +187,25 @@ def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
             reader.problem(f"embeds.hosts[{index}]", f"{host!r} is not a host name",
                            f'write the host alone, e.g. "{example or "www.youtube.com"}" (no https://, no path)')
     return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))
+
+
+CMS_BACKENDS = ("github", "gitlab", "gitea")
+"""Git hosts the web editing form can commit to (Decap CMS's backends of the same names)."""
+_REPO = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$")
+
+
+def _read_cms(reader: _Reader, raw: Any) -> Cms:
+    cms = reader.table(Cms, raw, "cms.")
+    if cms.backend not in CMS_BACKENDS:
+        reader.problem("cms.backend", f"{cms.backend!r} is not a git host the form can commit to",
+                       f"write one of: {', '.join(repr(name) for name in CMS_BACKENDS)}")
+    if cms.repo and not _REPO.match(cms.repo):
+        reader.problem("cms.repo", f"{cms.repo!r} is not a repository's owner/name", 'repo = "baongoclinh/website"')
+    for key in ("base_url", "api_root"):
+        value = getattr(cms, key)
+        if value and urlsplit(value).scheme not in ("http", "https"):
+            reader.problem(f"cms.{key}", f"{value!r} is not a full web address", f'{key} = "https://..."')
+    return cms
 
 
 MAX_WIDTHS = 12

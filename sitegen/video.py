@@ -27,6 +27,8 @@ from typing import Callable
 from .content import Video
 from .front_matter import Fields
 
+VIDEO_FIELDS = ("youtube", "duration", "src")
+"""The keys of `video:` written as a mapping."""
 _ID = re.compile(r"[A-Za-z0-9_-]{11}")
 _HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtu.be",
           "www.youtube-nocookie.com", "youtube-nocookie.com"}
@@ -45,7 +47,7 @@ def read_video(fields: Fields, local: Callable[[yaml.Node], Video | None]) -> Vi
     if isinstance(node, yaml.MappingNode):
         values = {key.value: value for key, value in node.value}
         for key, value in values.items():
-            if key not in ("youtube", "duration", "src"):
+            if key not in VIDEO_FIELDS:
                 fields.problem(value, f"`video` has no field `{key}` (it has: youtube, duration, src)", "remove the line")
         if "src" in values:
             if "youtube" in values or "duration" in values:
