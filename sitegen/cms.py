@@ -61,7 +61,7 @@ def collection(config: Config, name: str, slug: str, description: str) -> dict[s
     """One category's articles, laid out as `sitegen new` lays them out:
     content/<category>/<year>/<slug>.md, photos in images/ beside it."""
     return {
-        "name": slug, "label": name, "label_singular": f"bài {name}", "description": description,
+        "name": slug, "label": name, "label_singular": name, "description": description,
         "folder": f"content/{slug}", "path": "{{year}}/{{slug}}", "create": True,
         # The file is named once, when the article is created, after its `slug:` (set from the
         # title by sitegen-format.js): renaming a title later neither renames nor orphans it.

@@ -45,9 +45,16 @@ def photo_fields() -> list[Field]:
 def _datetime(name: str, label: str, hint: str, *, required: bool = False) -> Field:
     field: Field = {"name": name, "label": label, "widget": "datetime", "format": DATE_FORMAT,
                     "date_format": "DD/MM/YYYY", "time_format": "HH:mm", "picker_utc": False, "hint": hint}
-    if not required:
-        field.update(required=False, default="")  # "": an optional date stays empty, not "now"
+    # "{{now}}": the widget fills in the present moment (a new article's date); "": an optional date stays empty.
+    if required:
+        field["default"] = "{{now}}"
+    else:
+        field.update(required=False, default="")
     return field
+
+
+def _without_default(field: Field) -> Field:
+    return {key: value for key, value in field.items() if key != "default"}
 
 
 def _texts(name: str, label: str, hint: str) -> Field:
@@ -66,9 +73,12 @@ def article_fields(category_name: str, timezone: str) -> list[Field]:
         "src": {"label": "Tệp MP3 hoặc M4A", "widget": "file", "choose_url": False},
         "title": {"label": "Tên bản tin", "widget": "string", "hint": "Để trống: dùng tiêu đề bài."},
     }
+    # Optional inside the list, though a correction needs both: Decap refuses to save any article
+    # while a list has a required sub-field, even an empty list; `sitegen check` asks for both.  And
+    # no default: one would make every new article start with a correction.
     correction = {
-        "date": _datetime("date", "Thời điểm cải chính", "", required=True),
-        "text": {"name": "text", "label": "Nội dung cải chính", "widget": "text"},
+        "date": _without_default(_datetime("date", "Thời điểm cải chính", "Ngày giờ đăng lời cải chính.")),
+        "text": _optional({"name": "text", "label": "Nội dung cải chính", "widget": "text"}),
     }
     return [
         {"name": "title", "label": "Tiêu đề", "widget": "string"},
@@ -79,7 +89,7 @@ def article_fields(category_name: str, timezone: str) -> list[Field]:
         _optional({"name": "summary", "label": "Sapo", "widget": "text",
                    "hint": "Đoạn dẫn in đậm dưới tiêu đề. Để trống: dùng đoạn đầu của bài."}),
         _optional({"name": "image", "label": "Ảnh đại diện", "widget": "object", "fields": photo_fields()}),
-        {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["raw", "rich_text"],
+        {"name": "body", "label": "Nội dung", "widget": "markdown", "modes": ["rich_text", "raw"],
          "hint": "Ảnh trong bài: một dòng ![](images/ten-anh.jpg) riêng, rồi khai ảnh đó ở \"Ảnh trong bài\"."},
         _optional({"name": "images", "label": "Ảnh trong bài", "widget": "list", "fields": photo_fields(),
                    "summary": "{{fields.caption}}", "hint": "Mỗi ảnh chèn vào bài cần chú thích và tác giả ảnh."}),

@@ -268,3 +268,11 @@ PLAYED_LENGTH = """m => new Promise((done, fail) => {
 })"""
 """For `locator.evaluate` on an <audio> or <video>: the length the browser decodes, once it has
 read the file's header (fails if it cannot play it)."""
+
+
+@pytest.fixture(scope="session")
+def npm_cache(tmp_path_factory):
+    """The web editing form's pinned npm tarballs (decap-cms, js-yaml), downloaded from the npm
+    registry and checked once per run; tests copy them into their sites (cms_support.seed_packages)."""
+    from cms_support import fetch_packages
+    return fetch_packages(tmp_path_factory.mktemp("npm"))

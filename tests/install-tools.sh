@@ -1,6 +1,7 @@
 #!/bin/sh
 # Installs the programs the test suite drives, besides Python packages:
-# Chromium (Playwright, axe-core), Java (the Nu Html Checker), Node's npm (to fetch vnu-jar, axe-core),
+# Chromium (Playwright, axe-core), Java (the Nu Html Checker), Node's npm (to fetch vnu-jar, axe-core and
+# decap-server, the web editing form's local backend),
 # nginx (tests run their own nginx on a free port against the generated nginx-redirects.conf).
 set -eu
 missing=""

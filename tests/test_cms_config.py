@@ -22,14 +22,8 @@ from sitegen.front_matter import KNOWN_FIELDS
 from sitegen.new import new_article
 from sitegen.video import VIDEO_FIELDS
 
-from cms_support import fetch_packages, run_format, seed_packages
+from cms_support import run_format, seed_packages
 from conftest import NOW, ZONE
-
-
-@pytest.fixture(scope="session")
-def npm_cache(tmp_path_factory):
-    """The pinned tarballs, downloaded from the npm registry once per run."""
-    return fetch_packages(tmp_path_factory.mktemp("npm"))
 
 
 def fields_of(collection: dict) -> dict[str, dict]:
@@ -70,7 +64,7 @@ def test_dates_are_local_time_in_the_sites_zone_never_utc(make_site):
     fields = fields_of(cms_config(config)["collections"][0])
     for key in ("date", "updated", "expires"):
         assert fields[key]["format"] == "YYYY-MM-DD HH:mm" and fields[key]["picker_utc"] is False, key
-    assert "default" not in fields["date"]  # a new article's date is "now"
+    assert fields["date"]["default"] == "{{now}}"  # a new article's date is the present moment
     assert fields["updated"]["default"] == "" and fields["expires"]["default"] == ""  # optional ones stay empty
 
 
