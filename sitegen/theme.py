@@ -138,10 +138,16 @@ ASSETS_DIR = "static/v/"
 them for a year (`_headers`, `nginx-cache.conf`), since new bytes get a new name."""
 
 
+UNHASHED_DIR = "admin/"
+"""Static files published under their plain names only (the web editing form's)."""
+
+
 def asset_addresses(theme: Theme, digests: Callable[[list[str]], dict[str, bytes]]) -> dict[str, str]:
     """Path under static/ -> its content-hashed output path: "css/style.css" ->
     "static/v/css/style.1a2b3c4d5e.css" (the first ten hex digits of the bytes' digest)."""
-    files = list(theme.static_files())
+    # The web editing form (static/admin/, `sitegen cms`) loads its hundred files by their own names
+    # and no page names them: copies under hashed names would only double its 6 MB in output/.
+    files = [(rel, path) for rel, path in theme.static_files() if not rel.startswith(UNHASHED_DIR)]
     known = digests([str(path) for _, path in files])
     addresses = {}
     for rel, path in files:

@@ -109,6 +109,10 @@ def test_cms_writes_the_admin_and_the_pinned_packages_inside_the_site(make_site,
     assert not list((admin / "decap-cms").glob("*.map"))
     again = site.cli("cms")
     assert again.returncode == 0 and "0 file(s) written" in again.stdout
+    # The build publishes the form with the site, under its plain names only (no hashed copies).
+    built = site.build()
+    assert built.path("static/admin/index.html").read_bytes() == (admin / "index.html").read_bytes()
+    assert built.exists("static/admin/decap-cms/decap-cms.js") and not built.exists("static/v/admin")
 
 
 def test_offline_without_the_tarball_is_a_clear_error_and_nothing_is_written(make_site, monkeypatch):
