@@ -57,6 +57,12 @@ def backend(config: Config) -> dict[str, Any]:
     return section
 
 
+def publish_mode(config: Config) -> str:
+    """Draft -> review -> publish as branches and pull/merge requests, where the backend has it:
+    Decap's `gitea` backend has none, and would publish a "draft" at once; there, say so plainly."""
+    return "simple" if config.cms.backend == "gitea" else "editorial_workflow"
+
+
 def collection(config: Config, name: str, slug: str, description: str) -> dict[str, Any]:
     """One category's articles, laid out as `sitegen new` lays them out:
     content/<category>/<year>/<slug>.md, photos in images/ beside it."""
@@ -79,7 +85,7 @@ def cms_config(config: Config) -> dict[str, Any]:
     return {
         "backend": backend(config),
         "local_backend": True,  # with `npx decap-server` running beside the site, the form writes to it
-        "publish_mode": "editorial_workflow",
+        "publish_mode": publish_mode(config),
         "locale": "vi",
         "site_url": config.base_url,
         "display_url": config.base_url,
@@ -155,6 +161,11 @@ def generate_cms(site_dir: Path) -> CmsReport:
         report.warnings.append(Problem(
             "config.toml", "[cms] has no `repo`: the form works only in local mode (`npx decap-server`)",
             'add `[cms]` with `repo = "owner/name"` (and `backend`, `app_id`: see the README, "Web editing form")',
+            severity="warning"))
+    if publish_mode(config) == "simple":
+        report.warnings.append(Problem(
+            "config.toml", "[cms] backend \"gitea\" has no editorial workflow: every save is published at once",
+            'on Forgejo (Codeberg too) write backend = "forgejo", which has drafts, review and publishing',
             severity="warning"))
     _inside(site_dir, site_dir / ".sitegen-cache")
     packages = {package: package_files(package, tarball(site_dir, package)) for package in PACKAGES}

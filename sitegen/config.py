@@ -142,20 +142,21 @@ class Cms:
     Without a `repo`, the form works only in local mode (`npx decap-server` beside the site)."""
 
     backend: str = "github"
-    """The git host: "github", "gitlab" or "gitea" (Forgejo too)."""
+    """The git host: "github", "gitlab", "forgejo" (Codeberg too) or "gitea" (Decap's gitea backend
+    has no editorial workflow: its saves are published at once)."""
     repo: str = ""
     """The site's repository on that host, "owner/name"."""
     branch: str = "main"
     """The branch the site is built from: published articles are committed (merged) there."""
     base_url: str = ""
     """GitHub: the OAuth server that hands out tokens (GitHub's login needs one; e.g.
-    "https://oauth.baongoclinh.vn"); GitLab/Gitea: the instance, e.g. "https://gitea.baongoclinh.vn"."""
+    "https://oauth.baongoclinh.vn"); GitLab/Gitea/Forgejo: the instance, e.g. "https://git.baongoclinh.vn"."""
     auth_endpoint: str = ""
     """The login path on `base_url` when it is not the host's default (Gitea: "login/oauth/authorize")."""
     api_root: str = ""
-    """The host's API when it is not the public one (self-hosted GitLab: ".../api/v4", Gitea: ".../api/v1")."""
+    """The host's API when it is not the public one (self-hosted GitLab: ".../api/v4", Gitea/Forgejo: ".../api/v1")."""
     app_id: str = ""
-    """GitLab/Gitea: the OAuth application's client id; the form then logs in with PKCE, from the
+    """GitLab, Gitea, Forgejo: the OAuth application's client id; the form then logs in with PKCE, from the
     browser, with no server of the paper's and no secret."""
 
 

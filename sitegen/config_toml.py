@@ -189,7 +189,7 @@ def _read_embeds(reader: _Reader, raw: Any) -> Embeds:
     return dataclasses.replace(embeds, hosts=tuple(h.lower() for h in hosts if isinstance(h, str)))
 
 
-CMS_BACKENDS = ("github", "gitlab", "gitea")
+CMS_BACKENDS = ("github", "gitlab", "gitea", "forgejo")
 """Git hosts the web editing form can commit to (Decap CMS's backends of the same names)."""
 _REPO = re.compile(r"^[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+)+$")
 
