@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import http.client
 import io
 import os
 import posixpath
@@ -90,7 +91,7 @@ def tarball(site_dir: Path, package: NpmPackage) -> bytes:
     try:
         with urllib.request.urlopen(package.url, timeout=60) as answer:
             data = answer.read(MAX_TARBALL_BYTES + 1)
-    except (urllib.error.URLError, OSError, ValueError) as exc:
+    except (urllib.error.URLError, http.client.HTTPException, OSError, ValueError) as exc:  # no network, a cut answer
         reason = getattr(exc, "reason", None) or exc
         raise BuildFailed([Problem(
             where, f"cannot download {package.url} ({reason})",

@@ -31,6 +31,7 @@ const out = cases.map(c => {
   if (c.op === "roundtrip") return format.toFile(format.fromFile(c.text));
   if (c.op === "edit") { const data = format.fromFile(c.text); Object.assign(data, c.changes); return format.toFile(data); }
   if (c.op === "new") return format.toFile(c.data);
+  if (c.op === "save_error") { try { format.toFile(format.fromFile(c.text)); return null; } catch (e) { return e.message; } }
   if (c.op === "read") { const data = format.fromFile(c.text); delete data.__sitegen_source; return data; }
   if (c.op === "slug") return window.SITEGEN_FORMAT.slugify(c.text);
 });

@@ -196,3 +196,11 @@ def test_a_new_article_is_written_as_sitegen_new_writes_one(make_site, npm_cache
         "image": {"src": "", "caption": ""}}}])
     assert slug == made.path.stem
     assert from_form == "".join(line for line in by_hand.splitlines(keepends=True) if not line.startswith("#"))
+
+
+def test_an_unreadable_front_matter_is_listed_marked_and_never_rewritten(make_site, npm_cache):
+    broken = '---\ntitle: "Bài hỏng\ndate: 2025-01-01 08:00\n---\n\nThân bài.\n'
+    read, refused = run_format(make_site().root, npm_cache, [{"op": "read", "text": broken},
+                                                              {"op": "save_error", "text": broken}])
+    assert read["title"].startswith("⚠ Phần đầu bài không đọc được (") and read["body"] == "\nThân bài.\n"
+    assert refused.startswith("Phần đầu bài không đọc được (") and "sửa tệp bằng tay" in refused

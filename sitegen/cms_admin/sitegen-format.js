@@ -58,9 +58,19 @@
     return data;
   }
 
+  function unreadable(error) {
+    var reason = String(error && error.message || error).split("\n")[0];
+    return new Error("Phần đầu bài không đọc được (" + reason + "): sửa tệp bằng tay, rồi `sitegen check`");
+  }
+
   function fromFile(text) {
-    var parts = split(text);
-    var data = parts ? readFront(parts.front) : {};
+    var parts = split(text), data;
+    try {
+      data = parts ? readFront(parts.front) : {};
+    } catch (error) {
+      // Still listed, marked, and never rewritten: toFile refuses while the front matter is unreadable.
+      data = { title: "⚠ " + unreadable(error).message };
+    }
     data.body = parts ? parts.body : text;
     data[SOURCE] = text;
     return data;
@@ -188,7 +198,12 @@
     delete data.body;
     var parts = typeof source === "string" ? split(source) : null;
     if (!parts) return writeNew(data, body);
-    var before = readFront(parts.front);
+    var before;
+    try {
+      before = readFront(parts.front);
+    } catch (error) {
+      throw unreadable(error);
+    }
     var pieces = [], lastKey = -1, seen = {};
     segments(parts.front).forEach(function (segment) {
       if (segment.key === undefined) { pieces.push(segment.text); return; }
