@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 from sitegen.cms import format_settings
-from sitegen.cms_package import CACHE_DIR, PACKAGES, tarball
+from sitegen.cms_package import CACHE_DIR, JS_YAML, PACKAGES, package_files, tarball
 from sitegen.config_toml import load_config
 
 REPO = Path(__file__).resolve().parent.parent
@@ -56,12 +56,10 @@ def fetch_packages(folder: Path) -> Path:
 
 def run_format(site_dir: Path, cache: Path, cases: list[dict]) -> list:
     """Each case through sitegen-format.js in Node, with the settings `sitegen cms` gives the site."""
-    from sitegen.cms_package import JS_YAML, package_files, tarball as cached_tarball
-
     yaml_js = site_dir / "js-yaml.min.js"
     if not yaml_js.exists():
         seed_packages(site_dir, cache)
-        yaml_js.write_bytes(package_files(JS_YAML, cached_tarball(site_dir, JS_YAML))["js-yaml.min.js"])
+        yaml_js.write_bytes(package_files(JS_YAML, tarball(site_dir, JS_YAML))["js-yaml.min.js"])
     config, _ = load_config(site_dir)
     done = subprocess.run(["node", "-e", _HARNESS, str(yaml_js), str(FORMAT_JS), json.dumps(format_settings(config))],
                           input=json.dumps(cases), capture_output=True, text=True, timeout=60)

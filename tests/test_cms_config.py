@@ -4,7 +4,7 @@ edit does not change."""
 
 from __future__ import annotations
 
-import json
+import os
 import re
 import subprocess
 import sys
@@ -15,7 +15,7 @@ import yaml
 from sitegen.article_media import AUDIO_FIELDS, PHOTO_FIELDS
 from sitegen.article_reader import CORRECTION_FIELDS
 from sitegen.cms import cms_config, generate_cms
-from sitegen.cms_package import CACHE_DIR, DECAP_CMS, PACKAGES
+from sitegen.cms_package import CACHE_DIR, DECAP_CMS
 from sitegen.config_toml import load_config
 from sitegen.errors import BuildFailed
 from sitegen.front_matter import KNOWN_FIELDS
@@ -23,7 +23,7 @@ from sitegen.new import new_article
 from sitegen.video import VIDEO_FIELDS
 
 from cms_support import run_format, seed_packages
-from conftest import NOW, ZONE
+from conftest import NOW
 
 
 def fields_of(collection: dict) -> dict[str, dict]:
@@ -118,10 +118,10 @@ def test_cms_writes_the_admin_and_the_pinned_packages_inside_the_site(make_site,
     assert built.exists("static/admin/decap-cms/decap-cms.js") and not built.exists("static/v/admin")
 
 
-def test_offline_without_the_tarball_is_a_clear_error_and_nothing_is_written(make_site, monkeypatch):
+def test_offline_without_the_tarball_is_a_clear_error_and_nothing_is_written(make_site):
     site = make_site()
     done = subprocess.run([sys.executable, "-m", "sitegen.cli", "cms"], cwd=site.root, capture_output=True, text=True,
-                          env={**__import__("os").environ, "npm_config_registry": "http://127.0.0.1:9/"}, timeout=120)
+                          env={**os.environ, "npm_config_registry": "http://127.0.0.1:9/"}, timeout=120)
     assert done.returncode == 1
     assert f"cannot download http://127.0.0.1:9/decap-cms/-/{DECAP_CMS.tarball_name}" in done.stderr
     assert "connect this computer to the internet" in done.stderr and "npm pack decap-cms@" in done.stderr
@@ -187,13 +187,14 @@ def test_a_new_article_is_written_as_sitegen_new_writes_one(make_site, npm_cache
     site = make_site()
     made = new_article(site.root, "Đắk Hà: nông dân thu hoạch cà phê sớm hơn mọi năm", "Kinh tế", "Thu Hà", now=NOW)
     by_hand = made.path.read_text(encoding="utf-8")
-    [slug], [from_form] = run_format(site.root, npm_cache, [
+    slug, from_form = run_format(site.root, npm_cache, [
         {"op": "slug", "text": "Đắk Hà: nông dân thu hoạch cà phê sớm hơn mọi năm"},
-    ]), run_format(site.root, npm_cache, [{"op": "new", "data": {
-        "title": "Đắk Hà: nông dân thu hoạch cà phê sớm hơn mọi năm", "date": f"{NOW:%Y-%m-%d %H:%M}",
-        "category": "Kinh tế", "author": "Thu Hà", "slug": made.path.stem, "tags": [], "summary": "",
-        "draft": True, "body": "Viết nội dung bài ở đây. Bỏ dòng `draft: true` khi bài đã sẵn sàng đăng.",
-        "image": {"src": "", "caption": ""}}}])
+        {"op": "new", "data": {
+            "title": "Đắk Hà: nông dân thu hoạch cà phê sớm hơn mọi năm", "date": f"{NOW:%Y-%m-%d %H:%M}",
+            "category": "Kinh tế", "author": "Thu Hà", "slug": made.path.stem, "tags": [], "summary": "",
+            "draft": True, "body": "Viết nội dung bài ở đây. Bỏ dòng `draft: true` khi bài đã sẵn sàng đăng.",
+            "image": {"src": "", "caption": ""}}},  # an empty photo, as the form leaves it: no lines
+    ])
     assert slug == made.path.stem
     assert from_form == "".join(line for line in by_hand.splitlines(keepends=True) if not line.startswith("#"))
 
@@ -204,3 +205,12 @@ def test_an_unreadable_front_matter_is_listed_marked_and_never_rewritten(make_si
                                                               {"op": "save_error", "text": broken}])
     assert read["title"].startswith("⚠ Phần đầu bài không đọc được (") and read["body"] == "\nThân bài.\n"
     assert refused.startswith("Phần đầu bài không đọc được (") and "sửa tệp bằng tay" in refused
+
+
+def test_the_forms_file_names_are_sitegens_slugs(make_site, npm_cache):
+    from sitegen.vietnamese import address_slug
+
+    titles = ["Giao ban Khối Đảng quý II/2020", "Tỉnh phấn đấu tăng trưởng kinh tế 8,5% trong năm 2026",
+              "Người dân 'Măng Đen' nói: “Được mùa!”", "ĐẮK TÔ: Tỉnh uỷ họp", "Hồ Chí Minh " * 14]
+    slugs = run_format(make_site().root, npm_cache, [{"op": "slug", "text": title} for title in titles])
+    assert slugs == [address_slug(title) for title in titles]
