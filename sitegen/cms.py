@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .cms_fields import PLAIN_KEYS, article_fields, front_matter_keys
-from .cms_package import PACKAGES, package_files, tarball
+from .cms_package import CACHE_DIR, PACKAGES, package_files, tarball
 from .config import Config
 from .config_toml import load_config
 from .errors import BuildFailed, Problem
@@ -135,7 +135,7 @@ def _inside(site_dir: Path, path: Path) -> None:
     if not path.resolve().is_relative_to(root):
         raise BuildFailed([Problem(
             path.relative_to(site_dir).as_posix(), f"leads outside the site folder (to {path.resolve()})",
-            "make static/admin a plain folder of the site: sitegen cms writes nothing outside the site")])
+            "make it a plain folder of the site (not a link elsewhere): sitegen cms writes nothing outside the site")])
 
 
 def _write(site_dir: Path, rel: str, data: bytes, report: CmsReport) -> None:
@@ -167,7 +167,8 @@ def generate_cms(site_dir: Path) -> CmsReport:
             "config.toml", "[cms] backend \"gitea\" has no editorial workflow: every save is published at once",
             'on Forgejo (Codeberg too) write backend = "forgejo", which has drafts, review and publishing',
             severity="warning"))
-    _inside(site_dir, site_dir / ".sitegen-cache")
+    for folder in (CACHE_DIR, ADMIN_DIR, *(f"{ADMIN_DIR}/{package.folder}" for package in PACKAGES)):
+        _inside(site_dir, site_dir / folder)  # all before the first write: a refusal leaves nothing half-done
     packages = {package: package_files(package, tarball(site_dir, package)) for package in PACKAGES}
     text = "# Made by `sitegen cms` from config.toml: edit config.toml and run it again.\n" + yaml.safe_dump(
         cms_config(config), allow_unicode=True, sort_keys=False, width=120)

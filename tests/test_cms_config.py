@@ -214,3 +214,14 @@ def test_the_forms_file_names_are_sitegens_slugs(make_site, npm_cache):
               "Người dân 'Măng Đen' nói: “Được mùa!”", "ĐẮK TÔ: Tỉnh uỷ họp", "Hồ Chí Minh " * 14]
     slugs = run_format(make_site().root, npm_cache, [{"op": "slug", "text": title} for title in titles])
     assert slugs == [address_slug(title) for title in titles]
+
+
+def test_nothing_is_written_through_a_link_out_of_the_site(make_site, npm_cache, tmp_path):
+    site = make_site()
+    seed_packages(site.root, npm_cache)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (site.root / "static").symlink_to(elsewhere, target_is_directory=True)
+    done = site.cli("cms")
+    assert done.returncode == 1 and "static/admin: error: leads outside the site folder" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and list(elsewhere.iterdir()) == []
