@@ -171,8 +171,10 @@ def test_a_reporter_writes_an_article_with_a_photo_and_it_checks_builds_and_show
     text = written.read_text(encoding="utf-8")
     year = written.parent.name
     assert text.startswith(f'---\ntitle: "{NEW_TITLE}"\ndate: {year}-'), text
-    # Local time in the site's zone, as an editor writes it; never UTC with a "Z".
-    assert re.search(r"^date: \d{4}-\d\d-\d\d \d\d:\d\d$", text, re.M), text
+    # Local time in the site's zone, as an editor writes it; never UTC with a "Z" (nor UTC's 7 hours off).
+    [written_date] = re.findall(r"^date: (\d{4}-\d\d-\d\d \d\d:\d\d)$", text, re.M)
+    dated = datetime.strptime(written_date, "%Y-%m-%d %H:%M").replace(tzinfo=ZONE)
+    assert abs((datetime.now(ZONE) - dated).total_seconds()) < 600, (written_date, datetime.now(ZONE))
     assert '\ncategory: "Kinh tế"\nauthor: "Thu Hà"\nslug: dak-ha-nong-dan-thu-hoach-ca-phe-som-hon-moi-nam\n' in text
     assert ('image:\n  src: images/ca-phe-dak-ha.jpg\n  caption: "Nông dân xã Hà Mòn thu hái cà phê chín."\n'
             '  credit: "Thu Hà"\n') in text
