@@ -4,7 +4,9 @@ A small site is made a git repository; `sitegen cms` writes its admin; Decap's o
 `decap-server` (pinned in tests/js/package-lock.json) in its git mode, works on that repository as
 the GitHub/GitLab/Gitea backends work on theirs: each saved article is a branch `cms/<category>/…`
 and publishing merges it into the working tree.  Chromium (Playwright) drives the Vietnamese form at
-/admin/ over HTTP.  The tests save the editors' guide's screenshots (docs/screenshots/cms-*.png).
+/admin/ over HTTP.  The tests take the editors' guide's screenshots: into a temporary folder, or,
+with SITEGEN_SCREENSHOTS=docs/screenshots, over the guide's own (docs/screenshots/cms-*.png), so that
+a test run leaves the checkout as it was.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from cms_support import seed_packages
 from conftest import CONFIG, REPO, ZONE, serving
 
 DECAP_SERVER = REPO / "tests" / "js" / "node_modules" / ".bin" / "decap-server"
-SCREENSHOTS = REPO / "docs" / "screenshots"
+SCREENSHOTS = Path(os.environ.get("SITEGEN_SCREENSHOTS") or f"/tmp/sitegen-cms-screenshots-{os.getpid()}")
 SAMPLE_ARTICLE = "content/thoi-su/2024/bao-so-5-gay-sat-lo-nghiem-trong-o-dak-glei-va-kon-plong.md"
 NEW_TITLE = "Đắk Hà: nông dân thu hoạch cà phê sớm hơn mọi năm"
 GIT_IDENTITY = {"GIT_AUTHOR_NAME": "Tòa soạn", "GIT_AUTHOR_EMAIL": "toasoan@example.vn",
