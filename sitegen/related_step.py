@@ -3,9 +3,9 @@ where an edit reaches.
 
 The ranking (related.py) is kept in the cache with what it was made of (`Relatedness`: which
 feature columns each article holds, each column's document frequency, the matrix) and its result
-(`Picks`: every article's picks with their scores, and the best score left out).  A build compares each article's features
-(by digest), tags, category and date with those kept; an article published since is taken as one
-that was there with no words and no tags, an article gone as one that lost them all.  Then:
+(`Picks`: every article's picks with their scores).  A build compares each article's features (by
+digest), tags, category and date with those kept; an article published since is taken as one that
+was there with no words and no tags, an article gone as one that lost them all.  Then:
 
 1. the changed articles' rows of counts are replaced, and each column's document frequency follows;
    a column whose IDF changed with it changes every row holding it;
