@@ -73,14 +73,14 @@ def related_for(site: Site, library: Library, cache: BuildCache | None = None, j
     keys = tuple(library.feature_keys[s] for s in sources)
     cache = cache or BuildCache(None)
     settings = digest(repr((count, weights)))
-    kept: RelatedState | None = cache.value(STATE, settings)
+    kept: RelatedState | None = cache.large_value(STATE, settings)
     if kept is not None and kept.sources == sources and kept.feature_keys == keys and kept.docs == docs:
         return kept.picks.lists()
     state = _updated(kept, sources, keys, docs, library, count, weights) if kept is not None else None
     if state is None:
         made = matrix_of(docs, library.features(list(sources)), weights)
         state = RelatedState(sources, keys, docs, made, rank_all(ranking_from(made.matrix, docs, count, weights), jobs))
-    cache.store_value(STATE, settings, state)
+    cache.store_large_value(STATE, settings, state)
     return state.picks.lists()
 
 
@@ -208,17 +208,26 @@ def _kept_where_they_hold(ranking: Ranking, remade: np.ndarray, kept: Picks, pub
     again |= (rows == GONE).any(axis=1)
     if published_or_moved:
         again |= filled  # the newest articles, which fill these boxes, may be others now
-
-    mate, candidate, score, strong = _pairs(ranking, remade)
-    near = 1e-5 * (1 + np.abs(score))
+    mate, candidate, sims = _pairs(ranking, remade)
     again[candidate[filled[candidate]]] = True  # a filled box: any candidate's score may move it
-    open_ = ~again[candidate]
+    # Where each pair stands in the candidate's box, if it is a pick there.
+    count = rows.shape[1]
+    pick_keys = (np.arange(n)[:, None] * n + rows).ravel()
+    by_key = np.argsort(pick_keys)
+    found = np.minimum(np.searchsorted(pick_keys[by_key], candidate * n + mate), len(by_key) - 1)
+    is_pick = pick_keys[by_key[found]] == candidate * n + mate
+    position = by_key[found] % count
+    # Only the pairs that can matter: the picks, and those left out that could reach the last pick
+    # (at best, nearness in time counts whole and the category adds its bonus).
+    was = kept.scores[candidate, -1]
+    bound = sims * (1 + ranking.weights.recent) + ranking.weights.category
+    useful = ~again[candidate] & (is_pick | (bound >= was - 1e-5 * (1 + np.abs(was))))
+    mate, candidate, sims, is_pick, position = (part[useful] for part in (mate, candidate, sims, is_pick, position))
+    score, strong = _scored(ranking, mate, candidate, sims)
+    near = 1e-5 * (1 + np.abs(score))
     # A remade row among the picks: its new score, or the row is ranked again if it is no longer strong.
-    slot = rows[candidate] == mate[:, None]
-    is_pick = slot.any(axis=1)
-    position = slot.argmax(axis=1)
-    again[candidate[open_ & is_pick & (strong < near)]] = True
-    held = open_ & is_pick & (strong >= near)
+    again[candidate[is_pick & (strong < near)]] = True
+    held = is_pick & (strong >= near)
     scores[candidate[held], position[held]] = score[held]
     # A pick made again that shares nothing with the row any more is no candidate: ranked again.
     in_pairs = np.zeros(rows.shape, bool)
@@ -231,26 +240,31 @@ def _kept_where_they_hold(ranking: Ranking, remade: np.ndarray, kept: Picks, pub
     again[touched[(gaps <= 1e-5 * (1 + np.abs(scores[touched, 1:]))).any(axis=1)
                   | ((floor != was) & (floor <= was + 1e-5 * (1 + np.abs(was))))]] = True
     # A remade row left out: ranked again if it now reaches the last pick.
-    reaches = open_ & ~is_pick & (strong > -near) & (score >= scores[candidate, -1] - near)
+    reaches = ~is_pick & (strong > -near) & (score >= scores[candidate, -1] - near)
     again[candidate[reaches]] = True
     return Picks(rows, scores), np.flatnonzero(again)
 
 
-def _pairs(ranking: Ranking, remade: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _pairs(ranking: Ranking, remade: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every pair of a `remade` row and another row sharing a column with it: (remade row,
-    candidate, the score of each for the other, how far it is above the bar of a strong candidate);
-    scored as `rank_rows` scores (the product of rows, nearness in time, the category)."""
-    weights = ranking.weights
+    candidate, the product of their rows)."""
     products = (ranking.matrix[remade] @ ranking.transposed).tocoo()
-    mate, candidate, sims = remade[products.row], products.col, products.data.astype(np.float64)
-    keep = candidate != mate
-    mate, candidate, sims = mate[keep], candidate[keep], sims[keep]
+    mate, candidate = remade[products.row], products.col.astype(np.int64)
+    other = candidate != mate
+    return mate[other], candidate[other], products.data[other].astype(np.float64)
+
+
+def _scored(ranking: Ranking, mate: np.ndarray, candidate: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The score of each pair, for one row as a candidate of the other, as `rank_rows` scores it (the
+    product of rows, nearness in time, the category), and how far it is above the bar of a strong
+    candidate."""
+    weights = ranking.weights
     same = ranking.category[candidate] == ranking.category[mate]
     score = sims
     if weights.recent:
         days_apart = np.abs(ranking.stamp[candidate] - ranking.stamp[mate]) / 86400
         score = sims * (1 + weights.recent * np.exp(-days_apart / weights.recent_days))
-    return mate, candidate, score + weights.category * same, sims + weights.category * same - weights.category
+    return score + weights.category * same, sims + weights.category * same - weights.category
 
 
 def _with_columns(made: Relatedness, codes: np.ndarray, tags: Sequence[str]) -> Relatedness:

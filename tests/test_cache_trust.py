@@ -80,7 +80,22 @@ def damage_a_row(db):
         connection.execute("UPDATE articles SET meta = ? WHERE source = ?", (forged, rows[1][0]))
 
 
-@pytest.mark.parametrize("damage", [damage_truncate, damage_garbage, damage_directory, damage_a_row])
+def damage_a_large_value(db):
+    """The arrays of "Chuyên mục khác" kept beside the SQLite file (cache.store_large_value), a byte
+    changed in the middle: the length is right, the digest is not."""
+    [state] = (db.parent / "values").glob("related-state.*")
+    data = bytearray(state.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    state.write_bytes(bytes(data))
+
+
+def damage_a_large_value_cut(db):
+    [state] = (db.parent / "values").glob("related-state.*")
+    state.write_bytes(state.read_bytes()[:100])
+
+
+@pytest.mark.parametrize("damage", [damage_truncate, damage_garbage, damage_directory, damage_a_row,
+                                    damage_a_large_value, damage_a_large_value_cut])
 def test_a_damaged_cache_is_said_and_rebuilt_never_published(make_site, tmp_path, damage):
     site = photo_site(make_site)
     site.build()
