@@ -12,13 +12,14 @@ it was made from, so that a cached build gives exactly the bytes of a build with
 - `outputs`: per output folder, what each of its two trees holds (content digest, size, mtime)
   and, for pages, the digest of everything their template got — a page whose inputs did not
   change is not rendered again (`output_records.py`: how they are kept, and trusted after a crash).
-- `vals`: anything else keyed by an input digest (related links, fingerprints, photo sizes).
+- `vals`: anything else keyed by an input digest (fingerprints, photo sizes, the ranking of
+  "Chuyên mục khác" with what it was made of, whose arrays are in `values/`: `store_large_value`).
 - `steps`: results of build steps by the digest of their inputs (`steps.py`: the digest of each
   stored page's bytes).
 
 Beside the SQLite file, in the same folder, are the files builds made and publish as hard links:
 `renditions/` (photo renditions, named by their content), `pages/` (`steps.py`) and `search/`
-(Pagefind bundles, by the digest of their documents).
+(Pagefind bundles, by the digest of their documents); and `values/`, the arrays of large values.
 
 Every stored value carries a digest of itself, checked when it is read: a damaged row raises
 `CacheDamaged` (the build then starts again without the cache) instead of being published.  A
