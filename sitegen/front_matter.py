@@ -176,9 +176,8 @@ def read_front_matter(source: str, text: str) -> tuple[Fields, str, int] | Probl
             (mark.line + 2) if mark else 2,
         )
     except yaml.reader.ReaderError as exc:  # a character YAML refuses anywhere: say which, and where
-        return Problem(
-            source, f"the front matter holds a control character (#x{exc.character:04x}), which is not allowed"
-            if isinstance(exc.character, int) else "the front matter holds a character that is not allowed",
+        return Problem(  # (read from a str, PyYAML names the character by its code point)
+            source, f"the front matter holds a control character (#x{exc.character:04x}), which is not allowed",
             "it is invisible (pasted from Word, a PDF or a chat): delete it, or type the line again",
             front[: exc.position].count("\n") + 2,
         )
