@@ -72,14 +72,6 @@ def _compact(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return columns, positions
 
 
-def _tag_matrix(docs: Sequence[RelatedDoc], weights: Weights) -> tuple[sparse.csr_matrix, list[str]]:
-    """Rows: articles; columns: tag keys in sorted order (returned beside); L2-normalised IDF weights.
-    Sorted, not in order of first use, so that a column's place does not hang on which article
-    uses it first: an edit then moves no other article's columns (related_step.py)."""
-    keys = sorted({tag for doc in docs for tag in doc.tags})
-    return _tfidf(tag_counts(docs, {key: i for i, key in enumerate(keys)}), weights, keep=None), keys
-
-
 def tag_counts(docs: Sequence[RelatedDoc], ids: dict[str, int]) -> sparse.csr_matrix:
     """Rows: `docs`; columns: tag keys (`ids`); 1 where the doc has the tag."""
     rows, columns = [], []
@@ -195,8 +187,12 @@ def matrix_of(docs: Sequence[RelatedDoc], texts: FeatureTable, weights: Weights)
     text_df = np.bincount(text_tf.indices, minlength=len(codes))
     text = weighted(text_tf, idf_of(text_df, len(docs), weights, text_tf.dtype, stock_mask(codes)),
                     weights.features_per_article)
-    tags, tag_keys = _tag_matrix(docs, weights)
-    tag_df = np.bincount(tag_counts(docs, {key: i for i, key in enumerate(tag_keys)}).indices, minlength=len(tag_keys))
+    # Tag columns in sorted order, not in order of first use: a column's place then does not hang on
+    # which article uses it first, and an edit moves no other article's columns (related_step.py).
+    tag_keys = sorted({tag for doc in docs for tag in doc.tags})
+    tag_tf = tag_counts(docs, {key: i for i, key in enumerate(tag_keys)})
+    tag_df = np.bincount(tag_tf.indices, minlength=len(tag_keys))
+    tags = weighted(tag_tf, idf_of(tag_df, len(docs), weights, tag_tf.dtype), None)
     held = sparse.csr_matrix((np.ones(text_tf.nnz, np.uint8), text_tf.indices, text_tf.indptr), shape=text_tf.shape)
     return Relatedness(codes, text_df, held, tag_keys, tag_df, combined(text, tags, weights))
 
@@ -264,10 +260,10 @@ def ranking_from(matrix: sparse.csr_matrix, docs: Sequence[RelatedDoc], count: i
                    min(count, len(docs) - 1), weights)
 
 
-def candidate_scores(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def candidate_scores(r: Ranking, i: "int | np.ndarray", cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The scores of candidates `cols` for article i from their similarities, and which of them are
     in i's category: nearer in time counts more (a story runs over days to weeks), then the bonus
-    of the same category."""
+    of the same category.  `i` may be an array beside `cols`: pairs of articles (related_step.py)."""
     w = r.weights
     same = r.category[cols] == r.category[i]
     if w.recent:

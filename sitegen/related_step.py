@@ -37,8 +37,8 @@ from scipy import sparse
 
 from .cache import BuildCache
 from .digests import digest
-from .related import (Picks, Ranking, Relatedness, articles_counted, combined, idf_of, matrix_of, rank_all, rank_rows,
-                      ranking_from, tag_counts, weighted)
+from .related import (Picks, Ranking, Relatedness, articles_counted, candidate_scores, combined, idf_of, matrix_of,
+                      rank_all, rank_rows, ranking_from, tag_counts, weighted)
 from .related_features import RelatedDoc, Weights, related_docs, stock_mask
 from .workers import Workers
 
@@ -255,16 +255,11 @@ def _pairs(ranking: Ranking, remade: np.ndarray) -> tuple[np.ndarray, np.ndarray
 
 
 def _scored(ranking: Ranking, mate: np.ndarray, candidate: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The score of each pair, for one row as a candidate of the other, as `rank_rows` scores it (the
-    product of rows, nearness in time, the category), and how far it is above the bar of a strong
-    candidate."""
-    weights = ranking.weights
-    same = ranking.category[candidate] == ranking.category[mate]
-    score = sims
-    if weights.recent:
-        days_apart = np.abs(ranking.stamp[candidate] - ranking.stamp[mate]) / 86400
-        score = sims * (1 + weights.recent * np.exp(-days_apart / weights.recent_days))
-    return score + weights.category * same, sims + weights.category * same - weights.category
+    """The score of each pair, for one row as a candidate of the other, as `rank_rows` scores it
+    (`related.candidate_scores`, pair by pair), and how far it is above the bar of a strong candidate."""
+    score, same = candidate_scores(ranking, mate, candidate, sims)
+    bonus = ranking.weights.category
+    return score, sims + bonus * same - bonus
 
 
 def _with_columns(made: Relatedness, codes: np.ndarray, tags: Sequence[str]) -> Relatedness:

@@ -205,3 +205,28 @@ def test_a_pick_that_is_no_longer_strong_enough_leaves_the_box():
     _, again = related_step._kept_where_they_hold(ranking, np.array([x1]), kept, published_or_moved=False)
     assert y in again
     assert related_step.rank_rows(ranking, np.array([y])).rows[0].tolist() == [x2, x3, z]
+
+
+def test_a_pick_from_another_category_whose_shared_words_are_cut_leaves_the_box():
+    """Y's first pick, P1, is from another category: it counts only while it shares more with Y
+    than the category bonus.  Its body cut to a trace of that word, it still scores above Y's two
+    other picks (a trace, near in time, against two near-empty matches of Y's own category), but it
+    is no strong candidate any more: Y's box keeps the two and is filled with the newest of its
+    category (Z)."""
+    y, p1, p2, p3, z = range(5)
+    rows = np.array([
+        [1.0, 1.0, 0.0, 0.0, 0.0],    # Y
+        [0.5, 0.0, 1.0, 0.0, 0.0],    # P1 before the edit: Y·P1 = 0.5, ten times the bonus
+        [0.0, 0.01, 0.0, 1.0, 0.0],   # P2 and P3: a trace of Y's second word, in Y's category
+        [0.0, 0.005, 0.0, 0.0, 1.0],
+        [0.0, 0.0, 0.0, 0.0, 0.0],    # Z: nothing in common, the newest of Y's category
+    ], dtype=np.float32)
+    docs = [RelatedDoc((), "A", 86400.0), RelatedDoc((), "B", 86400.0), RelatedDoc((), "A", 86400.0),
+            RelatedDoc((), "A", 86400.0), RelatedDoc((), "A", 9 * 86400.0)]
+    kept = related_step.rank_all(related_step.ranking_from(sparse.csr_matrix(rows), docs, 3, Weights()))
+    assert kept.lists()[y] == (p1, p2, p3)
+    rows[p1, 0] = 0.04  # Y·P1 = 0.04, below the bonus of 0.05; P1 still scores 0.07 against P2's 0.0675
+    ranking = related_step.ranking_from(sparse.csr_matrix(rows), docs, 3, Weights())
+    _, again = related_step._kept_where_they_hold(ranking, np.array([p1]), kept, published_or_moved=False)
+    assert y in again
+    assert related_step.rank_rows(ranking, np.array([y])).rows[0].tolist() == [p2, p3, z]
