@@ -132,6 +132,11 @@ class _Sitegen(click.Group):
             fail(exc)
         except KeyboardInterrupt:
             click.echo("Interrupted. output/ holds the last complete build.", err=True)
+            # A Ctrl-C that lands inside an exec() of source text (dataclasses make their methods so,
+            # while a stage's module is imported) leaves CPython's "unhandled KeyboardInterrupt" flag
+            # set although we handled it, and the interpreter would then end by killing itself with
+            # SIGINT instead of exiting 130.  Running source text again clears the flag.
+            exec("None")
             sys.exit(EXIT_INTERRUPTED)
         except OSError as exc:
             if exc.errno == errno.EPIPE:

@@ -486,6 +486,19 @@ def test_unexpected_exception_is_an_internal_error_exit_70(make_site):
     assert "Traceback" in result.stderr and "KeyError" in result.stderr
 
 
+def test_ctrl_c_during_an_import_is_still_exit_130(built_site):
+    # Ctrl-C came, in CI, while a stage's module was imported, inside the exec() with which
+    # dataclasses write their methods: the message was printed, yet `python -m` died of SIGINT (-2).
+    site, _ = built_site
+    site.write("ngat.py", "from sitegen.cli import main\n"
+                          "@main.command('ngat')\ndef ngat():\n    exec('raise KeyboardInterrupt')\n"
+                          "if __name__ == '__main__':\n    main()\n")
+    result = subprocess.run([sys.executable, "-m", "ngat", "ngat"], cwd=site.root, capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 130, result.stderr
+    assert result.stderr.strip() == "Interrupted. output/ holds the last complete build."
+
+
 def test_ctrl_c_is_exit_130_and_output_stays(built_site):
     site, before = built_site
     for n in range(5000):  # enough work that the build is still running when Ctrl-C comes
