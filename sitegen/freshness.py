@@ -72,10 +72,12 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         if not stamps or os.path.basename(os.readlink(output_dir)) != tree:
             return None
         root = str(output_dir)
-        # Folders of photo renditions are checked whole, as the build checks them (`link_folder`):
-        # a file added, removed or renamed in one moves its mtime.
+        # Folders of photo renditions and of search bundles are checked whole, as the build checks
+        # them (`link_folder`): a file added, removed or renamed in one moves its mtime.  A folder
+        # stamped None changed too close to its publishing for a stamp to prove anything: there is
+        # no stamp of it to compare (the next build into its tree checks it file by file).
         for folder, (_, *stamp) in cache.folder_stamps(output_dir, tree).items():
-            if folder_stamp(f"{root}/{folder}") != tuple(stamp):
+            if stamp[0] is not None and folder_stamp(f"{root}/{folder}") != tuple(stamp):
                 return None
         for rel, size, mtime_ns in stamps:
             try:

@@ -302,13 +302,16 @@ class OutputWriter:
     def _folder_stamps(self) -> dict[str, tuple]:
         """The stamps of this build's folders of content-addressed files in the standby tree, once
         it holds what it will be published with.  A folder changed too close to now for its mtime
-        to prove anything (the filesystem's clock step) is left out: checked file by file next time."""
+        to prove anything (the filesystem's clock step) gets a stamp no folder has: checked file by
+        file next time, and still known as this build's, so a build without it removes its files."""
         stamps = {}
         now = time.time_ns()
         for folder, (unit, _) in self.units.items():
             stamp = folder_stamp(f"{self._root}/{folder}")
             if stamp is not None and stamp[0] < now - racy_margin(stamp[0]):
                 stamps[folder] = (unit, *stamp)
+            else:
+                stamps[folder] = (unit, None, None)
         return stamps
 
     @property
