@@ -287,10 +287,10 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     out.write(path, data)
             if config.search:
                 with timed("search"):
-                    work = cache.subfolder("search") or out.scratch / "search"
-                    bundles = index_buckets(buckets, work, options.jobs, documents_of(planner.views, library.search_text),
-                                            cache.file_digests)
-                    copy_search_bundles(out, bundles, cache.file_digests)
+                    kept = cache.subfolder("search")
+                    bundles = index_buckets(buckets, kept or out.scratch / "search", options.jobs,
+                                            documents_of(planner.views, library.search_text), cache)
+                    copy_search_bundles(out, bundles, cache.file_digests, cached=kept is not None)
             with timed("write"), commit_guard():
                 out.publish()
             if cache.folder:

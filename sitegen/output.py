@@ -264,20 +264,24 @@ class OutputWriter:
             held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
         self.add(Put(rel, held._replace(page_key=key), True))
 
-    def link_folder(self, folder: str, names: tuple[str, ...], source: Path) -> None:
+    def link_folder(self, folder: str, names: tuple[str, ...], source: Path, made_from: bytes = b"") -> None:
         """Make `folder` hold hard links to the files `names` of the cache folder `source`: files
-        sitegen made under names of their own, which name their bytes (photo renditions).
+        sitegen made under names of their own, which name their bytes (photo renditions), or files
+        of a cache folder that is never changed once made (`made_from` says which: a search bundle,
+        whose names are a few hex digits of a hash and cannot be trusted to tell its bytes).
 
         An archive has a million such files, too many to record or check one by one in every
-        build.  So they are recorded as one unit per folder, the digest of their names, with the
-        folder's stamp (mtime and inode: any file added, removed or renamed in it moves them).
+        build.  So they are recorded as one unit per folder, the digest of their names (and of
+        `made_from`), with the folder's stamp (mtime and inode: any file added, removed or renamed
+        in it moves them).
         Where the standby's folder has the stamp recorded when it held these very names, it holds
         them still.  Else each is looked at: a file at its name is whole (a file reaches its name
-        only by a rename), the others are linked anew, and `publish` removes what else is there.
+        only by a rename) — with `made_from`, only if it holds the cache's file's bytes — the others
+        are linked anew, and `publish` removes what else is there.
         (A file changed in place needs no check of its own: it is the cache's file, the one a new
         link would point to.  Where the disk allows no links, the output holds copies, and a copy
         changed in place keeps its name and the folder's mtime: it is trusted as the link is.)"""
-        unit = digest(*names)
+        unit = digest(made_from, *names) if made_from else digest(*names)
         self.units[folder] = (unit, names)
         recorded = self.standby_units.get(folder)
         if recorded is not None and recorded[0] == unit \
@@ -286,8 +290,10 @@ class OutputWriter:
         self._units_set_right.add(folder)
         for name in names:
             rel = f"{folder}/{name}"
+            on_disk = self._on_disk(rel)
             try:
-                if stat_module.S_ISREG(os.lstat(self._on_disk(rel)).st_mode):
+                held = os.lstat(on_disk)
+                if stat_module.S_ISREG(held.st_mode) and (not made_from or _same_bytes(held, on_disk, str(source / name))):
                     continue
             except OSError:
                 pass
@@ -338,8 +344,12 @@ class OutputWriter:
 
     def _remove_stale(self) -> None:
         if self.standby is not None:
+            in_units = {folder: set(names) for folder, (_, names) in self.units.items()}
             for rel in self.standby:
-                if rel not in self.records:
+                folder, _, name = rel.rpartition("/")
+                # (A file of a unit folder may be in the standby's records: an older build copied
+                # search bundles file by file.)
+                if rel not in self.records and name not in in_units.get(folder, ()):
                     self._unlink(rel)
             # Folders of content-addressed files not known to be as this build left them: what
             # this build did not publish there goes (renditions no longer used, a killed build's
@@ -378,6 +388,22 @@ class OutputWriter:
         while folder != self._root and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
             folder = os.path.dirname(folder)
+
+
+def _same_bytes(stat: os.stat_result, path: str, other: str) -> bool:
+    """Whether the file at `path` (whose stat is `stat`) is `other` itself or holds its bytes.
+    (Reading two small files costs less than replacing one: a changed search bundle keeps most of
+    its files' bytes.)"""
+    try:
+        theirs = os.stat(other)
+        if os.path.samestat(stat, theirs):
+            return True
+        if stat.st_size != theirs.st_size:
+            return False
+        with open(path, "rb") as mine, open(other, "rb") as source:
+            return mine.read() == source.read()
+    except OSError:
+        return False
 
 
 def _same_file(stat: os.stat_result, path: str) -> bool:

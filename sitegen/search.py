@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
@@ -32,11 +33,12 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .digests import digest, file_digest
+from .digests import digest, file_digest, folder_stamp, racy_margin, stamp_of
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
 if TYPE_CHECKING:
+    from .cache import BuildCache
     from .site import Site
     from .views import ArticleView
     from .output import OutputWriter
@@ -135,11 +137,11 @@ def documents_of(views: dict[str, "ArticleView"], search_text: Callable[[str], s
 
 
 def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Callable[[str], str],
-                  digests: Callable[[list[str]], dict[str, bytes]]) -> dict[str, Path]:
+                  cache: "BuildCache") -> dict[str, Path]:
     """Bucket name -> folder holding its Pagefind bundle, built only for buckets not already in
     `work_dir` (`document(source)` gives an article's search document); bundles of other inputs
     are removed from it.  A kept bundle must still match the manifest written when it was made
-    (`digests(paths)` gives the digest of each file's bytes); one that does not is made again.
+    (`_intact`); one that does not is made again.
 
     The documents of one bucket are written (here, in this thread: they may come from the cache)
     while Pagefind indexes the ones before; Pagefind runs hold about 125 kB per document, so runs
@@ -147,22 +149,24 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Ca
     work_dir.mkdir(parents=True, exist_ok=True)
     wanted = {bucket.key.hex(): bucket for bucket in buckets}
     for old in work_dir.iterdir():
-        if old.name not in wanted:
+        if old.name not in wanted and old.name != DOCUMENTS:
             if old.is_dir():
                 shutil.rmtree(old, ignore_errors=True)
             else:
                 old.unlink()
-    missing = [b for key, b in wanted.items() if not _intact(work_dir / key, digests)]
+    _remove_documents_of_other_buckets(work_dir / DOCUMENTS, {bucket.name for bucket in buckets})
+    missing = [b for key, b in wanted.items() if not _intact(work_dir / key, b.name, cache)]
     program = _pagefind() if missing else ""
     budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
         running = []
         for bucket in missing:
-            _write_documents(bucket, work_dir, document)
+            written = _write_documents(bucket, work_dir / DOCUMENTS / bucket.name, document, cache)
             share = budget.take(len(bucket.entries))
-            running.append(pool.submit(_index, program, bucket, work_dir, budget, share))
-        for run in running:
+            running.append((bucket, written, pool.submit(_index, program, bucket, work_dir, budget, share)))
+        for bucket, written, run in running:
             run.result()
+            _record_documents(bucket, work_dir / DOCUMENTS / bucket.name, written, cache)
     return {bucket.name: work_dir / key for key, bucket in wanted.items()}
 
 
@@ -197,19 +201,71 @@ def _pagefind() -> str:
                                    "pip install 'pagefind[extended]', or set search = false in config.toml")]) from None
 
 
-def _write_documents(bucket: Bucket, work_dir: Path, document: Callable[[str], str]) -> None:
-    scratch = work_dir / f"tmp-{bucket.key.hex()}"
-    shutil.rmtree(scratch, ignore_errors=True)
-    for path, _, source in bucket.entries:
-        target = scratch / "site" / path / "index.html"
+DOCUMENTS = "documents"
+"""In the search work folder: the search documents of each bucket (a folder per bucket name), kept
+from build to build so that re-indexing a bucket rewrites only the documents that changed."""
+WRITTEN = "search-documents:"
+"""The stored step, per bucket name: page path -> (document digest, file stamp) of its documents."""
+
+
+def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str],
+                     cache: "BuildCache") -> dict[str, bytes]:
+    """Make `folder` hold the bucket's search documents, as Pagefind reads a site (a page's
+    document at <path>/index.html), and nothing else; page path -> document digest.
+
+    A bucket of past years holds a thousand documents: writing them all again for one edited
+    article cost most of a second.  A document whose file still has the stamp stored when it was
+    written with the same digest is left as it is."""
+    recorded = cache.value(WRITTEN + bucket.name, b"") or {}
+    wanted = {f"{path.strip('/')}/index.html": (path, doc_key, source) for path, doc_key, source in bucket.entries}
+    root = str(folder)
+    for directory, _, names in os.walk(root, topdown=False):  # what else is there goes (a removed article's)
+        for name in names:
+            rel = os.path.join(directory, name)[len(root) + 1:].replace(os.sep, "/")
+            if rel not in wanted:
+                os.unlink(os.path.join(directory, name))
+        if directory != root and not os.listdir(directory):
+            os.rmdir(directory)
+    for rel, (path, doc_key, source) in wanted.items():
+        target = folder / rel
+        try:
+            if recorded.get(path) == (doc_key, stamp_of(os.stat(target))):
+                continue
+        except OSError:
+            pass
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document(source), encoding="utf-8")
+    return {path: doc_key for path, doc_key, _ in bucket.entries}
+
+
+def _record_documents(bucket: Bucket, folder: Path, written: dict[str, bytes], cache: "BuildCache") -> None:
+    """Store the stamps of the bucket's documents once Pagefind has read them; a file changed
+    within the clock's step of now is left out (written again next time)."""
+    now, record = time.time_ns(), {}
+    for path, doc_key in written.items():
+        try:
+            stamp = stamp_of(os.stat(folder / path.strip("/") / "index.html"))
+        except OSError:
+            continue
+        if max(stamp[1], stamp[2]) < now - racy_margin(stamp[1]):
+            record[path] = (doc_key, stamp)
+    cache.store_value(WRITTEN + bucket.name, b"", record)
+
+
+def _remove_documents_of_other_buckets(folder: Path, names: set[str]) -> None:
+    try:
+        for old in os.scandir(folder):
+            if old.name not in names:
+                shutil.rmtree(old.path, ignore_errors=True)
+    except FileNotFoundError:
+        pass
 
 
 def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget, share: int) -> None:
     key = bucket.key.hex()
     scratch = work_dir / f"tmp-{key}"
-    command = [program, "--site", str(scratch / "site"),
+    shutil.rmtree(scratch, ignore_errors=True)
+    command = [program, "--site", str(work_dir / DOCUMENTS / bucket.name),
                "--output-path", str(scratch / "bundle"), "--force-language", "vi", "--silent"]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
@@ -234,32 +290,68 @@ MANIFEST = ".sitegen-manifest"
 """In each cached bundle: the digest and path of every file Pagefind wrote, one per line."""
 
 
-def _intact(folder: Path, digests: Callable[[list[str]], dict[str, bytes]]) -> bool:
-    """Whether a cached bundle holds exactly the files its manifest lists, with their bytes."""
+CHECKED = "search-bundle-checked:"
+"""The stored step, per bucket name: the stamps of its cached bundle's files when they last matched
+its manifest."""
+
+
+def _intact(folder: Path, name: str, cache: "BuildCache") -> bool:
+    """Whether a cached bundle holds exactly the files its manifest lists, with their bytes.
+
+    An archive's bundles hold ten thousand files: digesting them in every build cost half a second
+    at 10,000 articles.  So the stamps of the files (size, mtime, ctime, inode: a file written in
+    place moves them) are stored once the manifest proved them whole, and a bundle whose files
+    still have those stamps is not digested again."""
     try:
+        files = _files_under(folder)
+        stamps = [(rel, stamp_of(os.stat(path))) for rel, path in files]
+        held = digest(folder.name, *(f"{rel} {stamp}" for rel, stamp in stamps))
+        if cache.value(CHECKED + name, held) is not None:
+            return True
         lines = (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
         listed = dict(reversed(line.split(" ", 1)) for line in lines)
-        present = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()} - {MANIFEST}
-        if not listed or set(listed) != present:
+        if not listed or set(listed) != {rel for rel, _ in files} - {MANIFEST}:
             return False
-        known = digests([str(folder / rel) for rel in sorted(listed)])
-        return all(known[str(folder / rel)].hex() == expected for rel, expected in listed.items())
+        known = cache.file_digests([str(folder / rel) for rel in sorted(listed)])
+        if not all(known[str(folder / rel)].hex() == expected for rel, expected in listed.items()):
+            return False
     except (OSError, ValueError):
         return False
+    newest = max(max(stamp[1], stamp[2]) for _, stamp in stamps)
+    if newest < time.time_ns() - racy_margin(newest):  # (a file changed within the clock's step proves nothing)
+        cache.store_value(CHECKED + name, held, True)
+    return True
+
+
+def _files_under(folder: Path) -> list[tuple[str, str]]:
+    """(path relative to `folder`, path) of every file under it, sorted."""
+    root = str(folder)
+    return sorted((os.path.join(directory, file)[len(root) + 1:].replace(os.sep, "/"), os.path.join(directory, file))
+                  for directory, _, names in os.walk(root) for file in names)
 
 
 def copy_search_bundles(out: "OutputWriter", bundles: dict[str, Path],
-                        digests: Callable[[list[str]], dict[str, bytes]]) -> None:
-    """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone)."""
+                        digests: Callable[[list[str]], dict[str, bytes]], cached: bool) -> None:
+    """The Pagefind bundles into output/pagefind/<bundle>/ (unchanged files left alone).
+
+    Bundles kept in the build cache (`cached`) have their folders of fragments and index chunks
+    (nearly all of their files, ten thousand at 10,000 articles) linked as one unit each, as photo
+    renditions are, made from the cache's folder itself: a bundle made again is a new folder
+    there, so its files are looked at anew.  Bundles made afresh for this build alone are copied
+    file by file: those the output holds already, with the same bytes, stay as they are."""
     files = []
     for name, folder in bundles.items():
-        root = str(folder)
-        for directory, _, names in sorted(os.walk(root)):
-            for file in sorted(names):
-                path = os.path.join(directory, file)
-                rel = path[len(root) + 1:].replace(os.sep, "/")
-                if not rel.startswith(UNUSED_BUNDLE_FILES) and rel != MANIFEST:
-                    files.append((f"{INDEX_DIR}/{name}/{rel}", path))
+        with os.scandir(folder) as entries:
+            for entry in sorted(entries, key=lambda e: e.name):
+                if entry.is_dir(follow_symlinks=False) and not cached:
+                    files += [(f"{INDEX_DIR}/{name}/{entry.name}/{rel}", path)
+                              for rel, path in _files_under(Path(entry.path))]
+                elif entry.is_dir(follow_symlinks=False):
+                    names = tuple(sorted(os.listdir(entry.path)))
+                    out.link_folder(f"{INDEX_DIR}/{name}/{entry.name}", names, Path(entry.path),
+                                    made_from=digest(folder.name, entry.name, str(folder_stamp(entry.path))))
+                elif not entry.name.startswith(UNUSED_BUNDLE_FILES) and entry.name != MANIFEST:
+                    files.append((f"{INDEX_DIR}/{name}/{entry.name}", entry.path))
     known = digests([path for _, path in files])
     for rel, path in files:
         out.copy(rel, path, known[path], made_here=True)

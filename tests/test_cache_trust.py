@@ -117,10 +117,45 @@ def test_a_damaged_cache_is_said_and_rebuilt_never_published(make_site, tmp_path
 def test_a_damaged_search_bundle_in_the_cache_is_made_again(make_site, tmp_path):
     site = photo_site(make_site)
     site.build()
+    for n in range(3):  # until the stamps of the bundles' files are stored, once checked (and linked to both trees)
+        site.write(f"static/{n}.txt", "x")
+        site.build()
     bundles = site.root / ".sitegen-cache/search"
     entry = next(bundles.glob("*/pagefind-entry.json"))
     entry.write_text('{"version": "0", "languages": {}}')  # a concurrent writer's half file
     site.write("static/ghi-chu.txt", "x")  # a change that leaves every search document as it was
+    built = site.build()
+    clean = site.build(tmp_path / "clean", cache=False)
+    assert tree(built.output) == tree(clean.output)
+
+
+def test_a_search_document_changed_in_the_cache_is_written_again(make_site, tmp_path):
+    # The documents of a bucket are kept from build to build; one changed by another program
+    # (or half written by a killed build) must not reach the index when its bucket is made again.
+    site = photo_site(make_site)
+    site.write("content/kinh-te/c.md", article(title="Bài C", category="Kinh tế", date="2023-02-03 08:00"))
+    site.build()
+    kept = next((site.root / ".sitegen-cache/search/documents/2023").rglob("bai-b-*/index.html"))
+    kept.write_text(kept.read_text().replace("Bài B", "Bài lạ chen vào"))
+    site.write("content/kinh-te/c.md", article(title="Bài C sửa", category="Kinh tế", date="2023-02-03 08:00"))
+    built = site.build()
+    clean = site.build(tmp_path / "clean", cache=False)
+    assert tree(built.output) == tree(clean.output)
+
+
+def test_a_search_file_replaced_in_the_waiting_output_tree_is_put_right(make_site, tmp_path):
+    # Pagefind names its files by a few hex digits of their hash: a name does not vouch for the
+    # bytes, so a file of the tree the next build publishes into is compared with the cache's.
+    site = photo_site(make_site)
+    site.build()
+    site.write("static/mot.txt", "1")
+    site.build()
+    waiting = site.root / ".output-releases" / ({"green", "blue"} - {(site.root / "output").readlink().name}).pop()
+    fragment = next(waiting.glob("pagefind/*/fragment/*.pf_fragment"))
+    stranger = fragment.with_name("x.tmp")
+    stranger.write_bytes(b"not pagefind's bytes")
+    stranger.replace(fragment)
+    site.write("static/hai.txt", "2")
     built = site.build()
     clean = site.build(tmp_path / "clean", cache=False)
     assert tree(built.output) == tree(clean.output)

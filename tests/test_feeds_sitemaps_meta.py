@@ -265,13 +265,24 @@ def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
               for n in range(3)}
     site = make_site(files)
     site.build()
-    bundles = lambda: {p.name for p in (site.root / ".sitegen-cache/search").iterdir()}  # noqa: E731
+    work = site.root / ".sitegen-cache/search"
+    bundles = lambda: {p.name for p in work.iterdir() if p.name != "documents"}  # noqa: E731
     first = bundles()
     assert len(first) == 2  # 2023, and the month 2024-06
     site.write("content/cu/9.md", article(title="Tin năm cũ thêm", date="2023-04-01 07:00"))  # same category
     site.build()
     second = bundles()
     assert len(second) == 2 and len(first & second) == 1  # 2023 indexed again, 2024-06 kept
+    documents = lambda: {p: (p.stat().st_mtime_ns, p.stat().st_ino)  # noqa: E731
+                         for p in (work / "documents/2023").rglob("index.html")}
+    before = documents()
+    assert len(before) == 4
     site.write("content/cu/1.md", article(title="Tin năm cũ 1", date="2023-03-02 07:00", tags="[mùa màng, lúa]"))
     site.build()
     assert len(second & bundles()) == 1
+    after = documents()  # only the edited article's search document was written again
+    assert after.keys() == before.keys()
+    assert [p.parent.name for p in after if after[p] != before[p]] == ["tin-nam-cu-1-202303020700"]
+    (site.root / "content/cu/9.md").unlink()
+    site.build()
+    assert len(documents()) == 3
