@@ -52,6 +52,13 @@ def racy_margin(mtime_ns: int) -> int:
     return 2_000_000_000 if mtime_ns % 1_000_000_000 == 0 else 20_000_000
 
 
+def settled(changed_ns: int, at_ns: int) -> bool:
+    """Whether a stamp taken at `at_ns` proves a change at `changed_ns` was the last one: the
+    change is older than the filesystem's clock step (`racy_margin`), so a later change would have
+    moved the stamp."""
+    return changed_ns < at_ns - racy_margin(changed_ns)
+
+
 def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:
     """What says a file may have changed: size, mtime, and ctime and inode, which no copying tool
     can set back (`cp -p` and unzip keep the mtime; a write still moves the ctime)."""

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .cache import BuildCache
 from .cache_trust import CacheDamaged
-from .digests import code_version, folder_stamp, racy_margin, stamp_of
+from .digests import code_version, folder_stamp, settled, stamp_of
 from .theme import builtin_themes_dir
 
 WATCHED = ("content", "templates", "static", "themes")
@@ -64,7 +64,7 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
     try:
         recorded = cache.value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0])
         if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"] \
-                or fingerprint[1] >= recorded["stamped_at"] - racy_margin(fingerprint[1]):
+                or not settled(fingerprint[1], recorded["stamped_at"]):
             # A file modified this close to the moment its stamp was taken may have changed again
             # without its stamp changing: then the fingerprint proves nothing.
             return None

@@ -21,7 +21,7 @@ import numpy as np
 
 from .article_reader import ArticleReader
 from .cache import SCHEMA, BuildCache
-from .digests import code_version, digest, racy_margin, stamp_of
+from .digests import code_version, digest, settled, stamp_of
 from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem
@@ -209,7 +209,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
             to_read.append((source, _content_key(fingerprint, path)))
             continue
         if same_reader and known and known[0] == stamp \
-                and stamp[1] < stamped_at - racy_margin(stamp[1]) and stamp[2] < stamped_at - racy_margin(stamp[2]):
+                and settled(stamp[1], stamped_at) and settled(stamp[2], stamped_at):
             cached.append(source)
             continue
         key = _content_key(fingerprint, path)

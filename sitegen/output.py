@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .digests import digest, folder_stamp, racy_margin
+from .digests import digest, folder_stamp, settled
 from .errors import Problem, display_path
 from .output_guard import TREES, OutputLock, live_tree, releases_dir
 from .output_records import OutputRecord
@@ -314,7 +314,7 @@ class OutputWriter:
         now = time.time_ns()
         for folder, (unit, _) in self.units.items():
             stamp = folder_stamp(f"{self._root}/{folder}")
-            if stamp is not None and stamp[0] < now - racy_margin(stamp[0]):
+            if stamp is not None and settled(stamp[0], now):
                 stamps[folder] = (unit, *stamp)
             else:
                 stamps[folder] = (unit, None, None)
@@ -344,12 +344,10 @@ class OutputWriter:
 
     def _remove_stale(self) -> None:
         if self.standby is not None:
-            in_units = {folder: set(names) for folder, (_, names) in self.units.items()}
             for rel in self.standby:
-                folder, _, name = rel.rpartition("/")
-                # (A file of a unit folder may be in the standby's records: an older build copied
-                # search bundles file by file.)
-                if rel not in self.records and name not in in_units.get(folder, ()):
+                # (A file of a unit folder may be in the standby's records: a build without the
+                # cache, or an older sitegen, copies search bundles file by file.)
+                if rel not in self.records and not self._in_unit(rel):
                     self._unlink(rel)
             # Folders of content-addressed files not known to be as this build left them: what
             # this build did not publish there goes (renditions no longer used, a killed build's
@@ -361,6 +359,10 @@ class OutputWriter:
         for folder, _, files in os.walk(root):
             rel_folder = os.path.relpath(folder, root).replace(os.sep, "/")
             self._remove_unpublished("" if rel_folder == "." else rel_folder, files)
+
+    def _in_unit(self, rel: str) -> bool:
+        folder, _, name = rel.rpartition("/")
+        return folder in self.units and name in self.units[folder][1]
 
     def _remove_unpublished(self, folder: str, files: list[str] | None = None) -> None:
         """Remove the files of `folder` (in the standby tree; `files`, when already listed) that this
@@ -394,14 +396,14 @@ def _same_bytes(stat: os.stat_result, path: str, other: str) -> bool:
     """Whether the file at `path` (whose stat is `stat`) is `other` itself or holds its bytes.
     (Reading two small files costs less than replacing one: a changed search bundle keeps most of
     its files' bytes.)"""
+    if _same_file(stat, other):
+        return True
     try:
-        theirs = os.stat(other)
-        if os.path.samestat(stat, theirs):
-            return True
-        if stat.st_size != theirs.st_size:
-            return False
-        with open(path, "rb") as mine, open(other, "rb") as source:
-            return mine.read() == source.read()
+        with open(other, "rb") as source:
+            if os.fstat(source.fileno()).st_size != stat.st_size:
+                return False
+            with open(path, "rb") as mine:
+                return mine.read() == source.read()
     except OSError:
         return False
 

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import quote
 
-from .digests import digest, folder_stamp, racy_margin
+from .digests import digest, folder_stamp, settled
 from .errors import Problem
 from .photo_slots import CENTRE, Focus, PhotoSettings, Rendition, plan_renditions, readable_name
 from .photos import PhotoError, encode_renditions, process_photo, probe, store_rendition, verify
@@ -288,7 +288,7 @@ def make_renditions(plan: PhotoPlan, folder: Path, settings: PhotoSettings, jobs
                     store_rendition(folder, name, data)
                     made.add(name)
     stamp = folder_stamp(str(folder))
-    if not problems and plan.generation and stamp is not None and stamp[0] < time.time_ns() - racy_margin(stamp[0]):
+    if not problems and plan.generation and stamp is not None and settled(stamp[0], time.time_ns()):
         cache.store_value(PRESENT, plan.generation, stamp)  # (a folder changed within the clock's step proves nothing)
     return problems
 

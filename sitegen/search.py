@@ -20,6 +20,7 @@ quote the folded copy or the pairs).  A category filter is a word in the index
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -33,7 +34,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .digests import digest, file_digest, folder_stamp, racy_margin, stamp_of
+from .digests import digest, file_digest, folder_stamp, settled, stamp_of
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
@@ -148,25 +149,20 @@ def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Ca
     go side by side only while their documents together stay under PAGEFIND_DOCUMENTS_AT_ONCE."""
     work_dir.mkdir(parents=True, exist_ok=True)
     wanted = {bucket.key.hex(): bucket for bucket in buckets}
-    for old in work_dir.iterdir():
-        if old.name not in wanted and old.name != DOCUMENTS:
-            if old.is_dir():
-                shutil.rmtree(old, ignore_errors=True)
-            else:
-                old.unlink()
-    _remove_documents_of_other_buckets(work_dir / DOCUMENTS, {bucket.name for bucket in buckets})
+    _remove_all_but(work_dir, set(wanted) | {DOCUMENTS})
+    _remove_all_but(work_dir / DOCUMENTS, {bucket.name for bucket in buckets})
     missing = [b for key, b in wanted.items() if not _intact(work_dir / key, b.name, cache)]
     program = _pagefind() if missing else ""
     budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
         running = []
         for bucket in missing:
-            written = _write_documents(bucket, work_dir / DOCUMENTS / bucket.name, document, cache)
+            _write_documents(bucket, work_dir / DOCUMENTS / bucket.name, document, cache)
             share = budget.take(len(bucket.entries))
-            running.append((bucket, written, pool.submit(_index, program, bucket, work_dir, budget, share)))
-        for bucket, written, run in running:
+            running.append((bucket, pool.submit(_index, program, bucket, work_dir, budget, share)))
+        for bucket, run in running:
             run.result()
-            _record_documents(bucket, work_dir / DOCUMENTS / bucket.name, written, cache)
+            _record_documents(bucket, work_dir / DOCUMENTS / bucket.name, cache)
     return {bucket.name: work_dir / key for key, bucket in wanted.items()}
 
 
@@ -208,24 +204,20 @@ WRITTEN = "search-documents:"
 """The stored step, per bucket name: page path -> (document digest, file stamp) of its documents."""
 
 
-def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str],
-                     cache: "BuildCache") -> dict[str, bytes]:
+def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str], cache: "BuildCache") -> None:
     """Make `folder` hold the bucket's search documents, as Pagefind reads a site (a page's
-    document at <path>/index.html), and nothing else; page path -> document digest.
+    document at <path>/index.html), and nothing else.
 
     A bucket of past years holds a thousand documents: writing them all again for one edited
     article cost most of a second.  A document whose file still has the stamp stored when it was
     written with the same digest is left as it is."""
     recorded = cache.value(WRITTEN + bucket.name, b"") or {}
-    wanted = {f"{path.strip('/')}/index.html": (path, doc_key, source) for path, doc_key, source in bucket.entries}
-    root = str(folder)
-    for directory, _, names in os.walk(root, topdown=False):  # what else is there goes (a removed article's)
-        for name in names:
-            rel = os.path.join(directory, name)[len(root) + 1:].replace(os.sep, "/")
-            if rel not in wanted:
-                os.unlink(os.path.join(directory, name))
-        if directory != root and not os.listdir(directory):
-            os.rmdir(directory)
+    wanted = {_document_file(path): (path, doc_key, source) for path, doc_key, source in bucket.entries}
+    for rel, path in _files_under(folder):  # what else is there goes (a removed article's document)
+        if rel not in wanted:
+            os.unlink(path)
+            with contextlib.suppress(OSError):
+                os.rmdir(os.path.dirname(path))  # its folder, if that held nothing else
     for rel, (path, doc_key, source) in wanted.items():
         target = folder / rel
         try:
@@ -235,30 +227,35 @@ def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str
             pass
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(document(source), encoding="utf-8")
-    return {path: doc_key for path, doc_key, _ in bucket.entries}
 
 
-def _record_documents(bucket: Bucket, folder: Path, written: dict[str, bytes], cache: "BuildCache") -> None:
+def _document_file(path: str) -> str:
+    """Where a page's search document stands in its bucket's folder."""
+    return f"{path.strip('/')}/index.html"
+
+
+def _record_documents(bucket: Bucket, folder: Path, cache: "BuildCache") -> None:
     """Store the stamps of the bucket's documents once Pagefind has read them; a file changed
     within the clock's step of now is left out (written again next time)."""
     now, record = time.time_ns(), {}
-    for path, doc_key in written.items():
+    for path, doc_key, _ in bucket.entries:
         try:
-            stamp = stamp_of(os.stat(folder / path.strip("/") / "index.html"))
+            stamp = stamp_of(os.stat(folder / _document_file(path)))
         except OSError:
             continue
-        if max(stamp[1], stamp[2]) < now - racy_margin(stamp[1]):
+        if settled(max(stamp[1], stamp[2]), now):
             record[path] = (doc_key, stamp)
     cache.store_value(WRITTEN + bucket.name, b"", record)
 
 
-def _remove_documents_of_other_buckets(folder: Path, names: set[str]) -> None:
-    try:
-        for old in os.scandir(folder):
-            if old.name not in names:
-                shutil.rmtree(old.path, ignore_errors=True)
-    except FileNotFoundError:
-        pass
+def _remove_all_but(folder: Path, kept: set[str]) -> None:
+    """Remove from `folder` (if there is one) what is not named in `kept`."""
+    for old in folder.iterdir() if folder.is_dir() else ():
+        if old.name not in kept:
+            if old.is_dir() and not old.is_symlink():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink()
 
 
 def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget, share: int) -> None:
@@ -317,8 +314,7 @@ def _intact(folder: Path, name: str, cache: "BuildCache") -> bool:
             return False
     except (OSError, ValueError):
         return False
-    newest = max(max(stamp[1], stamp[2]) for _, stamp in stamps)
-    if newest < time.time_ns() - racy_margin(newest):  # (a file changed within the clock's step proves nothing)
+    if settled(max(max(stamp[1], stamp[2]) for _, stamp in stamps), time.time_ns()):
         cache.store_value(CHECKED + name, held, True)
     return True
 
