@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .cache_trust import SEAL, CacheDamaged, guarded as _guarded, seal, unseal
-from .digests import code_version, digest, file_digest, racy_margin, stamp_of
+from .digests import code_version, digest, file_digest, stamp_of, stamp_settled
 from .output_records import OutputRecords
 
 CACHE_DIR = ".sitegen-cache"
@@ -231,8 +231,7 @@ class BuildCache(OutputRecords):
         for path in paths:
             stamp = stamp_of(os.stat(path))
             old = known.get(path)
-            changed_at = max(stamp[1], stamp[2])
-            if old and old[0] == stamp and changed_at < old[2] - racy_margin(stamp[1]):
+            if old and old[0] == stamp and stamp_settled(stamp, old[2]):
                 result[path] = old[1]
             else:
                 seen = time.time_ns()

@@ -59,6 +59,14 @@ def settled(changed_ns: int, at_ns: int) -> bool:
     return changed_ns < at_ns - racy_margin(changed_ns)
 
 
+def stamp_settled(stamp: tuple[int, int, int, int], at_ns: int) -> bool:
+    """`settled` for a file's `stamp_of`: neither its content (mtime) nor its inode (ctime)
+    changed within the clock's step of `at_ns`, the coarser step of the two where they differ
+    (a whole-second mtime may come from a filesystem or a copying tool that keeps only seconds)."""
+    margin = max(racy_margin(stamp[1]), racy_margin(stamp[2]))
+    return max(stamp[1], stamp[2]) < at_ns - margin
+
+
 def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:
     """What says a file may have changed: size, mtime, and ctime and inode, which no copying tool
     can set back (`cp -p` and unzip keep the mtime; a write still moves the ctime)."""

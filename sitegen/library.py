@@ -21,7 +21,7 @@ import numpy as np
 
 from .article_reader import ArticleReader
 from .cache import SCHEMA, BuildCache
-from .digests import code_version, digest, settled, stamp_of
+from .digests import code_version, digest, stamp_of, stamp_settled
 from .config import Config
 from .content import Article, Parsed, find_article_files
 from .errors import Problem
@@ -208,8 +208,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
             # error is checked afresh every time, never taken from the cache.
             to_read.append((source, _content_key(fingerprint, path)))
             continue
-        if same_reader and known and known[0] == stamp \
-                and settled(stamp[1], stamped_at) and settled(stamp[2], stamped_at):
+        if same_reader and known and known[0] == stamp and stamp_settled(stamp, stamped_at):
             cached.append(source)
             continue
         key = _content_key(fingerprint, path)

@@ -396,11 +396,12 @@ def _same_bytes(stat: os.stat_result, path: str, other: str) -> bool:
     """Whether the file at `path` (whose stat is `stat`) is `other` itself or holds its bytes.
     (Reading two small files costs less than replacing one: a changed search bundle keeps most of
     its files' bytes.)"""
-    if _same_file(stat, other):
-        return True
     try:
         with open(other, "rb") as source:
-            if os.fstat(source.fileno()).st_size != stat.st_size:
+            theirs = os.fstat(source.fileno())
+            if os.path.samestat(stat, theirs):
+                return True
+            if theirs.st_size != stat.st_size:
                 return False
             with open(path, "rb") as mine:
                 return mine.read() == source.read()

@@ -20,7 +20,6 @@ quote the folded copy or the pairs).  A category filter is a word in the index
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
@@ -34,7 +33,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .digests import digest, file_digest, folder_stamp, settled, stamp_of
+from .digests import digest, file_digest, folder_stamp, stamp_of, stamp_settled
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
@@ -216,8 +215,7 @@ def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str
     for rel, path in _files_under(folder):  # what else is there goes (a removed article's document)
         if rel not in wanted:
             os.unlink(path)
-            with contextlib.suppress(OSError):
-                os.rmdir(os.path.dirname(path))  # its folder, if that held nothing else
+            _remove_emptied(Path(path).parent, folder)
     for rel, (path, doc_key, source) in wanted.items():
         target = folder / rel
         try:
@@ -243,9 +241,20 @@ def _record_documents(bucket: Bucket, folder: Path, cache: "BuildCache") -> None
             stamp = stamp_of(os.stat(folder / _document_file(path)))
         except OSError:
             continue
-        if settled(max(stamp[1], stamp[2]), now):
+        if stamp_settled(stamp, now):
             record[path] = (doc_key, stamp)
     cache.store_value(WRITTEN + bucket.name, b"", record)
+
+
+def _remove_emptied(emptied: Path, top: Path) -> None:
+    """Remove `emptied` and each parent below `top` left holding nothing (a removed article's
+    document folder, then its month's, its year's)."""
+    while emptied != top and top in emptied.parents:
+        try:
+            emptied.rmdir()
+        except OSError:
+            return  # it still holds something
+        emptied = emptied.parent
 
 
 def _remove_all_but(folder: Path, kept: set[str]) -> None:
@@ -314,7 +323,8 @@ def _intact(folder: Path, name: str, cache: "BuildCache") -> bool:
             return False
     except (OSError, ValueError):
         return False
-    if settled(max(max(stamp[1], stamp[2]) for _, stamp in stamps), time.time_ns()):
+    now = time.time_ns()
+    if all(stamp_settled(stamp, now) for _, stamp in stamps):
         cache.store_value(CHECKED + name, held, True)
     return True
 

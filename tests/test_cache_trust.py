@@ -1,6 +1,7 @@
 """What the cache may be trusted with: nothing it holds outlives what it was made from, and a cache
 that is damaged is said so and rebuilt, never published from."""
 
+import functools
 import os
 import sqlite3
 import subprocess
@@ -168,9 +169,8 @@ def test_search_files_recorded_one_by_one_stay_when_a_build_links_their_folders(
     import sitegen.search
 
     site = photo_site(make_site)
-    copy = sitegen.search.copy_search_bundles
     monkeypatch.setattr(sitegen.search, "copy_search_bundles",
-                        lambda out, bundles, digests, cached: copy(out, bundles, digests, cached=False))
+                        functools.partial(sitegen.search.copy_search_bundles, cached=False))
     site.build()
     monkeypatch.undo()
     for n in range(2):  # the second publishes into the first build's tree

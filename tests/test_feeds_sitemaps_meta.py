@@ -269,7 +269,8 @@ def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
     bundles = lambda: {p.name for p in work.iterdir() if p.name != "documents"}  # noqa: E731
     first = bundles()
     assert len(first) == 2  # 2023, and the month 2024-06
-    site.write("content/cu/9.md", article(title="Tin năm cũ thêm", date="2023-04-01 07:00"))  # same category
+    site.write("content/cu/9.md", article(title="Tin năm cũ thêm", date="2023-04-01 07:00",  # the year's bucket
+                                          category="Kinh tế"))
     site.build()
     second = bundles()
     assert len(second) == 2 and len(first & second) == 1  # 2023 indexed again, 2024-06 kept
@@ -286,3 +287,5 @@ def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
     (site.root / "content/cu/9.md").unlink()
     site.build()
     assert len(documents()) == 3
+    # and no folder it stood in is left behind empty (its article's, its category's: it was alone there)
+    assert [d for d in (work / "documents/2023").rglob("*") if d.is_dir() and not any(d.iterdir())] == []
