@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import jinja2
+import jinja2.bccache
 from jinja2.loaders import split_template_path
 
 from .errors import BuildFailed, Problem, display_path
@@ -33,6 +34,27 @@ def iso(value) -> str:
     return value.isoformat(timespec="seconds")
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process, keyed by Jinja's own key (template name and file) and
+    checked against the text's checksum, so an edited template is compiled again.  Compiling the
+    theme cost 0.5 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build
+    many times in one process.  Every Renderer makes its environment with the same options, the
+    only other thing the compiled code depends on."""
+
+    def __init__(self):
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
+
+
 class Renderer:
     """Renders planned pages to bytes with the site's theme."""
 
@@ -52,6 +74,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            bytecode_cache=_COMPILED,
         )
         self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)

@@ -13,6 +13,16 @@ def test_site_template_overrides_the_default(make_site):
     assert built.html("404.html").select_one("nav.menu")  # still the default's base layout
 
 
+def test_a_template_edited_between_two_builds_in_one_process_is_used_as_edited(make_site):
+    # As `sitegen serve` rebuilds after a save: compiled templates are kept in the process, and an
+    # edit of the same file, even one of the same length, must still reach the pages.
+    site = make_site({"content/a.md": article(),
+                      "templates/404.html": '{% extends "base.html" %}{% block content %}<h1>Lạc đường A</h1>{% endblock %}'})
+    assert site.build().html("404.html").h1.get_text() == "Lạc đường A"
+    site.write("templates/404.html", '{% extends "base.html" %}{% block content %}<h1>Lạc đường B</h1>{% endblock %}')
+    assert site.build().html("404.html").h1.get_text() == "Lạc đường B"
+
+
 def test_site_template_extends_the_defaults_own_version(make_site):
     site = make_site({
         "content/a.md": article(),
