@@ -248,7 +248,7 @@ def _record_documents(bucket: Bucket, folder: Path, cache: "BuildCache") -> None
 
 def _remove_emptied(emptied: Path, top: Path) -> None:
     """Remove `emptied` and each parent below `top` left holding nothing (a removed article's
-    document folder, then its month's, its year's)."""
+    document folder, then its category's).  Not `os.removedirs`: that would go on above `top`."""
     while emptied != top and top in emptied.parents:
         try:
             emptied.rmdir()

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import jinja2
-import jinja2.bccache
 from jinja2.loaders import split_template_path
 
 from .errors import BuildFailed, Problem, display_path
@@ -37,7 +36,7 @@ def iso(value) -> str:
 class _CompiledTemplates(jinja2.BytecodeCache):
     """Templates compiled once per process, keyed by Jinja's own key (template name and file) and
     checked against the text's checksum, so an edited template is compiled again.  Compiling the
-    theme cost 0.5 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build
+    theme cost 0.45 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build
     many times in one process.  Every Renderer makes its environment with the same options, the
     only other thing the compiled code depends on."""
 
