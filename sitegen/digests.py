@@ -61,10 +61,15 @@ def settled(changed_ns: int, at_ns: int) -> bool:
 
 def stamp_settled(stamp: tuple[int, int, int, int], at_ns: int) -> bool:
     """`settled` for a file's `stamp_of`: neither its content (mtime) nor its inode (ctime)
-    changed within the clock's step of `at_ns`, the coarser step of the two where they differ
-    (a whole-second mtime may come from a filesystem or a copying tool that keeps only seconds)."""
-    margin = max(racy_margin(stamp[1]), racy_margin(stamp[2]))
-    return max(stamp[1], stamp[2]) < at_ns - margin
+    changed within the clock's step of `at_ns`."""
+    return settles_at(stamp) < at_ns
+
+
+def settles_at(stamp: tuple[int, int, int, int]) -> int:
+    """From when a stamp taken of the file proves its last change: its later change (mtime or
+    ctime) plus the coarser clock step of the two where they differ (a whole-second mtime may come
+    from a filesystem or a copying tool that keeps only seconds)."""
+    return max(stamp[1], stamp[2]) + max(racy_margin(stamp[1]), racy_margin(stamp[2]))
 
 
 def stamp_of(stat: os.stat_result) -> tuple[int, int, int, int]:

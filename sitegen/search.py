@@ -33,7 +33,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from .digests import digest, file_digest, folder_stamp, stamp_of, stamp_settled
+from .digests import digest, file_digest, folder_stamp, settles_at, stamp_of, stamp_settled
 from .errors import BuildFailed, Problem
 from .vietnamese import fold, format_date_vn
 
@@ -233,17 +233,31 @@ def _document_file(path: str) -> str:
 
 
 def _record_documents(bucket: Bucket, folder: Path, cache: "BuildCache") -> None:
-    """Store the stamps of the bucket's documents once Pagefind has read them; a file changed
-    within the clock's step of now is left out (written again next time)."""
-    now, record = time.time_ns(), {}
-    for path, doc_key, _ in bucket.entries:
-        try:
-            stamp = stamp_of(os.stat(folder / _document_file(path)))
-        except OSError:
-            continue
-        if stamp_settled(stamp, now):
-            record[path] = (doc_key, stamp)
+    """Store the stamps of the bucket's documents once Pagefind has read them.  A stamp proves a
+    document only once the clock's step has passed since it was written; Pagefind can read a small
+    bucket faster than that (15 ms), so a fine-grained clock's step is waited out once, and the
+    stamps taken again.  A file still within the step (a whole-second clock) is left out: it is
+    written again next time."""
+    for attempt in (1, 2):
+        now, record, unsettled = time.time_ns(), {}, []
+        for path, doc_key, _ in bucket.entries:
+            try:
+                stamp = stamp_of(os.stat(folder / _document_file(path)))
+            except OSError:
+                continue
+            if stamp_settled(stamp, now):
+                record[path] = (doc_key, stamp)
+            else:
+                unsettled.append(settles_at(stamp))
+        wait_ns = max(unsettled, default=now) - now
+        if attempt == 2 or not unsettled or wait_ns > FINE_STEP_WAIT_NS:
+            break
+        time.sleep(wait_ns / 1e9 + 0.001)
     cache.store_value(WRITTEN + bucket.name, b"", record)
+
+
+FINE_STEP_WAIT_NS = 50_000_000
+"""The longest wait `_record_documents` makes for a fresh document's stamp to settle."""
 
 
 def _remove_emptied(emptied: Path, top: Path) -> None:

@@ -10,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import ZONE, article, png
+from sitegen.cache import BuildCache
+from sitegen.search import Bucket, _record_documents, _write_documents
 from sitegen.sitemaps import SITEMAP
 
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -289,3 +291,17 @@ def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
     assert len(documents()) == 3
     # and no folder it stood in is left behind empty (its article's, its category's: it was alone there)
     assert [d for d in (work / "documents/2023").rglob("*") if d.is_dir() and not any(d.iterdir())] == []
+
+
+def test_a_search_document_pagefind_read_at_once_is_not_written_again(tmp_path):
+    """Pagefind reads a small bucket within a few milliseconds of its documents being written,
+    inside the clock's step: the stamps are still taken so that the next build keeps them."""
+    cache, folder = BuildCache(tmp_path / "cache"), tmp_path / "documents" / "2023"
+    bucket = Bucket("2023", (("/thoi-su/tin-1/", b"d1", "content/thoi-su/1.md"),))
+    _write_documents(bucket, folder, lambda source: f"<html>{source}</html>", cache)
+    _record_documents(bucket, folder, cache)  # at once, as after a quick Pagefind run
+
+    def written_again(source):
+        raise AssertionError(f"{source}'s search document was written again")
+    _write_documents(bucket, folder, written_again, cache)
+    cache.close()
