@@ -232,32 +232,38 @@ def _document_file(path: str) -> str:
     return f"{path.strip('/')}/index.html"
 
 
+FINE_STEP_WAIT_NS = 50_000_000
+"""The longest wait `_record_documents` makes for fresh documents' stamps to settle."""
+
+
 def _record_documents(bucket: Bucket, folder: Path, cache: "BuildCache") -> None:
     """Store the stamps of the bucket's documents once Pagefind has read them.  A stamp proves a
     document only once the clock's step has passed since it was written; Pagefind can read a small
     bucket faster than that (15 ms), so a fine-grained clock's step is waited out once, and the
     stamps taken again.  A file still within the step (a whole-second clock) is left out: it is
     written again next time."""
-    for attempt in (1, 2):
-        now, record, unsettled = time.time_ns(), {}, []
-        for path, doc_key, _ in bucket.entries:
-            try:
-                stamp = stamp_of(os.stat(folder / _document_file(path)))
-            except OSError:
-                continue
-            if stamp_settled(stamp, now):
-                record[path] = (doc_key, stamp)
-            else:
-                unsettled.append(settles_at(stamp))
-        wait_ns = max(unsettled, default=now) - now
-        if attempt == 2 or not unsettled or wait_ns > FINE_STEP_WAIT_NS:
-            break
+    record, settling = _settled_stamps(bucket, folder)
+    wait_ns = settling - time.time_ns()
+    if 0 < wait_ns <= FINE_STEP_WAIT_NS:
         time.sleep(wait_ns / 1e9 + 0.001)
+        record, _ = _settled_stamps(bucket, folder)
     cache.store_value(WRITTEN + bucket.name, b"", record)
 
 
-FINE_STEP_WAIT_NS = 50_000_000
-"""The longest wait `_record_documents` makes for a fresh document's stamp to settle."""
+def _settled_stamps(bucket: Bucket, folder: Path) -> tuple[dict[str, tuple[bytes, tuple]], int]:
+    """(page path -> (document digest, stamp) of the documents whose stamps are settled, when the
+    last of the others will be: 0 if none)."""
+    now, record, settling = time.time_ns(), {}, 0
+    for path, doc_key, _ in bucket.entries:
+        try:
+            stamp = stamp_of(os.stat(folder / _document_file(path)))
+        except OSError:
+            continue
+        if stamp_settled(stamp, now):
+            record[path] = (doc_key, stamp)
+        else:
+            settling = max(settling, settles_at(stamp))
+    return record, settling
 
 
 def _remove_emptied(emptied: Path, top: Path) -> None:

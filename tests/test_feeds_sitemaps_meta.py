@@ -298,10 +298,12 @@ def test_a_search_document_pagefind_read_at_once_is_not_written_again(tmp_path):
     inside the clock's step: the stamps are still taken so that the next build keeps them."""
     cache, folder = BuildCache(tmp_path / "cache"), tmp_path / "documents" / "2023"
     bucket = Bucket("2023", (("/thoi-su/tin-1/", b"d1", "content/thoi-su/1.md"),))
-    _write_documents(bucket, folder, lambda source: f"<html>{source}</html>", cache)
-    _record_documents(bucket, folder, cache)  # at once, as after a quick Pagefind run
 
     def written_again(source):
         raise AssertionError(f"{source}'s search document was written again")
-    _write_documents(bucket, folder, written_again, cache)
-    cache.close()
+    try:
+        _write_documents(bucket, folder, lambda source: f"<html>{source}</html>", cache)
+        _record_documents(bucket, folder, cache)  # at once, as after a quick Pagefind run
+        _write_documents(bucket, folder, written_again, cache)
+    finally:
+        cache.close()

@@ -151,7 +151,8 @@ def read_as_on_a_phone(browser, url: str) -> tuple[int, int, float]:
 def test_originals_are_camera_sized_and_not_what_readers_get(camera_portal):
     _, site = camera_portal
     shown = photos_shown(site / "output", ["index.html", f"{ARTICLE}index.html"])
-    photos = [p for p in (site / "content").rglob("*.jpg") if p.relative_to(site / "content").with_suffix("").as_posix() in shown]
+    content = site / "content"
+    photos = [p for p in content.rglob("*.jpg") if p.relative_to(content).with_suffix("").as_posix() in shown]
     assert len(photos) == len(shown) >= 30 and all(Image.open(p).size == (4000, 3000) for p in photos)
     assert sum(p.stat().st_size for p in photos) > 90_000_000
     assert not list((site / "output/media").rglob("*.jpg")) or all(
