@@ -9,7 +9,8 @@ disk) and prints the seconds spent in each function of sitegen/search.py, beside
 Use an article of a past year to see the worst case: its bundle is the whole year (830 documents at
 10,000 articles over ten years), where this month's holds a few dozen.  The first run after a
 change of sitegen's code rebuilds everything; read the runs after it.  `_index` runs in threads
-beside `_write_documents`: the functions' times overlap and do not add up to the stage.
+beside `_write_documents` and, for a small re-indexing, beside the render stage: the functions'
+times overlap and do not add up to the stage.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from pathlib import Path
 import sitegen.search as search
 from sitegen.build import build
 
-TIMED = ("search_buckets", "_intact", "_write_documents", "_index", "index_buckets", "copy_search_bundles")
+TIMED = ("search_buckets", "_intact", "_write_documents", "_index", "copy_search_bundles")
 
 
 def main() -> None:

@@ -1,7 +1,8 @@
 """`build()`: one linear pass — check, config, read, index, related, photos, plan, render, renditions,
 files, search, write (README: "How the code is laid out").
 
-Every step is a named call and is timed.  All articles are read and indexed before any page is
+Every step is a named call and is timed; search, a program of its own, may start before render and
+run beside it.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
 collected per stage and raised together; output/ changes only when all stages succeeded, at once
 (`output.py`).
@@ -208,7 +209,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .rendering import PageKeys, render_pages
         from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
-        from .search import copy_search_bundles, documents_of, index_buckets, search_buckets
+        from .search import ALONGSIDE_RENDERING, SearchIndexing, copy_search_bundles, documents_of, search_buckets
         from .site import Publication, Site
         from .sitemaps import machine_files
         from .steps import PageStore
@@ -264,11 +265,18 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         with ExitStack() as stack:
             with timed("prepare"):  # what the two output trees hold, from the cache
                 out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
+            if config.search:
+                with timed("search"):  # a small re-indexing runs while the pages render
+                    search_dir = cache.subfolder("search")
+                    indexing = stack.enter_context(SearchIndexing(
+                        search_buckets(site, planner.views, planner.newest_year), search_dir or out.scratch / "search",
+                        options.jobs, documents_of(planner.views, library.search_text), cache))
+                    if indexing.documents <= ALONGSIDE_RENDERING:
+                        indexing.start()
             with timed("render"):
                 renderer = Renderer(theme, site_dir)
                 keys = PageKeys(templates_digest(theme), planner.site_view)
                 page_keys = [keys.key(page) for page in pages]
-                buckets = search_buckets(site, planner.views, planner.newest_year) if config.search else []
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
                 for page in pages:
@@ -287,10 +295,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     out.write(path, data)
             if config.search:
                 with timed("search"):
-                    kept = cache.subfolder("search")
-                    bundles = index_buckets(buckets, kept or out.scratch / "search", options.jobs,
-                                            documents_of(planner.views, library.search_text), cache)
-                    copy_search_bundles(out, bundles, cache.file_digests, cached=kept is not None)
+                    copy_search_bundles(out, indexing.bundles(), cache.file_digests, cached=search_dir is not None)
             with timed("write"), commit_guard():
                 out.publish()
             if cache.folder:

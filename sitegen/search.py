@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from html import escape
@@ -136,33 +136,69 @@ def documents_of(views: dict[str, "ArticleView"], search_text: Callable[[str], s
     return document
 
 
+ALONGSIDE_RENDERING = 2_000
+"""Search documents to index at most for Pagefind to run while pages render (`SearchIndexing.start`
+early): an edit's bucket, a day's new articles.  More (a cold build) wait for the search stage,
+so that Pagefind's memory (PAGEFIND_DOCUMENTS_AT_ONCE) never adds to the render workers'."""
+
+
+class SearchIndexing:
+    """The Pagefind bundles of `buckets`, made in `work_dir` (`document(source)` gives an article's
+    search document): bundles of other inputs are removed from it, and one is made only for a
+    bucket whose bundle is not there whole (`_intact`: it still matches the manifest written when
+    it was made).
+
+    `start()` writes the missing buckets' documents (here, in this thread: they may come from the
+    cache) and hands each bucket to Pagefind, a program of its own run from a thread, as soon as
+    its documents are written; `bundles()` waits for the runs and gives bucket name -> folder of
+    its bundle.  Between the two the build renders pages: one edit's re-indexing (a second for a
+    past year's bucket at 10,000 articles) costs no wall time.  Pagefind runs hold about 125 kB
+    per document, so runs go side by side only while their documents together stay under
+    PAGEFIND_DOCUMENTS_AT_ONCE.  Use it as a context manager: leaving it early (a failed build)
+    cancels the runs not begun and waits for the others."""
+
+    def __init__(self, buckets: list[Bucket], work_dir: Path, jobs: int, document: Callable[[str], str],
+                 cache: "BuildCache"):
+        self.work_dir, self.document, self.cache = work_dir, document, cache
+        work_dir.mkdir(parents=True, exist_ok=True)
+        self.wanted = {bucket.key.hex(): bucket for bucket in buckets}
+        _remove_all_but(work_dir, set(self.wanted) | {DOCUMENTS})
+        _remove_all_but(work_dir / DOCUMENTS, {bucket.name for bucket in buckets})
+        self.missing = [b for key, b in self.wanted.items() if not _intact(work_dir / key, b.name, cache)]
+        self.documents = sum(len(bucket.entries) for bucket in self.missing)
+        """Search documents to index."""
+        self.pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        self.running: list[tuple[Bucket, Future]] | None = None
+
+    def start(self) -> None:
+        if self.running is not None:
+            return
+        program = _pagefind() if self.missing else ""
+        budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
+        self.running = []
+        for bucket in self.missing:
+            _write_documents(bucket, self.work_dir / DOCUMENTS / bucket.name, self.document, self.cache)
+            self.running.append((bucket, self.pool.submit(_index, program, bucket, self.work_dir, budget)))
+
+    def bundles(self) -> dict[str, Path]:
+        self.start()
+        for bucket, run in self.running or ():
+            run.result()
+            _record_documents(bucket, self.work_dir / DOCUMENTS / bucket.name, self.cache)
+        return {bucket.name: self.work_dir / key for key, bucket in self.wanted.items()}
+
+    def __enter__(self) -> "SearchIndexing":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def index_buckets(buckets: list[Bucket], work_dir: Path, jobs: int, document: Callable[[str], str],
                   cache: "BuildCache") -> dict[str, Path]:
-    """Bucket name -> folder holding its Pagefind bundle, built only for buckets not already in
-    `work_dir` (`document(source)` gives an article's search document); bundles of other inputs
-    are removed from it.  A kept bundle must still match the manifest written when it was made
-    (`_intact`); one that does not is made again.
-
-    The documents of one bucket are written (here, in this thread: they may come from the cache)
-    while Pagefind indexes the ones before; Pagefind runs hold about 125 kB per document, so runs
-    go side by side only while their documents together stay under PAGEFIND_DOCUMENTS_AT_ONCE."""
-    work_dir.mkdir(parents=True, exist_ok=True)
-    wanted = {bucket.key.hex(): bucket for bucket in buckets}
-    _remove_all_but(work_dir, set(wanted) | {DOCUMENTS})
-    _remove_all_but(work_dir / DOCUMENTS, {bucket.name for bucket in buckets})
-    missing = [b for key, b in wanted.items() if not _intact(work_dir / key, b.name, cache)]
-    program = _pagefind() if missing else ""
-    budget = _Budget(PAGEFIND_DOCUMENTS_AT_ONCE)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:  # Pagefind runs as a program of its own
-        running = []
-        for bucket in missing:
-            _write_documents(bucket, work_dir / DOCUMENTS / bucket.name, document, cache)
-            share = budget.take(len(bucket.entries))
-            running.append((bucket, pool.submit(_index, program, bucket, work_dir, budget, share)))
-        for bucket, run in running:
-            run.result()
-            _record_documents(bucket, work_dir / DOCUMENTS / bucket.name, cache)
-    return {bucket.name: work_dir / key for key, bucket in wanted.items()}
+    """Bucket name -> folder holding its Pagefind bundle, made where missing (`SearchIndexing`)."""
+    with SearchIndexing(buckets, work_dir, jobs, document, cache) as indexing:
+        return indexing.bundles()
 
 
 class _Budget:
@@ -287,7 +323,8 @@ def _remove_all_but(folder: Path, kept: set[str]) -> None:
                 old.unlink()
 
 
-def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget, share: int) -> None:
+def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget) -> None:
+    share = budget.take(len(bucket.entries))
     key = bucket.key.hex()
     scratch = work_dir / f"tmp-{key}"
     shutil.rmtree(scratch, ignore_errors=True)

@@ -9,7 +9,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ZONE, article, png
+from conftest import ZONE, article, camera_photo, png
 from sitegen.cache import BuildCache
 from sitegen.search import Bucket, _record_documents, _write_documents
 from sitegen.sitemaps import SITEMAP
@@ -291,6 +291,34 @@ def test_an_edit_indexes_again_only_the_search_bundle_of_its_article(make_site):
     assert len(documents()) == 3
     # and no folder it stood in is left behind empty (its article's, its category's: it was alone there)
     assert [d for d in (work / "documents/2023").rglob("*") if d.is_dir() and not any(d.iterdir())] == []
+
+
+def test_a_build_that_fails_while_pagefind_indexes_leaves_nothing_running_and_output_whole(make_site, monkeypatch):
+    """A small re-indexing runs while the pages render.  A later stage that fails (a photo found
+    damaged only when decoded) stops the build with Pagefind's run waited for: nothing of it goes
+    on writing the cache beside the next build (the preview server builds again at once)."""
+    import threading
+    import time
+
+    import sitegen.search
+    site = make_site({"content/a.md": article(title="Tin đầu tiên về Kon Tum", date="2024-06-01 07:00")})
+    site.build()
+    before = {p: p.read_bytes() for p in (site.root / "output").rglob("*") if p.is_file()}
+    site.write("content/b.md", article(title="Cầu treo sau lũ", date="2024-06-02 07:00", body="![Cầu treo](cau.jpg)"))
+    site.write("content/cau.jpg", camera_photo()[:5000])  # cut off: found only when decoded, after indexing began
+    index = sitegen.search._index
+    monkeypatch.setattr(sitegen.search, "_index", lambda *args: (time.sleep(0.5), index(*args)))  # a slow machine
+    threads = threading.active_count()
+    problems = " ".join(p.message for p in site.build_fails())
+    assert "the photo is damaged or truncated" in problems
+    assert threading.active_count() == threads
+    assert {p: p.read_bytes() for p in (site.root / "output").rglob("*") if p.is_file()} == before
+    work = site.root / ".sitegen-cache/search"
+    assert [p.name for p in work.iterdir() if p.name.startswith("tmp-")] == []  # no half-made bundle
+    site.write("content/b.md", article(title="Cầu treo sau lũ", date="2024-06-02 07:00"))  # the photo left out
+    built = site.build()
+    entries = [json.loads(p.read_text())["languages"] for p in built.output.glob("pagefind/*/pagefind-entry.json")]
+    assert sum(language["page_count"] for found in entries for language in found.values()) == 2
 
 
 def test_a_search_document_pagefind_read_at_once_is_not_written_again(tmp_path):
