@@ -204,6 +204,19 @@ def build_command(source: Path, output: Path | None, drafts: bool, future: bool,
         fail(exc)
     print_problems(report.warnings)
     click.echo(summary_line(report))
+    if scheduler is None:
+        _leave_at_once()
+
+
+def _leave_at_once() -> None:
+    """End the process without freeing what the build held, one object at a time: the archive's
+    articles, views and pages are millions of objects, and tearing them down took 0.3 s of a
+    one-edit rebuild of 10,000 articles.  Everything is written and published by now, the cache
+    closed and the workers gone; only the terminal's buffers are left to flush.  (A Dask client
+    has its own clean-up at exit: builds on a cluster end the usual way.)"""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 @main.command("serve")
