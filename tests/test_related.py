@@ -152,6 +152,20 @@ def test_of_two_articles_as_related_the_one_from_the_same_weeks_comes_first():
     assert related_articles(docs, 2)[0] == (1, 2)
 
 
+def test_the_same_kind_of_event_worded_alike_in_another_year_ranks_below_this_storys_own_articles():
+    # Each dengue season reads much the same; the story is this commune's outbreak, a month on.
+    docs = [
+        doc("Sốt xuất huyết tăng mạnh ở xã Đăk Rơ Nga, ngành y tế phun hóa chất diệt muỗi", day=2000,
+            summary="Trung tâm Y tế huyện ghi nhận 30 ca mắc trong tháng, nhiều nhất ở các thôn ven suối."),
+        doc("Đăk Rơ Nga: thêm 12 ca sốt xuất huyết, trường học tổng vệ sinh", day=2030,
+            summary="Xã Đăk Rơ Nga vận động người dân dọn lăng quăng quanh nhà."),
+        doc("Sốt xuất huyết tăng mạnh ở xã Ia Chim, ngành y tế phun hóa chất diệt muỗi", day=2000 - 2 * 365,
+            summary="Trung tâm Y tế thành phố ghi nhận 25 ca mắc trong tháng, nhiều nhất ở các thôn ven sông."),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 2)[0] == (1, 2)
+
+
 def test_the_same_category_never_wins_over_a_clearly_closer_story_from_another_category():
     docs = [
         doc("Khởi công đường tỉnh 676 qua huyện Ia H'Drai", category="kinh-te",
