@@ -114,8 +114,12 @@ def process_photo(path: Path, renditions: list[Rendition], folder: Path,
 def store_rendition(folder: Path, name: str, data: bytes) -> None:
     """One rendition's file, whole or not at all: a killed build leaves no half-written rendition."""
     temporary = folder / f".{name}.{os.getpid()}.tmp"
-    temporary.write_bytes(data)
-    os.replace(temporary, folder / name)
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, folder / name)
+    except OSError as exc:  # a full disk: name the rendition (write(2) names no file) and leave no part
+        temporary.unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror, str(folder / name)) from None
 
 
 def encode_renditions(path: Path, renditions: list[Rendition],

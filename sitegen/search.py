@@ -259,8 +259,11 @@ def _write_documents(bucket: Bucket, folder: Path, document: Callable[[str], str
                 continue
         except OSError:
             pass
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(document(source), encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(document(source), encoding="utf-8")
+        except OSError as exc:  # a write(2) that fails (a full disk) names no file by itself
+            raise OSError(exc.errno, exc.strerror, str(target)) from None
 
 
 def _document_file(path: str) -> str:

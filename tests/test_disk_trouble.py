@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import CONFIG, article, png
+from conftest import CONFIG, article, camera_photo, png
 
 
 @pytest.fixture
@@ -53,6 +53,24 @@ def test_a_full_disk_is_an_error_that_names_the_file_and_keeps_the_site(small_di
     (site / "content/thoi-su/lon.png").write_bytes(png(4, 3))
     assert sitegen(site).returncode == 0
     assert (site / "output/media/thoi-su/lon.png").read_bytes() == png(4, 3)
+
+
+def test_renditions_that_fill_the_disk_name_the_photos_file_and_leave_no_part_of_it(small_disk):
+    site = small_disk / "site"
+    make(site)
+    assert sitegen(site).returncode == 0
+    published = tree(site / "output")
+    for n in range(3):  # three camera photos: their renditions need more than the disk has left
+        (site / f"content/thoi-su/anh-{n}.jpg").write_bytes(camera_photo())
+        (site / f"content/thoi-su/bai-{n}.md").write_text(
+            article(title=f"Tin số {n}", image=f"{{src: anh-{n}.jpg, caption: Ảnh}}"), encoding="utf-8")
+    result = sitegen(site)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    said = result.stderr + result.stdout
+    assert "cannot write .sitegen-cache/renditions/anh-" in said and "No space left on device" in said
+    assert not list(site.rglob("*.tmp"))
+    assert tree(site / "output") == published
 
 
 def test_a_read_only_disk_is_an_error_not_a_traceback(small_disk):
