@@ -59,8 +59,11 @@ class PageKeys:
             h.update(self.digest_of(value))
         elif kind is tuple or kind is list:
             h.update(b"(")
-            for item in value:
-                self._feed(h, item)
+            for item in value:  # most items are views: digested here, without a call of _feed each
+                if type(item) in _SHARED:
+                    h.update(self.shared.get(id(item)) or self.digest_of(item))
+                else:
+                    self._feed(h, item)
             h.update(b")")
         elif kind is dict:
             h.update(b"{")
