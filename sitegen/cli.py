@@ -307,6 +307,8 @@ def related_command(name: str, source: Path) -> None:
                        + (f" and {len(reason.phrases) - 8} more" if len(reason.phrases) > 8 else ""))
         if reason.tags:
             click.echo("   shared tags: " + ", ".join(f"{t} ({v:.3f})" for t, v in reason.tags))
+        if reason.other_names:
+            click.echo("   counted less: both name people or places, and none of them the same")
         if not reason.phrases and not reason.tags:
             click.echo("   filled in: shares no distinctive word or tag" +
                        ("; among the newest of the same category" if reason.same_category else ""))

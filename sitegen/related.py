@@ -9,6 +9,9 @@ Score of article b for article a:
     (text_weight * cos(text a, text b) + tag_weight * cos(tags a, tags b)) * (1 + recent * e^(-days apart / recent_days))
     + category_weight * [same category]
 
+  and the first part times `name_conflict` when both articles name people, places or bodies and
+  share none of those names.
+
 - Text: syllable bigrams (Vietnamese words are space-separated syllables, so "Tu Mơ Rông" gives
   "tu mơ" and "mơ rông") from the title (counted 3x), the sapo (2x) and the start of the body, and
   the proper names and acronyms among them (`names_in`: "Mường Lộc", "XVII"), as TF-IDF vectors.
@@ -18,6 +21,10 @@ Score of article b for article a:
   dropped: it says nothing about relatedness and would make every pair of articles a candidate).
 - Tags: rare tags count more than common ones (IDF weights), spelling variants share one key.
 - Time: a story runs over days to weeks; the same commune years later is usually another story.
+- Names: "Huyện Xuân Sơn: Sản phẩm OCOP khó tìm đầu ra" and the same headline about Huyện Tây Châu
+  share nearly every bigram and are two stories; two articles that each name someone or somewhere
+  (a name in two articles or more, in few enough to say something: one with IDF) and share no such
+  name are taken for two matters worded alike.
 - Only pairs that share a feature or a tag are scored, through one sparse matrix product per block
   of rows (scipy): no all-pairs loop in Python, so 100,000 articles stay fast.
 - Ranking: score, then recency (newer first), then position — deterministic.  When fewer articles
@@ -35,7 +42,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from scipy import sparse
 
-from .related_features import FeatureTable, RelatedDoc, Weights, stock_mask
+from .related_features import NAME_MARK, FeatureTable, RelatedDoc, Weights, stock_mask
 from .workers import Workers, workers_for
 
 _BLOCK_ROWS = 1024
@@ -162,7 +169,8 @@ def related_articles(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int
     worker processes (same result, less time); `jobs` may also be the Workers to rank on."""
     if len(docs) < 2 or count <= 0:
         return [() for _ in docs]
-    return rank_all(ranking_from(matrix_of(docs, texts, weights).matrix, docs, count, weights), jobs).lists()
+    made = matrix_of(docs, texts, weights)
+    return rank_all(ranking_from(made.matrix, docs, count, weights, names_of(made, len(docs), weights)), jobs).lists()
 
 
 class Relatedness(NamedTuple):
@@ -195,6 +203,23 @@ def matrix_of(docs: Sequence[RelatedDoc], texts: FeatureTable, weights: Weights)
     tags = weighted(tag_tf, idf_of(tag_df, len(docs), weights, tag_tf.dtype), None)
     held = sparse.csr_matrix((np.ones(text_tf.nnz, np.uint8), text_tf.indices, text_tf.indptr), shape=text_tf.shape)
     return Relatedness(codes, text_df, held, tag_keys, tag_df, combined(text, tags, weights))
+
+
+def names_of(made: Relatedness, n: int, weights: Weights) -> sparse.csr_matrix:
+    """`names_held` of a ranking's matrix as made (n articles)."""
+    return names_held(made.text_tf, made.codes, idf_of(made.text_df, n, weights, np.float32))
+
+
+def names_held(text_tf: sparse.csr_matrix, codes: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
+    """Rows: articles; 1 in the columns of the names each holds (among all its features, not only
+    the kept ones) that have an IDF: held by two articles or more, and not by too many.  Like a row
+    of the matrix, a row here hangs on its own features and the IDF alone (related_step.py)."""
+    wanted = ((codes & NAME_MARK) == NAME_MARK) & (idf > 0)
+    keep = wanted[text_tf.indices]
+    counts = np.add.reduceat(keep, text_tf.indptr[:-1]) if text_tf.nnz else np.zeros(text_tf.shape[0], np.int64)
+    counts[np.diff(text_tf.indptr) == 0] = 0  # reduceat gives an empty row its next entry
+    return sparse.csr_matrix((np.ones(int(counts.sum()), np.float32), text_tf.indices[keep],
+                              np.concatenate(([0], np.cumsum(counts)))), shape=text_tf.shape)
 
 
 def combined(text: sparse.csr_matrix, tags: sparse.csr_matrix, weights: Weights) -> sparse.csr_matrix:
@@ -236,6 +261,23 @@ class Ranking:
     newest_in_category: list
     count: int
     weights: Weights
+    names: sparse.csr_matrix
+    """`names_held`: the names each article holds (no columns: no names, as in some tests)."""
+    holders: sparse.csr_matrix
+    """Its transpose: the articles holding each name."""
+    named: np.ndarray
+    """Which articles hold a name at all."""
+
+    def share_a_name(self, i: "int | np.ndarray", cols: np.ndarray) -> np.ndarray:
+        """For each of `cols`, whether it holds one of article i's names (`i` may be an array beside
+        `cols`: pairs)."""
+        names, holders = self.names, self.holders
+        if np.ndim(i):
+            return np.asarray(names[i].multiply(names[cols]).sum(axis=1)).ravel() > 0
+        mine = names.indices[names.indptr[i]:names.indptr[i + 1]]
+        if not len(mine):
+            return np.zeros(len(cols), bool)
+        return np.isin(cols, np.concatenate([holders.indices[holders.indptr[c]:holders.indptr[c + 1]] for c in mine]))
 
 
 class Columns(NamedTuple):
@@ -247,25 +289,37 @@ class Columns(NamedTuple):
 
 def ranking_of(docs: Sequence[RelatedDoc], texts: FeatureTable, count: int, weights: Weights) -> tuple[Ranking, Columns]:
     made = matrix_of(docs, texts, weights)
-    return ranking_from(made.matrix, docs, count, weights), Columns(made.codes, made.tag_keys)
+    return ranking_from(made.matrix, docs, count, weights, names_of(made, len(docs), weights)), \
+        Columns(made.codes, made.tag_keys)
 
 
-def ranking_from(matrix: sparse.csr_matrix, docs: Sequence[RelatedDoc], count: int, weights: Weights) -> Ranking:
+def ranking_from(matrix: sparse.csr_matrix, docs: Sequence[RelatedDoc], count: int, weights: Weights,
+                 names: sparse.csr_matrix | None = None) -> Ranking:
     category_ids: dict[str, int] = {}
     category = np.array([category_ids.setdefault(d.category, len(category_ids)) for d in docs])
     stamp = np.array([d.timestamp for d in docs])
     newest = np.lexsort((np.arange(len(docs)), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
+    names = names if names is not None else sparse.csr_matrix((len(docs), 0), dtype=np.float32)
     return Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category,
-                   min(count, len(docs) - 1), weights)
+                   min(count, len(docs) - 1), weights, names, names.T.tocsr(), np.diff(names.indptr) > 0)
 
 
-def candidate_scores(r: Ranking, i: "int | np.ndarray", cols: np.ndarray, sims: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def candidate_scores(r: Ranking, i: "int | np.ndarray", cols: np.ndarray, sims: np.ndarray,
+                     conflict: "np.ndarray | bool | None" = None) -> tuple[np.ndarray, np.ndarray]:
     """The scores of candidates `cols` for article i from their similarities, and which of them are
-    in i's category: nearer in time counts more (a story runs over days to weeks), then the bonus
-    of the same category.  `i` may be an array beside `cols`: pairs of articles (related_step.py)."""
+    in i's category: counted less where the two name different people and places (`conflict`, when
+    known already; False: nowhere), nearer in time counts more (a story runs over days to weeks),
+    then the bonus of the same category.  `i` may be an array beside `cols`: pairs of articles
+    (related_step.py)."""
     w = r.weights
     same = r.category[cols] == r.category[i]
+    if w.name_conflict != 1 and conflict is not False:
+        if conflict is None:
+            conflict = r.named[cols] & r.named[i]
+            if conflict.any():
+                conflict[conflict] = ~r.share_a_name(i[conflict] if np.ndim(i) else i, cols[conflict])
+        sims = np.where(conflict, sims * w.name_conflict, sims)
     if w.recent:
         days_apart = np.abs(r.stamp[cols] - r.stamp[i]) / 86400
         sims = sims * (1 + w.recent * np.exp(-days_apart / w.recent_days))
@@ -282,6 +336,9 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
     alone, whichever rows are ranked with it."""
     count, bonus = r.count, r.weights.category
     block = (r.matrix[rows] @ r.transposed).tocsr()
+    # The articles sharing a name with each row.  Whether a candidate names others is asked only of
+    # those that can make the picks: most of a row's thousands of candidates score far below them.
+    sharing = (r.names[rows] @ r.holders).tocsr() if r.weights.name_conflict != 1 else None
     picked = np.empty((len(rows), count), np.int64)
     picked_scores = np.full((len(rows), count), np.nan)
     for offset, i in enumerate(rows.tolist()):
@@ -289,13 +346,27 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
         keep = cols != i
         cols, sims = cols[keep], sims[keep]
-        scores, same = candidate_scores(r, i, cols, sims)
+        named = sharing is not None and bool(r.named[i])
+        mates = sharing.indices[sharing.indptr[offset]:sharing.indptr[offset + 1]] if named else None
         # Strong: more than the category bonus, before time counts: nearness in time ranks the
         # related, it does not make a weak match (one tag in five) related.
+        same = r.category[cols] == r.category[i]
         strong = sims + bonus * same > bonus
-        if np.count_nonzero(strong) >= count:
-            picked[offset], picked_scores[offset] = _best(cols[strong], scores[strong], r.stamp, count)
+        if np.count_nonzero(strong) >= count:  # then only the strong are scored
+            cols, sims = cols[strong], sims[strong]
+            scores, _ = candidate_scores(r, i, cols, sims, False)  # as if no names differed: the most each can score
+            if named:
+                # Each pick scores at least the count-th best of the scores all counted less (of
+                # which `scores` times the share is a bound below, the bonus being counted less
+                # too; with a margin for rounding): who scores less even uncounted is no pick.
+                least = scores * r.weights.name_conflict
+                floor = np.partition(least, len(least) - count)[len(least) - count]
+                near = scores >= floor - 1e-6 * (1 + abs(floor))
+                cols, sims = cols[near], sims[near]
+                scores, _ = candidate_scores(r, i, cols, sims, _naming_others(r, cols, mates))
+            picked[offset], picked_scores[offset] = _best(cols, scores, r.stamp, count)
             continue
+        scores, _ = candidate_scores(r, i, cols, sims, _naming_others(r, cols, mates) if named else False)
         order = np.lexsort((cols, -r.stamp[cols], -scores))
         cols, strong, same = cols[order], strong[order], same[order]
         chosen = list(cols[strong])
@@ -304,6 +375,14 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
         _fill(chosen, r.newest, i, count)
         picked[offset] = chosen
     return Picks(picked, picked_scores)
+
+
+def _naming_others(r: Ranking, cols: np.ndarray, mates: np.ndarray) -> np.ndarray:
+    """Which of `cols` name people or places, none of them among a named article's (`mates`: the
+    articles sharing one of its names)."""
+    conflict = r.named[cols]
+    conflict[conflict] = ~np.isin(cols[conflict], mates)
+    return conflict
 
 
 def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -71,6 +71,10 @@ class Weights:
     """A newsroom's stock phrase (STOCK_PHRASES) counts this share of its weight."""
     name_repeat: float = 2.0
     """A proper name or acronym counts this many times its bigram: names tell one story from another."""
+    name_conflict: float = 0.7
+    """Two articles that each name people, places or bodies but share none of those names count this
+    share of their likeness (related.py): the same headline about another district is another story.
+    Tuned on the development corpora: stories-mixed:4 0.844 -> 0.862, recall 0.937 -> 0.955."""
     features_per_article: int = 80
     common_fraction: float = 0.02
     """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped..."""

@@ -1,7 +1,7 @@
 """Why an article is among another's "Chuyên mục khác": the explanation `sitegen related` prints
 for an editor (questions.explain_related).  Read from the ranking's own matrix (related.py `ranking_of`),
 so each reason is a part of the score that ranked the pick: the shared words and names, the shared
-tags, the category, the days apart.
+tags, the category, the days apart, and whether the two name different people or places.
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ class Reason(NamedTuple):
     """Shared tags (their folded keys), each with its part of the score."""
     same_category: bool
     days_apart: float
+    other_names: bool = False
+    """Both name people, places or bodies, and none the same: counted `Weights.name_conflict` of it."""
 
 
 def explain(docs: Sequence[RelatedDoc], texts: FeatureTable, index: int, picks: Sequence[int],
@@ -65,7 +67,9 @@ def explain(docs: Sequence[RelatedDoc], texts: FeatureTable, index: int, picks: 
         reasons.append(Reason(
             j, float(score[0]), tuple(sorted(words.items(), key=lambda item: -item[1])),
             tuple((columns.tags[c - n_text], float(v)) for c, v in zip(cols, parts) if c >= n_text),
-            bool(same[0]), abs(ranking.stamp[j] - ranking.stamp[index]) / 86400))
+            bool(same[0]), abs(ranking.stamp[j] - ranking.stamp[index]) / 86400,
+            bool(weights.name_conflict != 1 and ranking.named[index] and ranking.named[j]
+                 and not ranking.share_a_name(index, np.array([j]))[0])))
     return reasons
 
 

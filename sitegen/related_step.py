@@ -10,7 +10,8 @@ was there with no words and no tags, an article gone as one that lost them all. 
 1. the changed articles' rows of counts are replaced, and each column's document frequency follows;
    a column whose IDF changed with it changes every row holding it;
 2. the matrix rows made again are those of the changed articles and of the articles holding such a
-   column: a row is a function of its own counts and the IDF alone (`related.weighted`);
+   column: a row is a function of its own counts and the IDF alone (`related.weighted`), and so are
+   the names it holds (`related.names_held`);
 3. the rows ranked again are those rows, and the articles for which the scores of those rows, as
    candidates, may change the picks (`_kept_where_they_hold`): one of them now scores at least the
    last pick; one of them is a pick and has left its place among the picks' scores, or is the last
@@ -38,7 +39,7 @@ from scipy import sparse
 from .cache import BuildCache
 from .digests import digest
 from .related import (Picks, Ranking, Relatedness, articles_counted, candidate_scores, combined, idf_of, matrix_of,
-                      rank_all, rank_rows, ranking_from, tag_counts, weighted)
+                      names_held, names_of, rank_all, rank_rows, ranking_from, tag_counts, weighted)
 from .related_features import RelatedDoc, Weights, related_docs, stock_mask
 from .workers import Workers
 
@@ -79,7 +80,8 @@ def related_for(site: Site, library: Library, cache: BuildCache | None = None, j
     state = _updated(kept, sources, keys, docs, library, count, weights) if kept is not None else None
     if state is None:
         made = matrix_of(docs, library.features(list(sources)), weights)
-        state = RelatedState(sources, keys, docs, made, rank_all(ranking_from(made.matrix, docs, count, weights), jobs))
+        ranking = ranking_from(made.matrix, docs, count, weights, names_of(made, len(docs), weights))
+        state = RelatedState(sources, keys, docs, made, rank_all(ranking, jobs))
     cache.store_large_value(STATE, settings, state)
     return state.picks.lists()
 
@@ -178,8 +180,9 @@ def _updated(kept: RelatedState, sources: tuple[str, ...], keys: tuple[bytes, ..
                     weighted(tag_counts([docs[i] for i in remade], tag_ids), tag_idf, None), weights)
     matrix = _with_rows(made.matrix, remade, rows)
 
-    # 3. The articles to rank again.
-    ranking = ranking_from(matrix, docs, count, weights)
+    # 3. The articles to rank again.  (A row's names, like its row of the matrix, move only with its
+    # own features or a column's IDF: the rows whose names moved are among those made again.)
+    ranking = ranking_from(matrix, docs, count, weights, names_held(text_tf, codes, text_idf))
     published_or_moved = any((docs[i].category, docs[i].timestamp) != (old.docs[i].category, old.docs[i].timestamp)
                              for i in changed)
     picks, again = _kept_where_they_hold(ranking, remade, old.picks, published_or_moved)

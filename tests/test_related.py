@@ -166,6 +166,23 @@ def test_the_same_kind_of_event_worded_alike_in_another_year_ranks_below_this_st
     assert related_articles(docs, 2)[0] == (1, 2)
 
 
+def test_the_same_headline_about_another_district_ranks_below_this_districts_own_story():
+    # Newsrooms reuse headlines: the other district's article shares almost every word of this one's
+    # title and sapo, the next article of this story fewer; what tells them apart is the names.
+    docs = [
+        doc("Huyện Xuân Sơn: Nông sản vùng cao khó tìm đầu ra", day=100,
+            summary="Nhiều hợp tác xã ở huyện Xuân Sơn chưa tìm được nơi bán mật ong bạc hà."),
+        doc("Đưa mật ong bạc hà lên sàn thương mại điện tử", day=112,
+            summary="Các hợp tác xã huyện Xuân Sơn mở gian hàng trực tuyến."),
+        doc("Huyện Tây Châu: Nông sản vùng cao khó tìm đầu ra", day=104,
+            summary="Nhiều hợp tác xã ở huyện Tây Châu chưa tìm được nơi bán chè shan tuyết."),
+        doc("Tây Châu mở phiên chợ chè shan tuyết", day=106, summary="Phiên chợ đầu tiên của huyện Tây Châu."),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 1)[0] == (1,)
+    assert related_articles(docs, 1)[2] == (3,)
+
+
 def test_the_same_category_never_wins_over_a_clearly_closer_story_from_another_category():
     docs = [
         doc("Khởi công đường tỉnh 676 qua huyện Ia H'Drai", category="kinh-te",
@@ -201,6 +218,26 @@ def test_sitegen_related_shows_an_editor_the_picks_and_why(make_site):
     assert "same category (Thời sự)" in football and "filled in" in football
     # the same by slug, from another folder
     assert site.cli("related", "--source", str(site.root), "khoi-cong-cau-treo-dan-sinh-ia-toi").stdout == out
+
+
+def test_sitegen_related_says_when_a_pick_names_other_people_and_places(make_site):
+    site = make_site({
+        "content/a.md": article(title="Huyện Xuân Sơn: Nông sản vùng cao khó tìm đầu ra", date="2024-01-01 08:00",
+                                body="Nhiều hợp tác xã ở huyện Xuân Sơn chưa tìm được nơi bán mật ong."),
+        "content/b.md": article(title="Đưa mật ong lên sàn thương mại điện tử", date="2024-01-09 08:00",
+                                body="Các hợp tác xã huyện Xuân Sơn mở gian hàng trực tuyến."),
+        "content/c.md": article(title="Huyện Tây Châu: Nông sản vùng cao khó tìm đầu ra", date="2024-01-03 08:00",
+                                body="Nhiều hợp tác xã ở huyện Tây Châu chưa tìm được nơi bán chè."),
+        "content/d.md": article(title="Tây Châu mở phiên chợ chè", date="2024-01-04 08:00",
+                                body="Phiên chợ đầu tiên của huyện Tây Châu."),
+    }, related_count=2)
+    shown = site.cli("related", "content/a.md")
+    assert shown.returncode == 0, shown.stderr
+    out = shown.stdout
+    mate, other = out[out.index("Đưa mật ong"):out.index("Huyện Tây Châu")], out[out.index("Huyện Tây Châu"):]
+    assert out.index("Đưa mật ong") < out.index("Huyện Tây Châu")  # the story's own article first
+    assert "counted less: both name people or places, and none of them the same" in other
+    assert "counted less" not in mate and "xuân sơn" in mate
 
 
 def test_sitegen_related_for_a_name_that_is_no_article_says_so(make_site):

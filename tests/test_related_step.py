@@ -29,6 +29,10 @@ class Articles:
         (or by nothing: their boxes are filled with the newest of their category)."""
         self.stories = [rng.sample(SYLLABLES, 6) for _ in range(max(1, n // 6))]
         """Each story's own words (its place, its people): articles of one story share them."""
+        self.names = [" ".join(s.capitalize() for s in rng.sample(SYLLABLES, 2)) for _ in range(max(2, n // 12))]
+        """Names ("Tà Lùng"), two stories to a name: articles that each name someone and share no
+        name count less to each other (`Weights.name_conflict`), so an edit that adds or drops a
+        name moves the scores of pairs it shares no word with."""
         self.items = [self.article() for _ in range(n)]
         self.sort()
 
@@ -45,9 +49,12 @@ class Articles:
             pair = self.rng.randrange(len(self.stories))
             return " ".join([f"lẻ{self.rng.randrange(10**9)}" for _ in range(low)]
                             + ([f"đôi{pair} bạn{pair}"] if self.rng.random() < 0.5 else []))
-        story = self.rng.choice(self.stories)
+        at = self.rng.randrange(len(self.stories))
+        story = self.stories[at]
         common = self.rng.choices(SYLLABLES, FREQUENCY, k=self.rng.randint(low, high))
-        return " ".join(common[:2] + story[:self.rng.randint(2, 6)] + common[2:])
+        names = [self.names[at % len(self.names)]] if self.rng.random() < 0.6 else []
+        names += [self.rng.choice(self.names)] if self.rng.random() < 0.15 else []
+        return " ".join(common[:2] + story[:self.rng.randint(2, 6)] + names + common[2:])
 
     def article(self) -> dict:
         alone = self.rng.random() < self.loners
@@ -103,8 +110,8 @@ class Articles:
 def whole_state(corpus: Articles, count: int) -> RelatedState:
     docs, weights = corpus.docs(), Weights()
     made = related_step.matrix_of(docs, corpus.texts(range(len(docs))), weights)
-    return RelatedState(corpus.sources, corpus.keys(), docs, made,
-                        related_step.rank_all(related_step.ranking_from(made.matrix, docs, count, weights)))
+    ranking = related_step.ranking_from(made.matrix, docs, count, weights, related_step.names_of(made, len(docs), weights))
+    return RelatedState(corpus.sources, corpus.keys(), docs, made, related_step.rank_all(ranking))
 
 
 @pytest.mark.parametrize("seed", [15, 16])
