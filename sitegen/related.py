@@ -21,7 +21,7 @@ Score of article b for article a:
   dropped: it says nothing about relatedness and would make every pair of articles a candidate).
 - Tags: rare tags count more than common ones (IDF weights), spelling variants share one key.
 - Time: a story runs over days to weeks; the same commune years later is usually another story.
-- Names: "Huyện Xuân Sơn: Sản phẩm OCOP khó tìm đầu ra" and the same headline about Huyện Tây Châu
+- Names: "Huyện Xuân Sơn: Nông sản vùng cao khó tìm đầu ra" and the same headline about Huyện Tây Châu
   share nearly every bigram and are two stories; two articles that each name someone or somewhere
   (a name in two articles or more, in few enough to say something: one with IDF) and share no such
   name are taken for two matters worded alike.
