@@ -216,10 +216,9 @@ def names_held(text_tf: sparse.csr_matrix, codes: np.ndarray, idf: np.ndarray) -
     of the matrix, a row here hangs on its own features and the IDF alone (related_step.py)."""
     wanted = ((codes & NAME_MARK) == NAME_MARK) & (idf > 0)
     keep = wanted[text_tf.indices]
-    counts = np.add.reduceat(keep, text_tf.indptr[:-1]) if text_tf.nnz else np.zeros(text_tf.shape[0], np.int64)
-    counts[np.diff(text_tf.indptr) == 0] = 0  # reduceat gives an empty row its next entry
-    return sparse.csr_matrix((np.ones(int(counts.sum()), np.float32), text_tf.indices[keep],
-                              np.concatenate(([0], np.cumsum(counts)))), shape=text_tf.shape)
+    kept_before = np.concatenate(([0], np.cumsum(keep)))  # entries kept before each entry of text_tf
+    return sparse.csr_matrix((np.ones(int(kept_before[-1]), np.float32), text_tf.indices[keep],
+                              kept_before[text_tf.indptr]), shape=text_tf.shape)
 
 
 def combined(text: sparse.csr_matrix, tags: sparse.csr_matrix, weights: Weights) -> sparse.csr_matrix:
@@ -270,14 +269,9 @@ class Ranking:
 
     def share_a_name(self, i: "int | np.ndarray", cols: np.ndarray) -> np.ndarray:
         """For each of `cols`, whether it holds one of article i's names (`i` may be an array beside
-        `cols`: pairs)."""
-        names, holders = self.names, self.holders
-        if np.ndim(i):
-            return np.asarray(names[i].multiply(names[cols]).sum(axis=1)).ravel() > 0
-        mine = names.indices[names.indptr[i]:names.indptr[i + 1]]
-        if not len(mine):
-            return np.zeros(len(cols), bool)
-        return np.isin(cols, np.concatenate([holders.indices[holders.indptr[c]:holders.indptr[c + 1]] for c in mine]))
+        `cols`: pairs; rank_rows asks a whole row at once, through `holders`)."""
+        i = np.broadcast_to(i, np.shape(cols))
+        return np.asarray(self.names[i].multiply(self.names[cols]).sum(axis=1)).ravel() > 0
 
 
 class Columns(NamedTuple):
@@ -318,7 +312,7 @@ def candidate_scores(r: Ranking, i: "int | np.ndarray", cols: np.ndarray, sims: 
         if conflict is None:
             conflict = r.named[cols] & r.named[i]
             if conflict.any():
-                conflict[conflict] = ~r.share_a_name(i[conflict] if np.ndim(i) else i, cols[conflict])
+                conflict[conflict] = ~r.share_a_name(np.broadcast_to(i, cols.shape)[conflict], cols[conflict])
         sims = np.where(conflict, sims * w.name_conflict, sims)
     if w.recent:
         days_apart = np.abs(r.stamp[cols] - r.stamp[i]) / 86400
