@@ -215,10 +215,9 @@ def names_held(text_tf: sparse.csr_matrix, codes: np.ndarray, idf: np.ndarray) -
     the kept ones) that have an IDF: held by two articles or more, and not by too many.  Like a row
     of the matrix, a row here hangs on its own features and the IDF alone (related_step.py)."""
     wanted = ((codes & NAME_MARK) == NAME_MARK) & (idf > 0)
-    keep = wanted[text_tf.indices]
-    kept_before = np.concatenate(([0], np.cumsum(keep)))  # entries kept before each entry of text_tf
-    return sparse.csr_matrix((np.ones(int(kept_before[-1]), np.float32), text_tf.indices[keep],
-                              kept_before[text_tf.indptr]), shape=text_tf.shape)
+    kept = np.flatnonzero(wanted[text_tf.indices])  # few of the entries: names are rare among features
+    starts = np.searchsorted(kept, text_tf.indptr)  # each row's first kept entry (entries kept before it)
+    return sparse.csr_matrix((np.ones(len(kept), np.float32), text_tf.indices[kept], starts), shape=text_tf.shape)
 
 
 def combined(text: sparse.csr_matrix, tags: sparse.csr_matrix, weights: Weights) -> sparse.csr_matrix:
