@@ -275,7 +275,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                         indexing.start()
             with timed("render"):
                 renderer = Renderer(theme, site_dir)
-                keys = PageKeys(templates_digest(theme), planner.site_view)
+                keys = PageKeys(templates_digest(theme), planner.site_view, config)
                 page_keys = [keys.key(page) for page in pages]
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))

@@ -52,22 +52,41 @@ class Page:
     path: str
     """Relative to the site root: "thoi-su/trang-2/" (a folder: written as index.html) or "404.html"."""
     template: str
-    info: PageInfo
-    """What every template gets as `page`: kind, title, addresses, breadcrumbs, feeds."""
+    made_info: PageInfo | Callable[[], PageInfo]
+    """What the template gets as `page` (`info`), or how to make it: an article's page makes it only
+    when it is rendered, since a rebuild renders few of the archive's article pages again.  Made so,
+    it follows from `data` and the site's settings alone (page keys count on that)."""
     data: dict[str, Any]
     """The template's other variables ("article", "pagination", ...)."""
     source: str = ""
     """The article file behind the page, for error messages."""
     lastmod: datetime | None = None
     """When its content last changed, for sitemaps: the article's update, a listing's newest article."""
+    kind: str = ""
+    """"home", "article", "category", ...: `info.kind` (given here when the info is made later)."""
+
+    def __post_init__(self):
+        if not self.kind:
+            object.__setattr__(self, "kind", self.info.kind)
 
     @property
-    def kind(self) -> str:
-        return self.info.kind
+    def info(self) -> PageInfo:
+        """What every template gets as `page`: kind, title, addresses, breadcrumbs, feeds."""
+        if not isinstance(self.made_info, PageInfo):
+            object.__setattr__(self, "made_info", self.made_info())
+        return self.made_info  # type: ignore[return-value]
+
+    @property
+    def info_follows_data(self) -> bool:
+        """True while `info` is still to be made from `data` and the site's settings."""
+        return not isinstance(self.made_info, PageInfo)
 
     @property
     def context(self) -> dict[str, Any]:
         return {"page": self.info, **self.data}
+
+    def __reduce__(self):  # to a cluster's workers: with its info made, not the planner that makes it
+        return Page, (self.path, self.template, self.info, self.data, self.source, self.lastmod, self.kind)
 
     @property
     def output_file(self) -> str:
@@ -280,6 +299,14 @@ class PagePlanner(ArticleViews):
     def article_page(self, article: Article, view: ArticleView, related: tuple[ArticleView, ...]) -> Page:
         """The page of one article (also used by the preview server to show an edit at once)."""
         path = self.site.path_of(article)
+        picked = self.picked(article)
+        related = tuple(v for v in related if v not in picked)  # a story is in one box, the editor's first
+        return Page(path, "article.html", partial(self._article_info, view, path, article.category),
+                    {"article": view, "related": related, "figures": view.figures, "picked": picked,
+                     "same_category": self.same_category(article)}, article.source, view.modified, "article")
+
+    def _article_info(self, view: ArticleView, path: str, category: str) -> PageInfo:
+        """An article page's `page`: of its view and the site's settings only (`Page.made_info`)."""
         image, images = "", ()
         if view.image:
             # Shares get the 1200x630 crop and search engines the 16:9, 4:3 and 1:1 ones (Google's
@@ -288,15 +315,10 @@ class PagePlanner(ArticleViews):
             image = self.config.absolute_url(share or view.image.url)
             crops = [view.image.src(f"schema-{ratio}") for ratio in ("16x9", "4x3", "1x1")]
             images = tuple(self.config.absolute_url(c) for c in crops if c) or (image,)
-        info = self._info("article", article.title, path, description=article.summary,
-                          crumbs=(view.category,), image=image, category=article.category,
+        return self._info("article", view.title, path, description=view.summary, crumbs=(view.category,),
+                          image=image, category=category,
                           structured_data=partial(structured_data.article, view, images, config=self.config,
                                                   logo=self.logo, home=HOME))
-        picked = self.picked(article)
-        related = tuple(v for v in related if v not in picked)  # a story is in one box, the editor's first
-        return Page(path, "article.html", info, {"article": view, "related": related, "figures": view.figures,
-                                                 "picked": picked, "same_category": self.same_category(article)},
-                    article.source, view.modified)
 
     def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
                  extra: dict[str, Any], *, description: str, crumbs: tuple[Link, ...] = (),

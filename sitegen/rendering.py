@@ -34,15 +34,20 @@ class PageKeys:
     """Digests of pages' inputs.  Objects many pages share (an article's view, a category link) are
     digested once, by identity; leaf values by their repr, which dataclasses give in full."""
 
-    def __init__(self, templates: bytes, site_view: Any):
-        self.base = hashlib.blake2b(templates + repr(site_view).encode(), digest_size=16).digest()
+    def __init__(self, templates: bytes, site_view: Any, config: Any):
+        """`config`: the site's settings, which with its data make the `page` of a page whose info is
+        made only when it is rendered (an article's)."""
+        self.base = hashlib.blake2b(templates + repr(site_view).encode() + repr(config).encode(), digest_size=16).digest()
         self.shared: dict[int, bytes] = {}
         self._keep_alive: list[Any] = []  # ids stay unique while the objects live
 
     def key(self, page: Page) -> bytes:
         h = hashlib.blake2b(self.base, digest_size=16)
-        h.update(f"{page.template}\0{page.path}\0".encode())
-        self._feed(h, page.context)
+        h.update(f"{page.template}\0{page.path}\0{page.kind}\0".encode())
+        if page.info_follows_data:  # made of the data and the settings: digested, it is not made
+            self._feed(h, page.data)
+        else:
+            self._feed(h, page.context)
         return h.digest()
 
     def digest_of(self, value: Any) -> bytes:
@@ -59,9 +64,11 @@ class PageKeys:
             h.update(self.digest_of(value))
         elif kind is tuple or kind is list:
             h.update(b"(")
-            for item in value:  # most items are views: digested here, without a call of _feed each
+            for item in value:  # most items are views or leaves: digested here, without a call of _feed each
                 if type(item) in _SHARED:
                     h.update(self.shared.get(id(item)) or self.digest_of(item))
+                elif type(item) in _LEAVES:
+                    h.update(repr(item).encode() + b",")
                 else:
                     self._feed(h, item)
             h.update(b")")
