@@ -17,6 +17,10 @@ from .search import search_token
 from .theme import Theme
 from .vietnamese import format_date_vn
 
+REMEMBERED = 20_000
+"""Macro results `Renderer.remembered` keeps at most, per process (about 1 KB each)."""
+_PLAIN = {bool, int, str, type(None)}
+
 PARENT_PREFIX = "!default"
 """`{% extends "!default/article.html" %}`: the shipped default theme's version of a template."""
 
@@ -79,6 +83,22 @@ class Renderer:
                                 search_token=search_token)
         self.env.globals["picture_tag"] = picture_html
         self.env.globals["asset"] = _asset
+        self.env.globals["remembered"] = self.remembered
+        self._remembered: dict[tuple, tuple] = {}
+
+    def remembered(self, macro, *args):
+        """`{{ remembered(_teaser, a, 3, true) }}`: what `macro(*args)` gives, worked out once per
+        render process: an article's teaser is the same on every listing and "Chuyên mục khác" box
+        that shows it (at 1,000 articles, 15,000 teasers of 3,000 kinds).  For macros whose output
+        follows from their arguments alone; views count by identity (they are not hashable) and are
+        kept with the result, so an id is never taken by another view."""
+        key = (macro, *(a if type(a) in _PLAIN else id(a) for a in args))
+        known = self._remembered.get(key)
+        if known is None:
+            if len(self._remembered) >= REMEMBERED:  # bounded: an archive's teasers would not all fit
+                self._remembered.clear()
+            known = self._remembered[key] = (args, macro(*args))
+        return known[1]
 
     def __reduce__(self):
         """A renderer travels (to a cluster's workers) with the text of every template it can reach,

@@ -77,3 +77,22 @@ def test_template_mistake_points_at_the_template_line(make_site):
     problems = site.build_fails()
     assert problems[0].file == "templates/404.html" and problems[0].line == 2
     assert "khong_co_bien" in problems[0].message
+
+
+def test_one_story_keeps_the_teaser_each_place_asks_for_within_one_build(make_site):
+    # Teasers are made once per render process and reused (`remembered`): each place must still get
+    # its own kind: a tag listing's h2 with the category, the category's own listing without it,
+    # and an article's "Tin cùng chuyên mục" box an h3 without the summary.
+    site = make_site({
+        "content/a.md": article(title="Lúa mùa được giá", tags="[Nông nghiệp]", summary='"Giá lúa tăng."'),
+        "content/b.md": article(title="Họp bàn mùa vụ", date="2024-06-26 08:00"),
+    })
+    built = site.build(jobs=1)
+    story = lambda soup: next(t for t in soup.select("article.teaser") if "Lúa mùa được giá" in t.get_text())
+    on_tag = story(built.html("chu-de/nong-nghiep/index.html"))
+    assert on_tag.select_one("h2.teaser-title") and on_tag.select_one('a[href="/thoi-su/"]')
+    assert on_tag.select_one(".teaser-summary").get_text() == "Giá lúa tăng."
+    in_category = story(built.html("thoi-su/index.html"))
+    assert in_category.select_one("h2.teaser-title") and not in_category.select_one('.teaser-meta a[href="/thoi-su/"]')
+    beside = story(built.html(next(p for p in built.article_paths() if "hop-ban" in p) + "index.html"))
+    assert beside.select_one("h3.teaser-title") and not beside.select_one(".teaser-summary")
