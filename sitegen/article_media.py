@@ -36,7 +36,11 @@ class MediaFiles:
         self.base_path = base_path
         self.site_dir = site_dir
         self.content_dir = Path(os.path.abspath(content_dir))
+        self._content = str(self.content_dir)
         self.real_content_dir = os.path.realpath(content_dir)
+        self._real_folders: dict[str, str] = {}
+        """Folder -> the folder with every link in its path resolved: an archive's photos share a few
+        hundred folders, and resolving each photo's whole path was most of finding it."""
 
     def photo(self, fields: Fields, article: Path, node: yaml.Node, label: str) -> Photo | None:
         """A photo field (`image:`, an item of `images:` or `gallery:`): a file name, or a mapping
@@ -169,7 +173,7 @@ class MediaFiles:
         found = self.locate(article, src)
         if found is None:
             fields.problems.append(Problem(
-                fields.source, f"{label}: the {noun} {written!r} does not exist (looked for {display_path(file, self.site_dir)})",
+                fields.source, f"{label}: the {noun} {written!r} does not exist (looked for {display_path(Path(file), self.site_dir)})",
                 f"check the file name and folder, or add the {noun}", line,
             ))
             return None
@@ -178,7 +182,7 @@ class MediaFiles:
                 fields.source, f"{label}: the {noun} {written!r} cannot be read (permission denied)",
                 f"give sitegen read access to {display_path(Path(found), self.site_dir)} (e.g. `chmod u+r`)", line))
             return None
-        real = os.path.realpath(found)
+        real = self._real(found)
         if not Path(real).is_relative_to(self.real_content_dir):  # a link, or in a linked folder
             fields.problems.append(Problem(
                 fields.source, f"{label}: the {noun} {written!r} is a link to {real}, outside content/",
@@ -186,11 +190,19 @@ class MediaFiles:
             return None
         return found
 
-    def _within(self, article: Path, src: str) -> Path | None:
+    def _real(self, found: str) -> str:
+        """`os.path.realpath(found)`, with its folder's resolved once per build."""
+        folder, name = os.path.split(found)
+        real_folder = self._real_folders.get(folder)
+        if real_folder is None:
+            real_folder = self._real_folders[folder] = os.path.realpath(folder)
+        return os.path.realpath(found) if os.path.islink(found) else os.path.join(real_folder, name)
+
+    def _within(self, article: Path, src: str) -> str | None:
         """The path `src` names (relative to the article, or to content/ when it starts with /), if inside content/."""
-        base = self.content_dir if src.startswith("/") else Path(os.path.abspath(article)).parent
-        file = Path(os.path.normpath(base / src.lstrip("/")))
-        return file if file.is_relative_to(self.content_dir) else None
+        base = self._content if src.startswith("/") else os.path.dirname(os.path.abspath(article))
+        file = os.path.normpath(os.path.join(base, src.lstrip("/")))
+        return file if file == self._content or file.startswith(self._content + os.sep) else None
 
     def locate(self, article: Path, src: str) -> str | None:
         """The existing file `src` names, or None.  Names are compared in NFC when the exact one is
@@ -201,12 +213,12 @@ class MediaFiles:
         if file is None:
             return None
         try:
-            if file.is_file():
-                return str(file)
-        except OSError:  # a name too long for the file system, say: no such photo
+            if os.path.isfile(file):
+                return file
+        except (OSError, ValueError):  # a name too long for the file system, say: no such photo
             return None
         current = self.content_dir
-        for part in file.relative_to(self.content_dir).parts:
+        for part in Path(file).relative_to(self.content_dir).parts:
             try:
                 names = sorted(os.listdir(current))
             except OSError:
