@@ -126,6 +126,8 @@ class PagePlanner(ArticleViews):
             c.slug: Link(c.name, self.url(self.links.category.format(slug=c.slug)))
             for c in site.categories
         }
+        self._tag_links: dict[str, Link] = {}
+        self._author_links: dict[str, Link] = {}
         self.views = {a.source: self._article_view(a) for a in site.articles}
         self.newest_year = max((v.date.year for v in self.views.values()), default=0)
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
@@ -166,12 +168,22 @@ class PagePlanner(ArticleViews):
 
     # Tag and author links carry their article count only on the index pages that print it: in an
     # article's view it would render every article with that tag again when one more is tagged.
+    # Uncounted, one Link per tag or author serves every view that names it (a view's digest then
+    # takes its repr once, and 100,000 articles do not hold 300,000 copies of a few thousand links).
 
     def _tag_link(self, term: Term, counted: bool = False) -> Link:
-        return Link(term.name, self.url(self.links.tag.format(slug=term.slug)), len(term.articles) if counted else 0)
+        return self._term_link(term, self.links.tag, self._tag_links, counted)
 
     def _author_link(self, term: Term, counted: bool = False) -> Link:
-        return Link(term.name, self.url(self.links.author.format(slug=term.slug)), len(term.articles) if counted else 0)
+        return self._term_link(term, self.links.author, self._author_links, counted)
+
+    def _term_link(self, term: Term, pattern: str, known: dict[str, Link], counted: bool) -> Link:
+        if counted:
+            return Link(term.name, self.url(pattern.format(slug=term.slug)), len(term.articles))
+        link = known.get(term.slug)
+        if link is None:
+            link = known[term.slug] = Link(term.name, self.url(pattern.format(slug=term.slug)))
+        return link
 
     # --- views (an article's own: article_views.py) ------------------------------------------------
 
