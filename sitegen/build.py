@@ -213,7 +213,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .site import Publication, Site
         from .sitemaps import machine_files
         from .steps import PageStore
-        from .templates import Renderer
+        from .templates import COMPILED_STEP, Renderer, compiled_from
         from .static_pages import read_static_pages
         from .theme import Theme, asset_addresses, copy_static, templates_digest
 
@@ -274,11 +274,15 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     if indexing.documents <= ALONGSIDE_RENDERING:
                         indexing.start()
             with timed("render"):
-                renderer = Renderer(theme, site_dir)
-                keys = PageKeys(templates_digest(theme), planner.site_view, config)
+                templates = templates_digest(theme)
+                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_from(templates)))
+                keys = PageKeys(templates, planner.site_view, config)
                 page_keys = [keys.key(page) for page in pages]
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
+                compiled = renderer.compiled.to_keep()  # this process's; the workers' are not seen
+                if compiled:
+                    cache.store_value(COMPILED_STEP, compiled_from(templates), compiled)
                 for page in pages:
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):

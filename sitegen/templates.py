@@ -5,11 +5,13 @@ editor's problem (file, line)."""
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import jinja2
 from jinja2.loaders import split_template_path
 
+from .digests import digest
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
 from .pictures import picture_html
@@ -37,33 +39,49 @@ def iso(value) -> str:
     return value.isoformat(timespec="seconds")
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once per process, keyed by Jinja's own key (template name and file) and
-    checked against the text's checksum, so an edited template is compiled again.  Compiling the
-    theme cost 0.45 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build
-    many times in one process.  Every Renderer makes its environment with the same options, the
-    only other thing the compiled code depends on."""
+_COMPILED_HERE: dict[str, bytes] = {}
+"""Templates compiled in this process, by Jinja's key (template name and file).  Compiling the
+theme cost 0.45 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build many
+times in one process.  Every Renderer makes its environment with the same options, the only other
+thing the compiled code depends on."""
 
-    def __init__(self):
-        self.compiled: dict[str, bytes] = {}
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """A renderer's compiled templates: those of this process, and those it was given (a previous
+    build's, from the cache), each checked by Jinja against its text's checksum, so an edited
+    template is compiled again.  `used`: what the templates this renderer loaded compiled to."""
+
+    def __init__(self, given: dict[str, bytes]):
+        _COMPILED_HERE.update(given)
+        self.given = given
+        self.used: dict[str, bytes] = {}
+
+    def to_keep(self) -> dict[str, bytes] | None:
+        """What was given and what was used, when a template was used that was not given (compiled
+        in this process: worth keeping for the next build); else None."""
+        if all(self.given.get(key) == code for key, code in self.used.items()):
+            return None
+        return self.given | self.used
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+        if bucket.key in _COMPILED_HERE:
+            bucket.bytecode_from_string(_COMPILED_HERE[bucket.key])
+            if bucket.code is not None:  # (Jinja drops code of another text or another Python)
+                self.used[bucket.key] = _COMPILED_HERE[bucket.key]
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
+        _COMPILED_HERE[bucket.key] = self.used[bucket.key] = bucket.bytecode_to_string()
 
 
 class Renderer:
     """Renders planned pages to bytes with the site's theme."""
 
-    def __init__(self, theme: Theme, site_dir: Path, sources: "TemplateSources | None" = None):
-        """`sources`: the templates' text as read elsewhere (see `__reduce__`); default: the theme's files."""
+    def __init__(self, theme: Theme, site_dir: Path, sources: "TemplateSources | None" = None,
+                 compiled: dict[str, bytes] | None = None):
+        """`sources`: the templates' text as read elsewhere (see `__reduce__`); default: the theme's files.
+        `compiled`: templates compiled before, as `self.compiled.to_keep()` gave them."""
         self.theme = theme
+        self.compiled = _CompiledTemplates(compiled or {})
         self.site_dir = site_dir
         if sources is None:
             own: jinja2.BaseLoader = jinja2.FileSystemLoader([str(d) for d in theme.template_dirs])
@@ -77,7 +95,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
-            bytecode_cache=_COMPILED,
+            bytecode_cache=self.compiled,
         )
         self.env.filters.update(vn_date=format_date_vn, vn_day=vn_day, vn_time=vn_time, iso=iso,
                                 search_token=search_token)
@@ -145,6 +163,16 @@ class Renderer:
                 f"template error on /{page.path}: {type(exc).__name__}: {exc}",
                 "fix the expression on this line (see sitegen/views.py for the variables templates get)", line,
             )]) from None
+
+
+COMPILED_STEP = "compiled-templates"
+"""The cache's value holding the templates a build compiled (`Renderer.compiled.used`)."""
+
+
+def compiled_from(templates: bytes) -> bytes:
+    """What compiled templates are made from: every template's text (`theme.templates_digest`),
+    Jinja's version (the code it writes) and Python's (the bytecode)."""
+    return digest(templates, jinja2.__version__, sys.version)
 
 
 TemplateSources = tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]

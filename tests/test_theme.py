@@ -1,5 +1,8 @@
 """A site overrides any template or static file by name, and can extend the default explicitly."""
 
+import subprocess
+import sys
+
 from conftest import article
 
 
@@ -96,3 +99,31 @@ def test_one_story_keeps_the_teaser_each_place_asks_for_within_one_build(make_si
     assert in_category.select_one("h2.teaser-title") and not in_category.select_one('.teaser-meta a[href="/thoi-su/"]')
     beside = story(built.html(next(p for p in built.article_paths() if "hop-ban" in p) + "index.html"))
     assert beside.select_one("h3.teaser-title") and not beside.select_one(".teaser-summary")
+
+
+_BUILD_SAYING_WHAT_IS_COMPILED = """
+import sys, jinja2
+from sitegen.cli import main
+compile_for_real = jinja2.Environment.compile
+def compile(self, source, name=None, *args, **kwargs):
+    print("compiled", name, file=sys.stderr, flush=True)
+    return compile_for_real(self, source, name, *args, **kwargs)
+jinja2.Environment.compile = compile
+sys.argv = ["sitegen", "build"]
+main()
+"""
+
+
+def test_a_build_in_a_new_process_takes_the_templates_the_last_one_compiled_and_compiles_an_edited_one(make_site):
+    site = make_site({"content/a.md": article(title="Một")})
+    build = lambda: subprocess.run([sys.executable, "-c", _BUILD_SAYING_WHAT_IS_COMPILED], cwd=site.root,
+                                   capture_output=True, text=True, check=True).stderr
+    assert "compiled article.html" in build()
+    site.write("content/a.md", article(title="Một", body="Nội dung đã sửa."))
+    assert "compiled" not in build()
+    site.write("templates/article.html", '{% extends "!default/article.html" %}{% block content %}<p>Sửa mẫu</p>{% endblock %}')
+    site.write("content/a.md", article(title="Một", body="Sửa lần nữa."))
+    said = build()
+    assert "compiled article.html" in said and "compiled !default/article.html" not in said
+    page = next(p for p in (site.root / "output").rglob("index.html") if "Sửa mẫu" in p.read_text("utf-8"))
+    assert "Một" in page.read_text("utf-8")
