@@ -209,7 +209,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .rendering import PageKeys, render_pages
         from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
-        from .search import ALONGSIDE_RENDERING, SearchIndexing, copy_search_bundles, documents_of, search_buckets
+        from .search import ALONGSIDE_RENDERING, SearchIndexing, copy_search_bundles, search_buckets
+        from .search_documents import documents_of
         from .site import Publication, Site
         from .sitemaps import machine_files
         from .steps import PageStore

@@ -15,7 +15,7 @@ from .digests import digest
 from .errors import BuildFailed, Problem, display_path
 from .pages import Page
 from .pictures import picture_html
-from .search import search_token
+from .search_documents import search_token
 from .theme import Theme
 from .vietnamese import format_date_vn
 

@@ -1,6 +1,6 @@
 // The search page: Pagefind's static index, queried in the browser; no server needed.
 // Pagefind folds tone marks but not đ -> d (each search document carries a đ-folded copy of the
-// title, sapo and tags for that: sitegen/search.py). Here: results that contain the query with its exact diacritics come
+// title, sapo and tags for that: sitegen/search_documents.py). Here: results that contain the query with its exact diacritics come
 // first, and each result shows the real title and sapo, with the query's words marked; where only
 // the body matches, the words around the match instead of the sapo.
 
@@ -15,7 +15,7 @@ const EXAMINED = 60;    // results re-ranked for exact diacritics
 const FILTERED = 300;   // results checked against the chosen category
 const BEFORE = 10;      // words of an excerpt before the match
 const EXCERPT = 32;     // words of an excerpt in all
-const TEXT_MARK = "⁂";  // the body's text follows it in a search document (TEXT_MARK in sitegen/search.py)
+const TEXT_MARK = "⁂";  // the body's text follows it in a search document (TEXT_MARK in sitegen/search_documents.py)
 
 const fold = (text) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
   .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
@@ -170,13 +170,13 @@ async function run() {
   status.textContent = "Đang tìm…";
   const mine = ++generation;
   const engineApi = await engine();
-  // A category is a word in the index (see search_token in sitegen/render.py): adding it to the
+  // A category is a word in the index (see search_token in sitegen/search_documents.py): adding it to the
   // query keeps only that category's articles.
   const token = category ? select.selectedOptions[0].dataset.token : "";
   const terms = query.split(/\s+/).filter(Boolean);
   // Vietnamese words are syllables: "dai hoi" is "đại hội" only where they stand side by side.
   // The index holds each page's neighbouring syllables folded and joined ("daihoi", see
-  // syllable_pairs in sitegen/search.py): pages that have the query's pairs come first, whatever
+  // syllable_pairs in sitegen/search_documents.py): pages that have the query's pairs come first, whatever
   // their rank among pages that hold the syllables apart.
   const syllables = terms.map((t) => fold(t).replace(/[^a-z0-9]/g, "")).filter(Boolean);
   const pairs = syllables.slice(1).map((s, i) => syllables[i] + s);
