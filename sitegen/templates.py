@@ -19,8 +19,10 @@ from .search_documents import search_token
 from .theme import Theme
 from .vietnamese import format_date_vn
 
-REMEMBERED = 20_000
-"""Macro results `Renderer.remembered` keeps at most, per process (about 1 KB each)."""
+REMEMBERED = 5_000
+"""Macro results `Renderer.remembered` keeps at most, per process: a teaser is about 1,000
+characters of Vietnamese (2 KB as a Python string), so about 10 MB in each render worker.  Pages
+render in plan order, so the stories a page shows are mostly those of the pages just before it."""
 _PLAIN = {bool, int, str, type(None)}
 
 PARENT_PREFIX = "!default"
