@@ -212,11 +212,8 @@ class MediaFiles:
         file = self._within(article, src)
         if file is None:
             return None
-        try:
-            if os.path.isfile(file):
-                return file
-        except (OSError, ValueError):  # a name too long for the file system, say: no such photo
-            return None
+        if os.path.isfile(file):  # (False for a name too long for the file system, too)
+            return file
         current = self.content_dir
         for part in Path(file).relative_to(self.content_dir).parts:
             try:

@@ -276,14 +276,14 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                         indexing.start()
             with timed("render"):
                 templates = templates_digest(theme)
-                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_from(templates)))
+                compiled_key = compiled_from(templates)
+                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_key))
                 keys = PageKeys(templates, planner.site_view, config)
                 page_keys = [keys.key(page) for page in pages]
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
                                                tick("render", len(pages)), PageStore(cache))
-                compiled = renderer.compiled.to_keep()  # this process's; the workers' are not seen
-                if compiled:
-                    cache.store_value(COMPILED_STEP, compiled_from(templates), compiled)
+                if compiled := renderer.compiled.to_keep():  # this process's; the workers' are not seen
+                    cache.store_value(COMPILED_STEP, compiled_key, compiled)
                 for page in pages:
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):

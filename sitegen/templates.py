@@ -168,7 +168,7 @@ class Renderer:
 
 
 COMPILED_STEP = "compiled-templates"
-"""The cache's value holding the templates a build compiled (`Renderer.compiled.used`)."""
+"""The cache's value holding the templates builds compiled (`Renderer.compiled.to_keep()`)."""
 
 
 def compiled_from(templates: bytes) -> bytes:
