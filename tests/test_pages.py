@@ -1,10 +1,14 @@
 """What readers see: the article page, home, listings with pagination, archive, tags, authors, 404."""
 
+import pickle
 import re
+from functools import partial
 
 import pytest
 
 from conftest import article, png
+from sitegen.pages import Page
+from sitegen.views import PageInfo
 
 PHOTO = png()
 
@@ -363,3 +367,22 @@ def test_the_build_counts_its_pages_by_kind(news):
     assert dict(news.report.pages_by_kind) == {
         "home": 1, "article": 3, "category": 3, "tag": 2, "tags": 1, "author": 2, "authors": 1, "archive": 1,
         "archive_year": 2, "archive_month": 2, "not_found": 1, "search": 1, "feeds": 1, "corrections": 1}
+
+
+def _article_info(archive: list[str], title: str) -> PageInfo:
+    """Made as the planner makes an article's info: by a function holding the archive."""
+    return PageInfo("article", title, "/a/", "https://example.vn/a/")
+
+
+def test_a_page_sent_to_a_clusters_workers_carries_its_info_not_the_planner_that_makes_it():
+    """An article page makes its `page` info on demand, from the planner (the whole archive's
+    views).  Pickled for a Dask worker, it must carry the info it makes, not the planner: else every
+    page sent would carry the archive with it."""
+    archive = [f"Bài số {n} của kho lưu trữ" for n in range(1000)]  # stands for the planner's views
+    page = Page("a/", "article.html", partial(_article_info, archive, "Tin hôm nay"), {"article": None},
+                "content/a.md", None, "article")
+    sent = pickle.dumps(page)
+    assert "Bài số 999".encode() not in sent and len(sent) < 2_000
+    arrived = pickle.loads(sent)
+    assert arrived.info == page.info and arrived.info.title == "Tin hôm nay"
+    assert (arrived.path, arrived.kind, arrived.source, arrived.data) == ("a/", "article", "content/a.md", {"article": None})
