@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, NamedTuple, Sequence
 import numpy as np
 
 from .related import candidate_scores, ranking_of
-from .related_features import NAME_MARK, SYLLABLE_CRC, FeatureTable, RelatedDoc, Weights, feature_runs, related_docs
+from .related_features import NAME_MARK, SYLLABLE_CRC, FeatureTable, RelatedDoc, Weights, bigrams, feature_runs, related_docs
 from .vietnamese import variant_key
 
 if TYPE_CHECKING:
@@ -27,7 +27,7 @@ def feature_phrases(title: str, summary: str, body: str, weights: "Weights | Non
         if kind == "name":
             phrases.update((int(NAME_MARK) | zlib.crc32(name.encode()), name) for name in words)
         else:
-            phrases.update(((SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b], f"{a} {b}") for a, b in zip(words, words[1:]))
+            phrases.update(((SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b], f"{a} {b}") for a, b in bigrams(words))
     return phrases
 
 

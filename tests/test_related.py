@@ -4,6 +4,7 @@ import numpy as np
 
 from sitegen.related import related_articles as rank
 from sitegen.related_features import FeatureTable, RelatedDoc, names_in, text_features
+from sitegen.related_reasons import feature_phrases
 
 from conftest import article
 
@@ -139,6 +140,29 @@ def test_the_newsrooms_stock_phrases_do_not_make_the_sports_congress_part_of_the
         *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
     ]
     assert related_articles(docs, 2)[0] == (1, 2)
+
+
+def test_two_words_on_either_side_of_a_full_stop_or_a_comma_are_no_phrase_of_the_article():
+    # What `sitegen related` shows an editor as shared words: "... văn hóa thôn. Làng ..." says no
+    # "thôn làng" (the sample's article on villages was linked by such pairs to a vaccination drive).
+    body = "Công trình có sáu phòng học và nhà văn hóa thôn. Làng Đăk Ang góp 200 ngày công, vật liệu."
+    phrases = set(feature_phrases("Khánh thành trường mầm non", "", body).values())
+    assert {"văn hóa", "hóa thôn", "ngày công", "mầm non"} <= phrases
+    assert not phrases & {"thôn làng", "công vật"}
+
+
+def test_the_words_of_the_first_sentence_count_more_than_those_further_down():
+    # News says what happened first: the article sharing the lede's words (its first 40 or so) is
+    # the same story; the one sharing a few more words of a later paragraph is not.
+    lede = "Công trình thủy lợi cấp nước tưới cho cánh đồng lúa của xóm núi được khởi công"
+    later = "Người trồng còn xen canh cà phê với cây mắc ca trên những quả đồi thấp quanh hồ nước trong xanh"
+    docs = [
+        doc("Tin địa phương", day=100, body=f"{lede}. " + ". ".join([FILLER] * 3) + f". {later}."),
+        doc("Tin nông vụ", day=101, body=f"{later}. {FILLER}"),
+        doc("Tin tuần này", day=101, body=f"{lede}. {FILLER}"),
+        *[doc(f"Tin nông nghiệp số {i} về mùa vụ", category="kinh-te", day=10 + i) for i in range(8)],
+    ]
+    assert related_articles(docs, 1)[0] == (2,)
 
 
 def test_of_two_articles_as_related_the_one_from_the_same_weeks_comes_first():
