@@ -1,8 +1,9 @@
-"""`build()`: one linear pass — check, config, read, index, related, photos, plan, render, renditions,
-files, search, write (README: "How the code is laid out").
+"""`build()`: one linear pass — check, config, read, index, photos, media, views, prepare, search,
+related, plan, render, renditions, files, search, write (README: "How the code is laid out").
 
-Every step is a named call and is timed; search, a program of its own, may start before render and
-run beside it.  All articles are read and indexed before any page is
+Every step is a named call and is timed.  Search, a program of its own, needs only the articles'
+views: a small re-indexing (an edit's) starts before "Chuyên mục khác" is ranked and runs beside
+ranking, planning and rendering.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
 collected per stage and raised together; output/ changes only when all stages succeeded, at once
 (`output.py`).
@@ -241,8 +242,6 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         report.articles = len(site.articles)
         report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
-        with timed("related"):
-            related = related_for(site, library, cache, workers)
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
@@ -255,25 +254,28 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             media, media_problems = probe_media(site.shown(), cache)
             if media_problems:
                 raise BuildFailed(media_problems)
-        with timed("plan"):
+        with timed("views"):
             assets = asset_addresses(theme, cache.file_digests)
-            planner = PagePlanner(site, related, library.body, {file: files.pictures for file, files in planned.items()},
+            planner = PagePlanner(site, library.body, {file: files.pictures for file, files in planned.items()},
                                   assets, static_pages, banner, media)
-            pages, address_problems = with_old_addresses(planner, planner.plan())
-        if address_problems:
-            raise BuildFailed(address_problems)
 
         with ExitStack() as stack:
             with timed("prepare"):  # what the two output trees hold, from the cache
                 out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
             if config.search:
-                with timed("search"):  # a small re-indexing runs while the pages render
+                with timed("search"):  # a small re-indexing runs while the build ranks, plans and renders
                     search_dir = cache.subfolder("search")
                     indexing = stack.enter_context(SearchIndexing(
                         search_buckets(site, planner.views, planner.newest_year), search_dir or out.scratch / "search",
                         options.jobs, documents_of(planner.views, library.search_text), cache))
                     if indexing.documents <= ALONGSIDE_RENDERING:
                         indexing.start()
+            with timed("related"):
+                related = related_for(site, library, cache, workers)
+            with timed("plan"):
+                pages, address_problems = with_old_addresses(planner, planner.plan(related))
+            if address_problems:
+                raise BuildFailed(address_problems)
             with timed("render"):
                 templates = templates_digest(theme)
                 compiled_key = compiled_from(templates)

@@ -120,8 +120,8 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     if site.problems:
         cache.close()
         return _sorted(report)
-    planner = PagePlanner(site, [() for _ in site.articles], library.body, static_pages=static_pages)
-    pages, address_problems = with_old_addresses(planner, planner.plan())
+    planner = PagePlanner(site, library.body, static_pages=static_pages)
+    pages, address_problems = with_old_addresses(planner, planner.plan([() for _ in site.articles]))
     report.problems += address_problems
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),
     # or damaged inside (decoded cheaply, once per photo's bytes).

@@ -101,7 +101,7 @@ def output_file_of(path: str) -> str:
 class PagePlanner(ArticleViews):
     """Builds views once per article and assembles every page of the site."""
 
-    def __init__(self, site: Site, related: Sequence[tuple[int, ...]], body: Callable[[str], str] = lambda source: "",
+    def __init__(self, site: Site, body: Callable[[str], str] = lambda source: "",
                  pictures: dict[str, Pictures] | None = None, assets: dict[str, str] | None = None,
                  static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
                  media: dict[str, MediaInfo] | None = None):
@@ -119,7 +119,6 @@ class PagePlanner(ArticleViews):
         self.config = site.config
         self.links = site.config.permalinks
         self.base = site.config.base_path
-        self.related = related
         self.category_links = {
             # No article count: the menu is on every page, and a count in it would make one
             # published article render the whole site again.
@@ -199,11 +198,12 @@ class PagePlanner(ArticleViews):
 
     # --- the plan ----------------------------------------------------------------------------------
 
-    def plan(self) -> list[Page]:
-        """Every page at its own address (`redirects.with_old_addresses` adds the aliases)."""
+    def plan(self, related: Sequence[tuple[int, ...]]) -> list[Page]:
+        """Every page at its own address (`redirects.with_old_addresses` adds the aliases);
+        `related[i]`: the indexes of the i-th article's "Chuyên mục khác" (`related_step.py`)."""
         pages: list[Page] = [self._home()]
-        for index, article in enumerate(self.site.articles):
-            pages.append(self._article(index, article))
+        for article, picks in zip(self.site.articles, related, strict=True):
+            pages.append(self._article(article, picks))
         for article in self.site.withdrawn:
             pages.append(self._withdrawn(article))
         for article in self.site.expired:  # its page stays, marked ("Chuyên mục khác" ranks the index only)
@@ -276,8 +276,8 @@ class PagePlanner(ArticleViews):
                                                 banner.text, link_url(banner, self.base), banner.start, banner.end)},
                     lastmod=_newest(self._views(featured)))
 
-    def _article(self, index: int, article: Article) -> Page:
-        related = tuple(self.views[self.site.articles[j].source] for j in self.related[index])
+    def _article(self, article: Article, picks: tuple[int, ...]) -> Page:
+        related = tuple(self.views[self.site.articles[j].source] for j in picks)
         return self.article_page(article, self.views[article.source], related)
 
     def _withdrawn(self, article: Article) -> Page:

@@ -269,7 +269,8 @@ def _index(program: str, bucket: Bucket, work_dir: Path, budget: _Budget) -> Non
     command = [program, "--site", str(work_dir / DOCUMENTS / bucket.name),
                "--output-path", str(scratch / "bundle"), "--force-language", "vi", "--silent"]
     try:
-        result = subprocess.run(command, capture_output=True, text=True, timeout=3600)
+        # Pagefind reads nothing from stdin; run by hand with an open one it sat 100 s before indexing
+        result = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=3600)
     finally:
         budget.give_back(share)
     if result.returncode != 0:
