@@ -1,7 +1,7 @@
 """Mutation testing of sitegen's core modules: how many small deliberate breaks do the tests see?
 
     .venv/bin/pip install mutmut==3.8.1          # not a test dependency: only this script needs it
-    .venv/bin/python bench/mutation.py site related pages     # modules of sitegen/, default: all of CORE
+    .venv/bin/python bench/mutation.py site related planner     # modules of sitegen/, default: all of CORE
     .venv/bin/python bench/mutation.py --report-only site related pages   # tables from the last run
     .venv/bin/python bench/mutation.py --sample 60 --seed 1      # 60 mutants drawn per module (see below)
 
@@ -44,7 +44,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_features",
         "related_step", "related_reasons", "output", "output_guard", "freshness", "cache", "cache_trust",
-        "output_records", "pages", "article_views")
+        "output_records", "planner", "listings", "article_views")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
 """What a test (or a helper of its module it calls) names when it runs the Nu HTML checker, axe-core
 or Chromium; a test with the `browser` fixture drives Chromium too.  Such tests are left out one by
@@ -88,8 +88,9 @@ FIRST = {
     "article_reader": ("test_bad_input", "test_vietnamese", "test_raw_html"),
     "article_media": ("test_bad_input", "test_vietnamese", "test_raw_html"),
     "front_matter": ("test_bad_input", "test_check_new"),
-    "pages": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
-    "article_views": ("test_mutants_pages", "test_pages", "test_page_addresses", "test_feeds_sitemaps_meta"),
+    "planner": ("test_pages", "test_page_addresses", "test_feeds_sitemaps_meta", "test_article_boxes"),
+    "listings": ("test_pages", "test_page_addresses", "test_feeds_sitemaps_meta", "test_article_boxes"),
+    "article_views": ("test_pages", "test_page_addresses", "test_feeds_sitemaps_meta", "test_article_boxes"),
     "site": ("test_term_names", "test_pages"),
     "content": ("test_bad_input", "test_pages", "test_withdrawn"),
 }

@@ -1,7 +1,7 @@
 """What templates see of an article: its `views.ArticleView`, with the photos, video, recording and
 body figures that the photo and media steps made of its files.
 
-`PagePlanner` (pages.py) mixes `ArticleViews` in and builds the view of each indexed article once
+`PagePlanner` (planner.py) mixes `ArticleViews` in and builds the view of each indexed article once
 (`PagePlanner.views`): the pages that show the article, list it or link to it all use that one.
 `views.py` declares what a view holds (the template contract); this module fills it in from an
 `Article` of the site index.

@@ -35,7 +35,8 @@ from .output_guard import OutputLock, check_output_dir
 
 if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
     from .content import Article
-    from .pages import Page, PagePlanner
+    from .page import Page
+    from .planner import PagePlanner
     from .templates import Renderer
     from .site import Site
     from .workers import Workers
@@ -204,7 +205,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .media import probe_media
         from .banner import read_banner
         from .library import read_articles
-        from .pages import PagePlanner
+        from .planner import PagePlanner
         from .redirects import with_old_addresses
         from .related_step import related_for
         from .rendering import PageKeys, render_pages

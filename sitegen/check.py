@@ -79,7 +79,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     """Every problem of the site in `site_dir`, errors and warnings, in file order."""
     from .media import probe_media
     from .banner import read_banner
-    from .pages import PagePlanner
+    from .planner import PagePlanner
     from .redirects import with_old_addresses
     from .library import read_articles
     from .theme import Theme

@@ -18,7 +18,7 @@ from email.utils import format_datetime
 from typing import Callable, Sequence
 
 from .content import Article
-from .pages import CORRECTIONS_FEED, PagePlanner
+from .planner import CORRECTIONS_FEED, PagePlanner
 from .xmldoc import text_child as _text, xml_document
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -19,7 +19,7 @@ from email.utils import format_datetime
 
 from .feeds import FeedInput, rss_channel
 from .media import MediaInfo
-from .pages import PODCAST_FEED, PagePlanner
+from .planner import PODCAST_FEED, PagePlanner
 from .xmldoc import text_child as _text, xml_document
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"

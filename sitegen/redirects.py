@@ -12,7 +12,8 @@ from .addresses import AddressError, old_address
 from .content import MEDIA_DIR
 from .errors import Problem
 from .search import INDEX_DIR
-from .pages import Page, PagePlanner, output_file_of
+from .page import Page, output_file_of
+from .planner import PagePlanner
 from .site import Site
 from .views import PageInfo
 

@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 from markupsafe import Markup
 
 from .output import OutputWriter, Put
-from .pages import Page
+from .page import Page
 from .pictures import Picture, Pictures
 from .templates import Renderer
 from .steps import PageStore

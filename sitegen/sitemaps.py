@@ -24,7 +24,8 @@ from xml.sax.saxutils import escape
 from .addresses import old_address
 from .feeds import feed_files
 from .banner import BANNER_FILE, banner_json
-from .pages import LATEST_FILE, Page, PagePlanner
+from .page import Page
+from .planner import LATEST_FILE, PagePlanner
 from .podcast import podcast_feed
 from .theme import ASSETS_DIR
 from .xmldoc import xml_document

@@ -13,7 +13,7 @@ from jinja2.loaders import split_template_path
 
 from .digests import digest
 from .errors import BuildFailed, Problem, display_path
-from .pages import Page
+from .page import Page
 from .pictures import picture_html
 from .search_documents import search_token
 from .theme import Theme

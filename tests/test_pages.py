@@ -7,7 +7,7 @@ from functools import partial
 import pytest
 
 from conftest import article, png
-from sitegen.pages import Page
+from sitegen.page import Page
 from sitegen.views import PageInfo
 
 PHOTO = png()

@@ -1,10 +1,10 @@
 """The page plan: which address gets which template with which data.
 
-`PagePlanner.plan()` turns the site index into a list of `Page`s — articles, home, category, tag and
-author listings with pagination, the date archive, 404 and the redirects of old addresses — with
-their template contexts built from `views` (each article's own view by `article_views.py`).
-Nothing is rendered or written here.  The pages at articles' old addresses, and the check that no
-two pages share one, come after (`redirects.py`).
+`PagePlanner.plan()` turns the site index into a list of `Page`s (page.py) — articles, home,
+category, tag and author listings with pagination and the date archive (`listings.py`), 404, search
+and feeds — with their template contexts built from `views` (each article's own view by
+`article_views.py`).  Nothing is rendered or written here.  The pages at articles' old addresses,
+and the check that no two pages share one, come after (`redirects.py`).
 """
 
 from __future__ import annotations
@@ -12,11 +12,8 @@ from __future__ import annotations
 import dataclasses
 import json
 from bisect import bisect_left
-from dataclasses import dataclass
-from datetime import datetime
 from functools import partial
-from itertools import groupby
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 from markupsafe import Markup
 
@@ -24,14 +21,15 @@ from . import structured_data
 from .article_views import ArticleViews
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article
+from .listings import Listings, newest_of
 from .media import MediaInfo
+from .page import Page
 from .pictures import Pictures
 from .search import INDEX_DIR, bucket_of
 from .site import Site, Term, newest_first
 from .static_pages import StaticPage
 from .views import (
-    ArchiveMonthView, ArchiveYearView, ArticleView, BannerView, Link, PageInfo, PageLink, Pagination, PublisherView,
-    Section, SiteView, StaticPageView, WithdrawnView,
+    ArticleView, BannerView, Link, PageInfo, PublisherView, Section, SiteView, StaticPageView, WithdrawnView,
 )
 
 HOME = "Trang chủ"
@@ -45,60 +43,7 @@ SAME_CATEGORY = 5
 """Articles in an article's "Tin cùng chuyên mục" box."""
 
 
-@dataclass(frozen=True)
-class Page:
-    """One file of output: its address, its template and the variables the template gets."""
-
-    path: str
-    """Relative to the site root: "thoi-su/trang-2/" (a folder: written as index.html) or "404.html"."""
-    template: str
-    made_info: PageInfo | Callable[[], PageInfo]
-    """What the template gets as `page` (`info`), or how to make it: an article's page makes it only
-    when it is rendered, since a rebuild renders few of the archive's article pages again.  Made so,
-    it follows from `data` and the site's settings alone (page keys count on that)."""
-    data: dict[str, Any]
-    """The template's other variables ("article", "pagination", ...)."""
-    source: str = ""
-    """The article file behind the page, for error messages."""
-    lastmod: datetime | None = None
-    """When its content last changed, for sitemaps: the article's update, a listing's newest article."""
-    kind: str = ""
-    """"home", "article", "category", ...: `info.kind` (given here when the info is made later)."""
-
-    def __post_init__(self):
-        if not self.kind:
-            object.__setattr__(self, "kind", self.info.kind)
-
-    @property
-    def info(self) -> PageInfo:
-        """What every template gets as `page`: kind, title, addresses, breadcrumbs, feeds."""
-        if not isinstance(self.made_info, PageInfo):
-            object.__setattr__(self, "made_info", self.made_info())
-        return self.made_info  # type: ignore[return-value]
-
-    @property
-    def info_follows_data(self) -> bool:
-        """True while `info` is still to be made from `data` and the site's settings."""
-        return not isinstance(self.made_info, PageInfo)
-
-    @property
-    def context(self) -> dict[str, Any]:
-        return {"page": self.info, **self.data}
-
-    def __reduce__(self):  # to a cluster's workers: with its info made, not the planner that makes it
-        return Page, (self.path, self.template, self.info, self.data, self.source, self.lastmod, self.kind)
-
-    @property
-    def output_file(self) -> str:
-        return output_file_of(self.path)
-
-
-def output_file_of(path: str) -> str:
-    """The file a page address is written to: "thoi-su/" -> "thoi-su/index.html"."""
-    return path + "index.html" if path.endswith("/") or not path else path
-
-
-class PagePlanner(ArticleViews):
+class PagePlanner(ArticleViews, Listings):
     """Builds views once per article and assembles every page of the site."""
 
     def __init__(self, site: Site, body: Callable[[str], str] = lambda source: "",
@@ -274,7 +219,7 @@ class PagePlanner(ArticleViews):
         return Page("", "home.html", info, {"featured": self._views(featured), "latest": self._views(latest),
                                             "sections": sections, "banner": banner and BannerView(
                                                 banner.text, link_url(banner, self.base), banner.start, banner.end)},
-                    lastmod=_newest(self._views(featured)))
+                    lastmod=newest_of(self._views(featured)))
 
     def _article(self, article: Article, picks: tuple[int, ...]) -> Page:
         related = tuple(self.views[self.site.articles[j].source] for j in picks)
@@ -333,94 +278,3 @@ class PagePlanner(ArticleViews):
                           image=image, category=category,
                           structured_data=partial(structured_data.article, view, images, config=self.config,
                                                   logo=self.logo, home=HOME))
-
-    def _listing(self, kind: str, template: str, path: str, articles: Sequence[Article], title: str,
-                 extra: dict[str, Any], *, description: str, crumbs: tuple[Link, ...] = (),
-                 category: str = "") -> list[Page]:
-        per_page = self.config.per_page
-        total = max(1, -(-len(articles) // per_page))
-        page_path: Callable[[int], str] = lambda n: path if n == 1 else path + self.links.page.format(number=n)
-        pages = []
-        for number in range(1, total + 1):
-            items = self._views(articles[(number - 1) * per_page: number * per_page])
-            pagination = Pagination(
-                number=number, total=total, items=items, count=len(articles),
-                prev_url=self.url(page_path(number - 1)) if number > 1 else "",
-                next_url=self.url(page_path(number + 1)) if number < total else "",
-                pages=tuple(PageLink(n, self.url(page_path(n)) if n else "", n == number)
-                            for n in _page_numbers(number, total)),
-            )
-            heading = title if number == 1 else f"{title} - Trang {number}"
-            # Page 2 onwards sits under the listing's first page: "Trang chủ › Kinh tế › Trang 2".
-            steps = crumbs if number == 1 else (*crumbs, Link(title, self.url(path)))
-            info = self._info(kind, heading, page_path(number), description=description, crumbs=steps,
-                              number=number, category=category)
-            pages.append(Page(page_path(number), template, info, {"pagination": pagination, **extra}, lastmod=_newest(items)))
-        return pages
-
-    def _terms(self, kind: str, terms: Sequence[Term], index_path: str, index_title: str,
-               link: Callable[..., Link]) -> list[Page]:
-        index_link = Link(index_title, self.url(index_path))
-        pages = [Page(index_path, f"{kind}s.html", self._info(f"{kind}s", index_title, index_path),
-                      {"terms": tuple(link(t, counted=True) for t in terms)})]
-        pattern = self.links.tag if kind == "tag" else self.links.author
-        for term in terms:
-            about = f"về chủ đề {term.name}" if kind == "tag" else f"của tác giả {term.name}"
-            pages += self._listing(kind, f"{kind}.html", pattern.format(slug=term.slug), term.articles,
-                                   term.name, {kind: link(term)}, crumbs=(index_link,),
-                                   description=f"Các bài viết {about} trên {self.config.title}, mới nhất trước.")
-        return pages
-
-    def _archive(self) -> list[Page]:
-        links, zone = self.links, self.config.zone
-        archive_link = Link("Lưu trữ", self.url(links.archive))
-        month_views: list[ArchiveMonthView] = []
-        pages: list[Page] = []
-        for month in self.site.months:
-            path = links.archive_month.format(year=f"{month.year:04d}", month=f"{month.month:02d}")
-            days = tuple(
-                (day, self._views(list(items)))
-                for day, items in groupby(month.articles, key=lambda a: _day(a.date.astimezone(zone)))
-            )
-            month_views.append(ArchiveMonthView(month.year, month.month, self.url(path), len(month.articles), days))
-        years = []
-        for year, months in groupby(month_views, key=lambda m: m.year):
-            months = tuple(dataclasses.replace(m, days=()) for m in months)
-            path = links.archive_year.format(year=f"{year:04d}")
-            years.append(ArchiveYearView(year, self.url(path), sum(m.count for m in months), months))
-            pages.append(Page(path, "archive_year.html",
-                              self._info("archive_year", f"Lưu trữ năm {year}", path, crumbs=(archive_link,)),
-                              {"year": years[-1]}))
-        for index, month in enumerate(month_views):
-            path = month.url[len(self.base):]
-            year_link = Link(f"Năm {month.year}", self.url(links.archive_year.format(year=f"{month.year:04d}")))
-            pages.append(Page(path, "archive_month.html", self._info(
-                "archive_month", f"Lưu trữ tháng {month.month}/{month.year}", path, crumbs=(archive_link, year_link)), {
-                "month": month,
-                "next_month": dataclasses.replace(month_views[index - 1], days=()) if index > 0 else None,
-                "prev_month": dataclasses.replace(month_views[index + 1], days=()) if index + 1 < len(month_views) else None,
-            }))
-        pages.insert(0, Page(links.archive, "archive.html", self._info("archive", "Lưu trữ", links.archive),
-                             {"years": tuple(years)}))
-        return pages
-
-
-def _newest(views: Sequence[ArticleView]) -> datetime | None:
-    return max((v.modified for v in views), default=None)
-
-
-def _day(moment: datetime) -> datetime:
-    return moment.replace(hour=0, minute=0, second=0, microsecond=0)
-
-
-def _page_numbers(current: int, total: int) -> list[int | None]:
-    """1 … 4 5 [6] 7 8 … 20: the first, the last and two on each side of the current page."""
-    shown = sorted({1, total, *range(max(1, current - 2), min(total, current + 2) + 1)})
-    numbers: list[int | None] = []
-    for n in shown:
-        if numbers and n - numbers[-1] > 1:  # type: ignore[operator]
-            numbers.append(None if n - numbers[-1] > 2 else numbers[-1] + 1)  # type: ignore[operator]
-        numbers.append(n)
-    return numbers
-
-
