@@ -1,9 +1,9 @@
-"""`build()`: one linear pass — check, config, read, index, photos, media, views, prepare, search,
-related, plan, render, renditions, files, search, write (README: "How the code is laid out").
+"""`build()`: one linear pass — check, config, read, index, photos, media, related, views, prepare,
+search, plan, render, renditions, files, search, write (README: "How the code is laid out").
 
 Every step is a named call and is timed.  Search, a program of its own, needs only the articles'
-views: a small re-indexing (an edit's) starts before "Chuyên mục khác" is ranked and runs beside
-ranking, planning and rendering.  All articles are read and indexed before any page is
+views: an edit's re-indexing starts as soon as they are made and runs beside planning and
+rendering; a cold build's waits for the second search step.  All articles are read and indexed before any page is
 rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
 collected per stage and raised together; output/ changes only when all stages succeeded, at once
 (`output.py`).
@@ -211,7 +211,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .rendering import PageKeys, render_pages
         from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
                                  sweep_renditions, used_photos)
-        from .search import ALONGSIDE_RENDERING, SearchIndexing, copy_search_bundles, search_buckets
+        from .search import SearchIndexing, copy_search_bundles, runs_alongside, search_buckets
         from .search_documents import documents_of
         from .site import Publication, Site
         from .sitemaps import machine_files
@@ -255,6 +255,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             media, media_problems = probe_media(site.shown(), cache)
             if media_problems:
                 raise BuildFailed(media_problems)
+        with timed("related"):
+            related = related_for(site, library, cache, workers)
         with timed("views"):
             assets = asset_addresses(theme, cache.file_digests)
             planner = PagePlanner(site, library.body, {file: files.pictures for file, files in planned.items()},
@@ -264,15 +266,13 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             with timed("prepare"):  # what the two output trees hold, from the cache
                 out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
             if config.search:
-                with timed("search"):  # a small re-indexing runs while the build ranks, plans and renders
+                with timed("search"):  # an edit's re-indexing runs while the build plans and renders
                     search_dir = cache.subfolder("search")
                     indexing = stack.enter_context(SearchIndexing(
                         search_buckets(site, planner.views, planner.newest_year), search_dir or out.scratch / "search",
                         options.jobs, documents_of(planner.views, library.search_text), cache))
-                    if indexing.documents <= ALONGSIDE_RENDERING:
+                    if runs_alongside(indexing.documents, library.parsed):
                         indexing.start()
-            with timed("related"):
-                related = related_for(site, library, cache, workers)
             with timed("plan"):
                 pages, address_problems = with_old_addresses(planner, planner.plan(related))
             if address_problems:
