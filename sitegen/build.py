@@ -1,4 +1,4 @@
-"""`build()`: one linear pass — check, config, read, index, photos, media, related, views, prepare,
+"""`build()`: one linear pass — check, config, read, index, related, photos, media, views, prepare,
 search, plan, render, renditions, files, search, write (README: "How the code is laid out").
 
 Every step is a named call and is timed.  Search, a program of its own, needs only the articles'
@@ -243,6 +243,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         report.articles = len(site.articles)
         report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
         report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
+        with timed("related"):
+            related = related_for(site, library, cache, workers)
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
@@ -255,8 +257,6 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             media, media_problems = probe_media(site.shown(), cache)
             if media_problems:
                 raise BuildFailed(media_problems)
-        with timed("related"):
-            related = related_for(site, library, cache, workers)
         with timed("views"):
             assets = asset_addresses(theme, cache.file_digests)
             planner = PagePlanner(site, library.body, {file: files.pictures for file, files in planned.items()},
