@@ -3,10 +3,10 @@ search, plan, render, renditions, files, search, write (README: "How the code is
 
 Every step is a named call and is timed.  Search, a program of its own, needs only the articles'
 views: an edit's re-indexing starts as soon as they are made and runs beside planning and
-rendering; a cold build's waits for the second search step.  All articles are read and indexed before any page is
-rendered, because listings, the archive and "Chuyên mục khác" need the whole set.  Problems are
-collected per stage and raised together; output/ changes only when all stages succeeded, at once
-(`output.py`).
+rendering; a cold build's waits for the second search step.  All articles are read and indexed
+before any page is rendered, because listings, the archive and "Chuyên mục khác" need the whole
+set.  Problems are collected per stage and raised together; output/ changes only when all stages
+succeeded, at once (`output.py`).
 Work that earlier builds already did is reused from the cache (`cache.py`); whatever is reused, the
 output is byte for byte the one a build with an empty cache gives.
 """
