@@ -82,7 +82,8 @@ def runs_alongside(documents: int, articles_read: int) -> bool:
     build that read few articles afresh (an edit of a past year's article re-indexes that year,
     10,000 documents at 100,000 articles: 11 s that used to come after rendering).  A cold build,
     which reads every article, waits for the search stage, so that Pagefind's memory (about 125 kB
-    a document, PAGEFIND_DOCUMENTS_AT_ONCE at most) never adds to that of many render workers."""
+    a document, PAGEFIND_DOCUMENTS_AT_ONCE at most) does not add to that of its render workers.
+    (A theme change published with an old article's edit does render everything beside Pagefind.)"""
     return documents <= ALONGSIDE_RENDERING or articles_read <= ALONGSIDE_RENDERING
 
 

@@ -144,7 +144,8 @@ def test_the_newsrooms_stock_phrases_do_not_make_the_sports_congress_part_of_the
 
 def test_two_words_on_either_side_of_a_full_stop_or_a_comma_are_no_phrase_of_the_article():
     # What `sitegen related` shows an editor as shared words: "... văn hóa thôn. Làng ..." says no
-    # "thôn làng" (the sample's article on villages was linked by such pairs to a vaccination drive).
+    # "thôn làng" (such a pair was among those that linked the sample's article on the XVII
+    # resolution to a vaccination drive).
     body = "Công trình có sáu phòng học và nhà văn hóa thôn. Làng Đăk Ang góp 200 ngày công, vật liệu."
     phrases = set(feature_phrases("Khánh thành trường mầm non", "", body).values())
     assert {"văn hóa", "hóa thôn", "ngày công", "mầm non"} <= phrases
