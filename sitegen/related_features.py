@@ -165,8 +165,8 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
         elif len(words) >= 2:
             hashed = np.fromiter(map(SYLLABLE_CRC.__getitem__, words), np.uint64, len(words))
             pairs = (hashed[:-1] << np.uint64(32)) | hashed[1:]
-            if BREAK in words:  # crc32("") is 0 (of a word, 1 in 4 billion: that word's pairs are lost)
-                within = hashed != 0
+            if BREAK in words:  # the pairs of `bigrams`: none with a clause's end
+                within = np.fromiter(map(bool, words), bool, len(words))
                 pairs = pairs[within[:-1] & within[1:]]
             codes.append(pairs)
             counts.append(np.full(len(pairs), float(repeat)))
