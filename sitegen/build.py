@@ -249,7 +249,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
             photo_digests = cache.file_digests(list(uses))
-            plan = plan_photos(uses, photo_digests, cache, settings, config.base_path)
+            plan = plan_photos(uses, photo_digests, cache, settings, config.base_path, workers)
             planned, report.photos_planned = plan.files, plan.fresh
             if plan.problems:
                 raise BuildFailed(plan.problems)

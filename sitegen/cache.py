@@ -280,6 +280,16 @@ class BuildCache(OutputRecords):
                         (key, made_from, seal(pickle.dumps(value, protocol=5))))
         self.db.commit()
 
+    @_guarded
+    def store_values(self, items: dict[str, tuple[bytes, Any]]) -> None:
+        """`store_value` for many keys at once (key -> (inputs' digest, value)), in one transaction."""
+        if self.db is None or not items:
+            return
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO vals VALUES (?, ?, ?)",
+                                ((key, made_from, seal(pickle.dumps(value, protocol=5)))
+                                 for key, (made_from, value) in items.items()))
+
     # --- large values: their arrays in a file of their own --------------------------------------------
 
     @_guarded

@@ -45,9 +45,10 @@ class Pictures:
         self.stored, self.address, self.readable, self.key = stored, address, readable, key
         self._shown: dict[str, Picture | None] = {}
 
-    @classmethod
-    def of(cls, stored: tuple, address: str, readable: str) -> "Pictures":
-        return cls(stored, address, readable, digest(repr(stored)).hex())
+    @staticmethod
+    def key_of(stored: tuple) -> str:
+        """The `key` of pictures kept as `stored`."""
+        return digest(repr(stored)).hex()
 
     def picture(self, slot: str) -> "Picture | None":
         """The Picture for `slot`, or None when the photo is not shown there."""

@@ -116,11 +116,16 @@ class PhotoPlan(NamedTuple):
     """Names the stored table this plan is part of: new whenever the table changes."""
 
 
+PLANNED_HERE_BELOW = 64
+"""Fewer photos than this to plan afresh are planned in this process: forking costs more than it saves."""
+
+
 def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any, settings: PhotoSettings,
-                base_url: str = "/") -> PhotoPlan:
+                base_url: str = "/", jobs: "int | Workers" = 1) -> PhotoPlan:
     """Each photo's renditions and pictures, with addresses under `base_url` (the site's base
     path).  A photo planned by an earlier build from the same inputs is taken from the stored
-    plans; a photo that cannot be read is a problem on each article using it."""
+    plans; the others are planned by the workers (`jobs`: a cold build of 100,000 articles has
+    165,000 of them); a photo that cannot be read is a problem on each article using it."""
     settings_key = digest(repr(settings))  # the stored pictures' addresses leave out `base_url`
     generation, stored, folders = cache.value(PLANS, settings_key) or (b"", {}, {})
     planned, problems, fresh, table, addresses = {}, [], [], {}, {}
@@ -134,27 +139,25 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
             table[use.output_path] = entry
         else:
             fresh.append(file)
+    fresh.sort()
     limits = f"{settings.max_megapixels}:{settings.max_bytes}"  # a photo accepted under other limits is probed again
-    sizes = cache.values({f"photo-size:{digests[file].hex()}:{limits}": digests[file] for file in fresh})
-    for file in sorted(fresh):
-        use, size_key = uses[file], f"photo-size:{digests[file].hex()}:{limits}"
-        size = sizes.get(size_key)
-        if size is None:
-            try:
-                info = probe(Path(file), settings)
-            except PhotoError as error:
-                problems += _refused(file, error, use.users)
+    size_keys = {file: f"photo-size:{digests[file].hex()}:{limits}" for file in fresh}
+    sizes = cache.values({size_keys[file]: digests[file] for file in fresh})
+    todo = [(file, _plan_inputs(file, uses[file], digests[file]), uses[file].output_path.rpartition("/")[0],
+             sizes.get(size_keys[file])) for file in fresh]
+    found, names_of = {}, {}
+    with workers_for(jobs).over((settings, base_url), len(todo) >= PLANNED_HERE_BELOW, chunksize=64) as mapped:
+        for (file, inputs, folder, known), outcome in zip(todo, mapped(_plan_one, todo)):
+            if isinstance(outcome, PhotoError):
+                problems += _refused(file, outcome, uses[file].users)
                 continue
-            size = (info.width, info.height)
-            cache.store_value(size_key, digests[file], size)
-        renditions = renditions_of(file, use, digests[file], tuple(size), settings)
-        folder = use.output_path.rpartition("/")[0]
-        readable = readable_name(os.path.splitext(os.path.basename(file))[0])
-        address = _address(base_url, folder)
-        shown = Pictures.of(_compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address,
-                                       readable), address, readable)
-        planned[file] = PhotoFiles(folder, tuple(size), shown)
-        table[use.output_path] = (_plan_inputs(file, use, digests[file]), tuple(size), readable, shown.stored, shown.key)
+            size, readable, shown, key, names = outcome
+            if known is None:
+                found[size_keys[file]] = (digests[file], size)
+            planned[file] = PhotoFiles(folder, size, Pictures(shown, _address(base_url, folder), readable, key))
+            table[uses[file].output_path] = (inputs, size, readable, shown, key)
+            names_of[uses[file].output_path] = names
+    cache.store_values(found)
     if table.keys() != stored.keys() or fresh:
         # The rendition names of each folder a photo came into, left or changed in (`link_folder`
         # takes a folder's names as one); the other folders' are as stored.
@@ -164,12 +167,33 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
         for path, (inputs, size, *_) in table.items():
             names = named.get(path.rpartition("/")[0])
             if names is not None:
-                names.update(r.name for r in _renditions(inputs, size, settings))
+                names.update(names_of[path] if path in names_of else
+                             (r.name for r in _renditions(inputs, size, settings)))
         folders = dict(sorted({**{f: n for f, n in folders.items() if f not in changed},
                                **{f: tuple(sorted(n)) for f, n in named.items() if n}}.items()))
         generation = os.urandom(16)
         cache.store_value(PLANS, settings_key, (generation, table, folders))
     return PhotoPlan(planned, folders, problems, len(fresh), generation)
+
+
+def _plan_one(context: tuple[PhotoSettings, str], job: tuple) -> tuple | PhotoError:
+    """One photo's plan, made by a worker: (upright size, readable name, its pictures as the stored
+    plan keeps them, their digest, its renditions' names); or why it cannot be published (sent
+    back, not raised: one bad photo among thousands is a problem of its articles, not the end of
+    the map).  `job`: (file, `_plan_inputs`, output folder, its size if known, else None)."""
+    settings, base_url = context
+    file, inputs, folder, size = job
+    if size is None:
+        try:
+            info = probe(Path(file), settings)
+        except PhotoError as error:
+            return error
+        size = (info.width, info.height)
+    renditions = _renditions(inputs, tuple(size), settings)
+    readable = readable_name(os.path.splitext(os.path.basename(file))[0])
+    address = _address(base_url, folder)
+    shown = _compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address, readable)
+    return tuple(size), readable, shown, Pictures.key_of(shown), tuple(r.name for r in renditions)
 
 
 def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:

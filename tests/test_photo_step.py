@@ -7,7 +7,7 @@ import re
 
 from PIL import Image
 
-from conftest import CAMERA, CONFIG, article, camera_photo, messages
+from conftest import CAMERA, CONFIG, article, camera_photo, messages, png
 
 
 def photo_site(make_site):
@@ -148,6 +148,29 @@ def test_a_lead_photo_that_is_not_an_image_is_an_error_naming_article_and_field(
     assert re.search(r"content/thoi-su/a\.md:\d+: error: image: the photo 'lu\.jpg': ", problems)
     assert not (site.root / "output").exists()
     assert site.cli("check").returncode == 1
+
+
+def test_photos_probed_by_the_workers_report_their_problems_as_a_build_in_one_process_does(make_site):
+    # Enough photos never seen before for the build's workers to plan them (PLANNED_HERE_BELOW).
+    files = {f"content/thoi-su/bai-{n:02d}.md": article(title=f"Tin ảnh số {n}", image=f"anh-{n:02d}.png",
+                                                          date=f"2024-06-{1 + n % 28:02d} 08:00") for n in range(70)}
+    files |= {f"content/thoi-su/anh-{n:02d}.png": png(40 + n, 30) for n in range(70)}
+    files["content/thoi-su/anh-07.png"] = b""
+    files["content/thoi-su/anh-31.png"] = "đây không phải ảnh"
+    site = make_site(files)
+    problems = site.build_fails()
+    assert [(p.file, p.severity) for p in problems] == [("content/thoi-su/bai-07.md", "error"),
+                                                         ("content/thoi-su/bai-31.md", "error")]
+    assert "image: the photo 'anh-07.png': the photo file is empty (0 bytes)" in problems[0].message
+    assert "commit the photo again" in problems[0].hint
+    assert "image: the photo 'anh-31.png': " in problems[1].message and problems[1].hint
+    assert not (site.root / "output").exists()
+    site.write("content/thoi-su/anh-07.png", png(47, 30))
+    site.write("content/thoi-su/anh-31.png", png(71, 30))
+    built = site.build()
+    assert built.report.photos_planned == 2  # the others were planned by the failed build, and kept
+    page = next(built.output.glob("thoi-su/tin-anh-so-31-*/index.html")).read_text()
+    assert 'width="71" height="30"' in page
 
 
 def body_site(make_site, **options):
