@@ -2,7 +2,8 @@
 
 A digest is of contents (BLAKE2b, 16 bytes), never of a path on this machine, so what it keys is
 valid wherever the site is checked out; a stamp (size, mtime, ctime, inode) only spares hashing a
-file again on the machine that hashed it.
+file again on the machine that hashed it.  `same_file` and `same_bytes` tell whether two files are
+one (a hard link) or hold the same bytes, which spares publishing a file again.
 """
 
 from __future__ import annotations
@@ -86,3 +87,28 @@ def folder_stamp(path: str) -> tuple[int, int] | None:
     except OSError:
         return None
     return (stat.st_mtime_ns, stat.st_ino)
+
+
+def same_bytes(stat: os.stat_result, path: str, other: str) -> bool:
+    """Whether the file at `path` (whose stat is `stat`) is `other` itself or holds its bytes.
+    (Reading two small files costs less than replacing one: a changed search bundle keeps most of
+    its files' bytes.)"""
+    try:
+        with open(other, "rb") as source:
+            theirs = os.fstat(source.fileno())
+            if os.path.samestat(stat, theirs):
+                return True
+            if theirs.st_size != stat.st_size:
+                return False
+            with open(path, "rb") as mine:
+                return mine.read() == source.read()
+    except OSError:
+        return False
+
+
+def same_file(stat: os.stat_result, path: str) -> bool:
+    """Whether the file at `path` is the one `stat` describes (a hard link to it counts)."""
+    try:
+        return os.path.samestat(stat, os.stat(path))
+    except OSError:
+        return False

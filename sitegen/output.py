@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .digests import digest, folder_stamp, settled
+from .digests import digest, folder_stamp, same_bytes, same_file, settled
 from .errors import Problem, display_path
 from .output_guard import TREES, OutputLock, live_tree, releases_dir
 from .output_records import OutputRecord
@@ -152,7 +152,7 @@ class OutputWriter:
                 # A hard link to the known file is that file: no need to read it.  (After the
                 # cache was dropped, or a build killed, most of the standby's files are links into
                 # the live tree; reading each cost 9 s at 20,000 articles.)
-                if known is not None and _same_file(stat, known[0]):
+                if known is not None and same_file(stat, known[0]):
                     return OutputRecord(content, stat.st_size, stat.st_mtime_ns, None) if known[1] == content else None
                 # digest() of the bytes, as `put` records them (not file_digest, the photos' key:
                 # another hash, which no record holds).
@@ -293,7 +293,7 @@ class OutputWriter:
             on_disk = self._on_disk(rel)
             try:
                 held = os.lstat(on_disk)
-                if stat_module.S_ISREG(held.st_mode) and (not made_from or _same_bytes(held, on_disk, str(source / name))):
+                if stat_module.S_ISREG(held.st_mode) and (not made_from or same_bytes(held, on_disk, str(source / name))):
                     continue
             except OSError:
                 pass
@@ -390,27 +390,3 @@ class OutputWriter:
         while folder != self._root and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
             folder = os.path.dirname(folder)
-
-
-def _same_bytes(stat: os.stat_result, path: str, other: str) -> bool:
-    """Whether the file at `path` (whose stat is `stat`) is `other` itself or holds its bytes.
-    (Reading two small files costs less than replacing one: a changed search bundle keeps most of
-    its files' bytes.)"""
-    try:
-        with open(other, "rb") as source:
-            theirs = os.fstat(source.fileno())
-            if os.path.samestat(stat, theirs):
-                return True
-            if theirs.st_size != stat.st_size:
-                return False
-            with open(path, "rb") as mine:
-                return mine.read() == source.read()
-    except OSError:
-        return False
-
-
-def _same_file(stat: os.stat_result, path: str) -> bool:
-    try:
-        return os.path.samestat(stat, os.stat(path))
-    except OSError:
-        return False
