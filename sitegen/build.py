@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to d
     from .content import Article
     from .page import Page
     from .planner import PagePlanner
-    from .templates import Renderer
+    from .templates import CompiledTemplates, Renderer
     from .site import Site
     from .workers import Workers
 
@@ -60,6 +60,9 @@ class BuildOptions:
     """Publish even where output/ holds files sitegen did not make: they are moved aside, not deleted."""
     wait: float = 0.0
     """Seconds to wait for another build of the same site to finish (the preview server waits)."""
+    compiled_templates: "CompiledTemplates | None" = field(default=None, compare=False, repr=False)
+    """Templates compiled by earlier builds in this process, added to by this one (the preview
+    server and the tests build many times; `templates.CompiledTemplates`).  None: only the cache's."""
     scheduler: str | None = None
     """Run reading, ranking and rendering on a Dask cluster: its scheduler's address
     (tcp://host:8786), or "local" for a cluster of `jobs` processes here (docs/cluster.md)."""
@@ -280,7 +283,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             with timed("render"):
                 templates = templates_digest(theme)
                 compiled_key = compiled_from(templates)
-                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_key))
+                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_key),
+                                    known=options.compiled_templates)
                 keys = PageKeys(templates, planner.site_view, config)
                 page_keys = [keys.key(page) for page in pages]
                 report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,

@@ -50,7 +50,8 @@ class Preview:
         self.cache_dir = site_dir / CACHE_DIR
         self.output_dir = self.cache_dir / PREVIEW_FOLDER
         # A build of the same site started by hand finishes first: the preview waits for it.
-        self.options = BuildOptions(drafts=drafts, future=drafts, jobs=jobs, wait=600.0)
+        self.options = BuildOptions(drafts=drafts, future=drafts, jobs=jobs, wait=600.0,
+                                    compiled_templates={})  # one theme compiled for all the server's builds
         self.log = log
         self.readers = threading.Lock()
         self.generation = 0  # how many times the pages changed: the number a page's cookie carries

@@ -41,20 +41,14 @@ def iso(value) -> str:
     return value.isoformat(timespec="seconds")
 
 
-_COMPILED_HERE: dict[str, bytes] = {}
-"""Templates compiled in this process, by Jinja's key (template name and file).  Compiling the
-theme cost 0.45 s of a 0.6 s build of a small site: `sitegen serve` and the test suite build many
-times in one process.  Every Renderer makes its environment with the same options, the only other
-thing the compiled code depends on."""
-
-
 class _CompiledTemplates(jinja2.BytecodeCache):
-    """A renderer's compiled templates: those of this process, and those it was given (a previous
-    build's, from the cache), each checked by Jinja against its text's checksum, so an edited
-    template is compiled again.  `used`: what the templates this renderer loaded compiled to."""
+    """A renderer's compiled templates: those it was given (a previous build's, from the cache) and
+    those of `known`, each checked by Jinja against its text's checksum, so an edited template is
+    compiled again.  `used`: what the templates this renderer loaded compiled to."""
 
-    def __init__(self, given: dict[str, bytes]):
-        _COMPILED_HERE.update(given)
+    def __init__(self, given: dict[str, bytes], known: dict[str, bytes] | None = None):
+        self.known = {} if known is None else known
+        self.known.update(given)
         self.given = given
         self.used: dict[str, bytes] = {}
 
@@ -66,24 +60,32 @@ class _CompiledTemplates(jinja2.BytecodeCache):
         return self.given | self.used
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in _COMPILED_HERE:
-            bucket.bytecode_from_string(_COMPILED_HERE[bucket.key])
+        if bucket.key in self.known:
+            bucket.bytecode_from_string(self.known[bucket.key])
             if bucket.code is not None:  # (Jinja drops code of another text or another Python)
-                self.used[bucket.key] = _COMPILED_HERE[bucket.key]
+                self.used[bucket.key] = self.known[bucket.key]
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        _COMPILED_HERE[bucket.key] = self.used[bucket.key] = bucket.bytecode_to_string()
+        self.known[bucket.key] = self.used[bucket.key] = bucket.bytecode_to_string()
+
+
+CompiledTemplates = dict[str, bytes]
+"""Templates compiled by the builds of one process (the preview server's, the test suite's), by
+Jinja's key (template name and file), for the next of them: compiling the theme cost 0.45 s of a
+0.6 s build of a small site.  Its owner hands it to each build (`BuildOptions.compiled_templates`);
+every Renderer makes its environment with the same options, the only other thing the code depends on."""
 
 
 class Renderer:
     """Renders planned pages to bytes with the site's theme."""
 
     def __init__(self, theme: Theme, site_dir: Path, sources: "TemplateSources | None" = None,
-                 compiled: dict[str, bytes] | None = None):
+                 compiled: dict[str, bytes] | None = None, known: CompiledTemplates | None = None):
         """`sources`: the templates' text as read elsewhere (see `__reduce__`); default: the theme's files.
-        `compiled`: templates compiled before, as `self.compiled.to_keep()` gave them."""
+        `compiled`: templates compiled before, as `self.compiled.to_keep()` gave them; `known`:
+        those of this process's earlier builds, which this renderer adds to."""
         self.theme = theme
-        self.compiled = _CompiledTemplates(compiled or {})
+        self.compiled = _CompiledTemplates(compiled or {}, known)
         self.site_dir = site_dir
         if sources is None:
             own: jinja2.BaseLoader = jinja2.FileSystemLoader([str(d) for d in theme.template_dirs])

@@ -129,6 +129,11 @@ class Built:
         return found
 
 
+COMPILED: dict[str, bytes] = {}
+"""The theme's templates compiled once for the session's builds, as the preview server keeps them
+(`BuildOptions.compiled_templates`)."""
+
+
 class Site:
     def __init__(self, root: Path):
         self.root = root
@@ -144,11 +149,13 @@ class Site:
 
     def build(self, output: Path | None = None, **options) -> Built:
         options.setdefault("now", NOW)
+        options.setdefault("compiled_templates", COMPILED)
         report = build(self.root, output, BuildOptions(**options))
         return Built(report.output_dir, report)
 
     def build_fails(self, **options) -> list[Problem]:
         options.setdefault("now", NOW)
+        options.setdefault("compiled_templates", COMPILED)
         with pytest.raises(BuildFailed) as caught:
             build(self.root, None, BuildOptions(**options))
         return caught.value.problems

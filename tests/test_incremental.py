@@ -15,7 +15,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from sitegen.build import BuildOptions, BuildReport, build
 
-from conftest import CONFIG, NOW, article, png
+from conftest import COMPILED, CONFIG, NOW, article, png
 
 TITLES = ["Khai mạc Đại hội Đảng bộ huyện", "Cà phê Đắk Hà được mùa", "Bão số 5 gây sạt lở",
           "Cầu treo Ia H’Drai hoàn thành", "Tu Mơ Rông trồng sâm", "Giải bóng chuyền các dân tộc"]
@@ -66,10 +66,10 @@ class Newsroom:
     def check(self) -> BuildReport:
         """Build incrementally and from scratch, compare; the incremental build's report."""
         options = dict(now=NOW, jobs=1)
-        incremental = build(self.root, None, BuildOptions(**options))
+        incremental = build(self.root, None, BuildOptions(compiled_templates=COMPILED, **options))
         clean_dir = self.base / "clean"
         shutil.rmtree(clean_dir, ignore_errors=True)
-        build(self.root, clean_dir, BuildOptions(cache=False, **options))
+        build(self.root, clean_dir, BuildOptions(cache=False, compiled_templates=COMPILED, **options))
         ours, reference = tree(incremental.output_dir), tree(clean_dir)
         assert ours.keys() == reference.keys(), sorted(set(ours) ^ set(reference))
         assert [p for p in ours if ours[p] != reference[p]] == []
