@@ -58,7 +58,8 @@ class PagePlanner(ArticleViews, Listings):
         self.static_pages = tuple(static_pages)
         self.banner = banner
         self.media = media or {}
-        self._category_order: dict[str, list[tuple]] = {}
+        self._category_order: dict[str, dict[str, int]] = {}
+        """Per category, each of its articles' place in `site.by_category`."""
         self.pictures = pictures or {}
         self.body = body
         self.config = site.config
@@ -240,10 +241,12 @@ class PagePlanner(ArticleViews, Listings):
         box, so a publish does not render the category's archive again."""
         items = self.site.by_category.get(article.category, ())
         if article.category not in self._category_order:
-            self._category_order[article.category] = [newest_first(a) for a in items]
-        order = self._category_order[article.category]
-        at = bisect_left(order, newest_first(article))
-        itself = at < len(items) and items[at].source == article.source  # not so for the preview's edit
+            self._category_order[article.category] = {a.source: at for at, a in enumerate(items)}
+        at = self._category_order[article.category].get(article.source)
+        itself = at is not None and items[at] is article
+        if not itself:  # the preview's edit of an article, placed by its own date
+            at = bisect_left(items, newest_first(article), key=newest_first)
+            itself = at < len(items) and items[at].source == article.source
         # Only the neighbours are sliced: copying a category's whole list for each of its articles
         # is quadratic (4 s of a rebuild at 10,000 articles per category).
         first_older = at + 1 if itself else at

@@ -24,7 +24,6 @@ from typing import TYPE_CHECKING, Callable
 
 from .digests import digest, file_digest, folder_stamp, settles_at, stamp_of, stamp_settled
 from .errors import BuildFailed, Problem
-from .search_documents import thumbnail
 
 if TYPE_CHECKING:
     from .cache import BuildCache
@@ -61,12 +60,15 @@ class Bucket:
 
 def search_buckets(site: "Site", views: dict[str, "ArticleView"], newest_year: int) -> list[Bucket]:
     """The published articles grouped into search bundles, each with the digest of what its search
-    document is made of (`documents_of`; the revision stands for the body's text)."""
+    document is made of (`documents_of`; the revision stands for the body's text, and the lead
+    photo's address and pictures, which say exactly what they expand to, for its thumbnail: an
+    archive's teasers are not expanded to be digested)."""
     grouped: dict[str, list[tuple[str, bytes, str]]] = {}
     for article in site.articles:
         view = views[article.source]
+        photo = f"{view.image.url}\0{view.image.pictures!r}" if view.image else ""
         doc_key = digest(view.title, view.summary, view.date.isoformat(), view.category.name,
-                         "\0".join(t.name for t in view.tags), article.revision, thumbnail(view))
+                         "\0".join(t.name for t in view.tags), article.revision, photo)
         grouped.setdefault(bucket_of(view.date, newest_year), []).append((site.path_of(article), doc_key, article.source))
     return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
 

@@ -233,3 +233,18 @@ def test_publishing_one_article_renders_the_pages_that_change_not_the_whole_site
     changed = [rel for rel, data in pages_after.items() if pages_before.get(rel) != data]
     assert 0 < after.report.rendered <= len(changed) + 2, (after.report.rendered, len(changed), after.report.pages)
     assert after.report.rendered < after.report.pages / 2
+
+
+def test_a_lead_photo_replaced_under_its_name_gives_the_search_results_its_new_thumbnail(make_site):
+    """The article's file is as it was, so nothing of its text changes: only the photo's bytes,
+    which name its renditions, and with them the thumbnail its search result shows."""
+    site = make_site({"content/a.md": article(title="Cầu treo Ia H’Drai", image="{src: cau.png, caption: Cầu mới, credit: MT}"),
+                      "content/cau.png": png(40, 30), "content/b.md": article(title="Tin khác", date="2024-06-20 08:00")})
+    site.build()
+    site.write("content/cau.png", png(48, 30))
+    incremental = site.build()
+    clean = site.build(site.root.parent / "clean", cache=False)
+    ours, reference = tree(incremental.output), tree(clean.output)
+    bundles = [p for p in reference if p.startswith("pagefind/") or "/pagefind/" in p]
+    assert bundles and [p for p in bundles if ours.get(p) != reference[p]] == []
+    assert [p for p in reference if ours.get(p) != reference[p]] == []
