@@ -29,7 +29,10 @@ INSTITUTIONS = frozenset("""
     đảng bộ đoàn đội nhân dân hội đồng mặt trận tổ quốc sở phòng cục chi đại biểu chính phủ trung
     ương quân sự công an tuyên giáo kiểm tra vận tòa án viện văn hóa ngân hàng hợp tác lần thứ
     khóa kỳ họp nghị quyết kết luận chỉ thị kế hoạch ubnd hđnd mttq đbqh bch tw tu
+    trường th thcs thpt mn ptdtbt ptdtnt tiểu học mầm non phổ thông
 """.split())
 """Syllables of the institutions and posts Vietnamese capitalises ("Ban Chấp hành", "Phó Trưởng Ban",
-"Thường trực Tỉnh ủy", "UBND"): a pair made only of these is no name of one story but the frame of
-every provincial report; a pair with one other syllable stays ("Tỉnh ủy Kon Tum" gives "kon tum")."""
+"Thường trực Tỉnh ủy", "UBND") and the kinds of schools ("Trường TH và THCS", "Trường Mầm non"): a
+pair made only of these is no name of one story but the frame of every provincial report; a pair
+with one other syllable stays ("Tỉnh ủy Kon Tum" gives "kon tum", "Xuân Trường" stays).  The
+schools' kinds, on the tuning corpora: stories-mixed:4 0.869 -> 0.877, held back 0.843 -> 0.844."""

@@ -124,6 +124,14 @@ def test_the_capitalised_names_of_posts_and_bodies_are_not_the_name_of_a_story()
     assert names_in(text) == ["ia dom", "tu mơ", "mơ rông", "trương quốc", "quốc bảo"]
 
 
+def test_the_kind_of_a_school_is_no_name_so_two_schools_merged_are_two_stories():
+    # "Trường TH và THCS", "Trường Mầm non": the frame of every school story.  As names they were
+    # shared by the merger of the Lũng Hồ school and that of the Đồng Bằng one, and the ranking took
+    # the two for one story (no names in conflict).
+    assert names_in("Sáp nhập Trường TH và THCS Lũng Hồ với Trường Mầm non Hoa Sen.") == ["thcs lũng", "lũng hồ", "hoa sen"]
+    assert names_in("Trường PTDTBT Tiểu học Xuân Trường khai giảng.") == ["xuân trường"]
+
+
 def test_the_newsrooms_stock_phrases_do_not_make_the_sports_congress_part_of_the_party_congress():
     # Both congresses open with "Khai mạc ... lần thứ", a speech and "sáng nay"; the party congress's
     # next article shares its own words (Ban Chấp hành, Bí thư, XVII) and its Secretary's name.
