@@ -34,6 +34,7 @@ import pickle
 import shutil
 import sqlite3
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
@@ -50,6 +51,23 @@ LARGE_VALUES = "values"
 """The folder of `store_large_value`'s arrays, beside the SQLite file."""
 _ASKED_BY_NAME = 2_000
 """Articles up to which one column is read by name, not by a pass over the whole table."""
+
+
+HASHED_ON_THREADS = 256 << 10
+"""Files at least this big are hashed on threads (hashlib lets go of the GIL while it hashes a
+block, and a read waits on the disk): a hundred 4 MB camera photos took 0.72 s one after another,
+0.33 s on 4 threads of 2 cores.  Smaller ones (the placeholders of a generated corpus) are hashed
+one after another: threads only fight over the GIL for them, 0.3 s against 0.9 s for 16,434."""
+
+
+def _digests_of(files: list[tuple[str, tuple[int, int, int, int], int]]) -> list[bytes]:
+    """`file_digest` of each (path, stamp, ...) in `files`, in order."""
+    big = [path for path, stamp, *_ in files if stamp[0] >= HASHED_ON_THREADS]
+    made = {}
+    if len(big) > 1:
+        with ThreadPoolExecutor(min(16, 2 * (os.cpu_count() or 1))) as pool:
+            made = dict(zip(big, pool.map(file_digest, big)))
+    return [made[path] if path in made else file_digest(path) for path, *_ in files]
 
 
 class BuildCache(OutputRecords):
@@ -227,16 +245,17 @@ class BuildCache(OutputRecords):
             self._files = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
                            self.db.execute("SELECT path, size, mtime_ns, ctime_ns, ino, digest, seen_ns FROM files")}
         known = self._files or {}
-        result, fresh = {}, []
+        result, unknown = {}, []
         for path in paths:
             stamp = stamp_of(os.stat(path))
             old = known.get(path)
             if old and old[0] == stamp and stamp_settled(stamp, old[2]):
                 result[path] = old[1]
             else:
-                seen = time.time_ns()
-                result[path] = file_digest(path)
-                fresh.append((path, *stamp, result[path], seen))
+                result[path] = b""  # (its place, in the order asked)
+                unknown.append((path, stamp, time.time_ns()))
+        fresh = [(path, *stamp, made, seen) for (path, stamp, seen), made in zip(unknown, _digests_of(unknown))]
+        result.update((path, made) for path, *_, made, _ in fresh)
         if self.db is not None and fresh:
             self.db.executemany("INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", fresh)
             self.db.commit()

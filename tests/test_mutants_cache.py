@@ -10,6 +10,7 @@ import pytest
 
 from conftest import article
 from sitegen.cache import BuildCache
+from sitegen.digests import file_digest
 
 CACHE = ".sitegen-cache/cache.sqlite"
 
@@ -173,3 +174,20 @@ def test_many_keys_asked_at_once_are_all_found(tmp_path):
     cache.store_step_results("page", pages, set(pages))
     assert cache.step_results("page", set(pages)) == pages
     cache.close()
+
+
+def test_many_files_hashed_at_once_each_get_their_own_digest(tmp_path):
+    # Camera-sized photos are hashed on threads (HASHED_ON_THREADS), small ones between them: a
+    # digest given to the wrong photo would name its renditions after another photo, which a later
+    # photo of those bytes, or a clone with the cache, would then be shown in place of its own.
+    files = []
+    for n in range(40):
+        path = tmp_path / f"anh-{n:03d}.jpg"
+        path.write_bytes(os.urandom((300 << 10) + n if n % 3 else 500 + n))
+        files.append(str(path))
+    cache = BuildCache(tmp_path / "cache")
+    expected = {path: file_digest(path) for path in files}
+    assert cache.file_digests(files) == expected
+    assert list(cache.file_digests(reversed(files))) == files[::-1]  # in the order asked, from the table now
+    cache.close()
+    assert BuildCache(tmp_path / "cache").file_digests(files) == expected
