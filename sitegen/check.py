@@ -127,7 +127,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.shown())
     digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
-    plan = plan_photos(uses, digests, cache, settings, config.base_path)
+    plan = plan_photos(uses, digests, cache, settings, config.base_path, options.jobs)
     planned = plan.files
     report.problems += plan.problems + verify_photos(planned, uses, digests, cache, settings)
     media, media_problems = probe_media(site.shown(), cache)

@@ -58,7 +58,7 @@ class PagePlanner(ArticleViews, Listings):
         self.static_pages = tuple(static_pages)
         self.banner = banner
         self.media = media or {}
-        self._category_order: dict[str, dict[str, int]] = {}
+        self._category_places: dict[str, dict[str, int]] = {}
         """Per category, each of its articles' place in `site.by_category`."""
         self.pictures = pictures or {}
         self.body = body
@@ -240,9 +240,9 @@ class PagePlanner(ArticleViews, Listings):
         where fewer came before).  Stable: a newer story in the category changes no older article's
         box, so a publish does not render the category's archive again."""
         items = self.site.by_category.get(article.category, ())
-        if article.category not in self._category_order:
-            self._category_order[article.category] = {a.source: at for at, a in enumerate(items)}
-        at = self._category_order[article.category].get(article.source)
+        if article.category not in self._category_places:
+            self._category_places[article.category] = {a.source: at for at, a in enumerate(items)}
+        at = self._category_places[article.category].get(article.source)
         itself = at is not None and items[at] is article
         if not itself:  # the preview's edit of an article, placed by its own date
             at = bisect_left(items, newest_first(article), key=newest_first)

@@ -7,7 +7,9 @@ import re
 
 from PIL import Image
 
-from conftest import CAMERA, CONFIG, article, camera_photo, messages, png
+from conftest import CAMERA, CONFIG, NOW, article, camera_photo, messages, png
+from sitegen.build import BuildOptions
+from sitegen.check import check_site
 
 
 def photo_site(make_site):
@@ -165,6 +167,8 @@ def test_photos_probed_by_the_workers_report_their_problems_as_a_build_in_one_pr
     assert "commit the photo again" in problems[0].hint
     assert "image: the photo 'anh-31.png': " in problems[1].message and problems[1].hint
     assert not (site.root / "output").exists()
+    checked = [p for p in check_site(site.root, BuildOptions(now=NOW)).problems if p.severity == "error"]
+    assert [(p.file, p.message) for p in checked] == [(p.file, p.message) for p in problems]
     site.write("content/thoi-su/anh-07.png", png(47, 30))
     site.write("content/thoi-su/anh-31.png", png(71, 30))
     built = site.build()
