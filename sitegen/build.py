@@ -63,6 +63,9 @@ class BuildOptions:
     compiled_templates: "CompiledTemplates | None" = field(default=None, compare=False, repr=False)
     """Templates compiled by earlier builds in this process, added to by this one (the preview
     server and the tests build many times; `templates.CompiledTemplates`).  None: only the cache's."""
+    check_views: bool = os.environ.get("SITEGEN_CHECK_VIEWS") == "1"
+    """Make every article's view and compare it with what its signature stood for in earlier builds
+    (`article_views.check_signatures`): slower, for the test suite, which sets SITEGEN_CHECK_VIEWS=1."""
     scheduler: str | None = None
     """Run reading, ranking and rendering on a Dask cluster: its scheduler's address
     (tcp://host:8786), or "local" for a cluster of `jobs` processes here (docs/cluster.md)."""
@@ -205,6 +208,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 return report
     # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
     with timed("load"):
+        from .article_views import check_signatures
         from .media import probe_media
         from .banner import read_banner
         from .library import read_articles
@@ -264,6 +268,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
             assets = asset_addresses(theme, cache.file_digests)
             planner = PagePlanner(site, library.body, {file: files.pictures for file, files in planned.items()},
                                   assets, static_pages, banner, media)
+            if options.check_views and cache.folder:
+                check_signatures(planner.views, planner.refs, cache)
 
         with ExitStack() as stack:
             with timed("prepare"):  # what the two output trees hold, from the cache
@@ -272,7 +278,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 with timed("search"):  # an edit's re-indexing runs while the build plans and renders
                     search_dir = cache.subfolder("search")
                     indexing = stack.enter_context(SearchIndexing(
-                        search_buckets(site, planner.views, planner.newest_year), search_dir or out.scratch / "search",
+                        search_buckets(site, planner.refs, planner.newest_year), search_dir or out.scratch / "search",
                         options.jobs, documents_of(planner.views, library.search_text), cache))
                     if runs_alongside(indexing.documents, library.parsed):
                         indexing.start()

@@ -51,7 +51,10 @@ class Page:
 
     @property
     def context(self) -> dict[str, Any]:
-        return {"page": self.info, **self.data}
+        context = {"page": self.info, **self.data}
+        if self.kind == "article":  # its body's photos (views.TEMPLATE_VARIABLES), from its view, made now
+            context["figures"] = self.data["article"].figures
+        return context
 
     def __reduce__(self):  # to a cluster's workers: with its info made, not the planner that makes it
         return Page, (self.path, self.template, self.info, self.data, self.source, self.lastmod, self.kind)

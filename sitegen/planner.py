@@ -18,7 +18,7 @@ from typing import Callable, Sequence
 from markupsafe import Markup
 
 from . import structured_data
-from .article_views import ArticleViews
+from .article_views import ArticleViews, ViewRef
 from .banner import BANNER_FILE, Banner, link_url
 from .content import Article
 from .listings import Listings, newest_of
@@ -73,8 +73,9 @@ class PagePlanner(ArticleViews, Listings):
         }
         self._tag_links: dict[str, Link] = {}
         self._author_links: dict[str, Link] = {}
-        self.views = {a.source: self._article_view(a) for a in site.articles}
-        self.newest_year = max((v.date.year for v in self.views.values()), default=0)
+        self.views, self.refs = self._refs(site.articles)
+        """The articles' views, made when first read, and what the pages hold of them (article_views.py)."""
+        self.newest_year = max((a.date.astimezone(self.config.zone).year for a in site.articles), default=0)
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
         self.corrections_feed = Link("Thông tin cải chính", self.absolute(f"{self.links.feeds}{CORRECTIONS_FEED}"))
@@ -181,7 +182,8 @@ class PagePlanner(ArticleViews, Listings):
             pages.append(Page(self.links.search, "search.html", self._info("search", "Tìm kiếm", self.links.search, noindex=True), {
                 "categories": tuple(self.category_links[c.slug] for c in self.site.categories),
                 "indexes": tuple(self.url(f"{INDEX_DIR}/{name}/") for name in sorted(
-                    {bucket_of(v.date, self.newest_year) for v in self.views.values()}, reverse=True)),
+                    {bucket_of(a.date.astimezone(self.config.zone), self.newest_year) for a in self.site.articles},
+                    reverse=True)),
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
                           {"feeds": (self.main_feed, *self.category_feeds.values(), self.corrections_feed,
@@ -200,8 +202,10 @@ class PagePlanner(ArticleViews, Listings):
                     for v in self._views(self.site.articles[: self.config.home_latest])]
         return json.dumps({"articles": articles}, ensure_ascii=False, indent=1).encode() + b"\n"
 
-    def _views(self, articles: Sequence[Article]) -> tuple[ArticleView, ...]:
-        return tuple(self.views[a.source] for a in articles)
+    def _views(self, articles: Sequence[Article]) -> tuple[ViewRef, ...]:
+        """What pages hold of the articles' views (templates read them as views)."""
+        refs = self.refs
+        return tuple(refs[a.source] for a in articles)
 
     def _home(self) -> Page:
         """No story twice: each is shown at its first place from the top (featured, then "Tin mới",
@@ -223,8 +227,8 @@ class PagePlanner(ArticleViews, Listings):
                     lastmod=newest_of(self._views(featured)))
 
     def _article(self, article: Article, picks: tuple[int, ...]) -> Page:
-        related = tuple(self.views[self.site.articles[j].source] for j in picks)
-        return self.article_page(article, self.views[article.source], related)
+        refs, articles = self.refs, self.site.articles
+        return self.article_page(article, refs[article.source], tuple(refs[articles[j].source] for j in picks))
 
     def _withdrawn(self, article: Article) -> Page:
         """The notice at a withdrawn article's address: the address keeps answering (links to it
@@ -235,7 +239,7 @@ class PagePlanner(ArticleViews, Listings):
         return Page(path, "withdrawn.html", info, {"withdrawn": WithdrawnView(
             article.title, article.date.astimezone(self.config.zone), article.withdrawn, category)}, article.source)
 
-    def same_category(self, article: Article) -> tuple[ArticleView, ...]:
+    def same_category(self, article: Article) -> tuple[ViewRef, ...]:
         """"Tin cùng chuyên mục": the articles of its category published just before it (just after,
         where fewer came before).  Stable: a newer story in the category changes no older article's
         box, so a publish does not render the category's archive again."""
@@ -254,20 +258,21 @@ class PagePlanner(ArticleViews, Listings):
         fill = SAME_CATEGORY - len(chosen)  # the nearest newer ones, just before `at`
         return self._views((*items[max(0, at - fill):at], *chosen))
 
-    def picked(self, article: Article) -> tuple[ArticleView, ...]:
+    def picked(self, article: Article) -> tuple[ViewRef, ...]:
         """"Tin liên quan": the articles the editor named in `related:` that this build publishes."""
-        return tuple(self.views[source] for source in self.site.picked.get(article.source, ()))
+        return tuple(self.refs[source] for source in self.site.picked.get(article.source, ()))
 
-    def article_page(self, article: Article, view: ArticleView, related: tuple[ArticleView, ...]) -> Page:
-        """The page of one article (also used by the preview server to show an edit at once)."""
+    def article_page(self, article: Article, view: ArticleView | ViewRef, related: tuple[ArticleView | ViewRef, ...]) -> Page:
+        """The page of one article (also used by the preview server to show an edit at once):
+        `view` its view, or the ViewRef of an indexed article's."""
         path = self.site.path_of(article)
         picked = self.picked(article)
         related = tuple(v for v in related if v not in picked)  # a story is in one box, the editor's first
         return Page(path, "article.html", partial(self._article_info, view, path, article.category),
-                    {"article": view, "related": related, "figures": view.figures, "picked": picked,
+                    {"article": view, "related": related, "picked": picked,
                      "same_category": self.same_category(article)}, article.source, view.modified, "article")
 
-    def _article_info(self, view: ArticleView, path: str, category: str) -> PageInfo:
+    def _article_info(self, view: ArticleView | ViewRef, path: str, category: str) -> PageInfo:
         """An article page's `page`: of its view and the site's settings only (`Page.made_info`)."""
         image, images = "", ()
         if view.image:

@@ -23,6 +23,7 @@ from .page import Page
 from .pictures import Picture, Pictures
 from .templates import Renderer
 from .steps import PageStore
+from .article_views import ViewRef
 from .views import ArchiveMonthView, ArchiveYearView, ArticleView, Link, Pagination, Section
 from .workers import Workers, workers_for
 
@@ -31,8 +32,9 @@ PARALLEL_FROM = 48
 
 
 class PageKeys:
-    """Digests of pages' inputs.  Objects many pages share (an article's view, a category link) are
-    digested once, by identity; leaf values by their repr, which dataclasses give in full."""
+    """Digests of pages' inputs.  An article's view stands in them as its signature (`ViewRef`);
+    other objects many pages share (a category link) are digested once, by identity; leaf values
+    by their repr, which dataclasses give in full."""
 
     def __init__(self, templates: bytes, site_view: Any, config: Any):
         """`config`: the site's settings, which with its data make the `page` of a page whose info is
@@ -44,6 +46,9 @@ class PageKeys:
     def key(self, page: Page) -> bytes:
         h = hashlib.blake2b(self.base, digest_size=16)
         h.update(f"{page.template}\0{page.path}\0{page.kind}\0".encode())
+        if page.kind == "article":  # its own page shows the body's photos, which listings do not
+            view = page.data["article"]
+            h.update(view.body_photos if type(view) is ViewRef else repr(view.figures).encode())
         if page.info_follows_data:  # made of the data and the settings: digested, it is not made
             self._feed(h, page.data)
         else:
@@ -60,12 +65,16 @@ class PageKeys:
 
     def _feed(self, h, value: Any) -> None:
         kind = type(value)
-        if kind in _SHARED:
+        if kind is ViewRef:
+            h.update(value.signature)
+        elif kind in _SHARED:
             h.update(self.digest_of(value))
         elif kind is tuple or kind is list:
             h.update(b"(")
             for item in value:  # most items are views or leaves: digested here, without a call of _feed each
-                if type(item) in _SHARED:
+                if type(item) is ViewRef:
+                    h.update(item.signature)
+                elif type(item) in _SHARED:
                     h.update(self.shared.get(id(item)) or self.digest_of(item))
                 elif type(item) in _LEAVES:
                     h.update(repr(item).encode() + b",")
@@ -124,11 +133,13 @@ def _render_page(job: RenderJob, item: int | tuple[int, str | None]) -> Put | Re
 
 def _body_of(page: Page) -> str | None:
     view = page.data.get("article")
+    view = view.view if isinstance(view, ViewRef) else view
     return view.load_body() if isinstance(view, ArticleView) and view.load_body else None
 
 
 def _with_body(page: Page, body: str) -> Page:
     view = page.data["article"]
+    view = view.view if isinstance(view, ViewRef) else view
     return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(view, load_body=partial(str, body))})
 
 

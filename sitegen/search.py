@@ -28,7 +28,7 @@ from .errors import BuildFailed, Problem
 if TYPE_CHECKING:
     from .cache import BuildCache
     from .site import Site
-    from .views import ArticleView
+    from .article_views import ViewRef
     from .output import OutputWriter
 
 INDEX_DIR = "pagefind"
@@ -58,18 +58,16 @@ class Bucket:
         return digest("pagefind", self.name, *(part for path, doc, _ in self.entries for part in (path, doc)))
 
 
-def search_buckets(site: "Site", views: dict[str, "ArticleView"], newest_year: int) -> list[Bucket]:
+def search_buckets(site: "Site", refs: dict[str, "ViewRef"], newest_year: int) -> list[Bucket]:
     """The published articles grouped into search bundles, each with the digest of what its search
-    document is made of (`documents_of`; the revision stands for the body's text, and the lead
-    photo's address and pictures, which say exactly what they expand to, for its thumbnail: an
-    archive's teasers are not expanded to be digested)."""
+    document is made of (`documents_of`): the signature of the article's view, of which it is made
+    with the start of the body (the revision, in the signature, stands for that).  No view is made
+    for it: an edit makes the views of the documents it indexes again, not of the archive's."""
     grouped: dict[str, list[tuple[str, bytes, str]]] = {}
+    zone = site.config.zone
     for article in site.articles:
-        view = views[article.source]
-        photo = f"{view.image.url}\0{view.image.pictures!r}" if view.image else ""
-        doc_key = digest(view.title, view.summary, view.date.isoformat(), view.category.name,
-                         "\0".join(t.name for t in view.tags), article.revision, photo)
-        grouped.setdefault(bucket_of(view.date, newest_year), []).append((site.path_of(article), doc_key, article.source))
+        grouped.setdefault(bucket_of(article.date.astimezone(zone), newest_year), []).append(
+            (site.path_of(article), refs[article.source].signature, article.source))
     return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
 
 

@@ -113,8 +113,8 @@ class ArticleView:
     """Its recording (`audio:`), played on its page and an episode of the podcast."""
     figures: tuple = field(default=(), repr=False, compare=False)
     """(committed address, pictures.Pictures of its `figure` slot) of the photos in the body:
-    `body` serves them as <picture>.  Not part of the view's digest (listings do not show bodies): the article's page
-    has them in its context, so that new renditions render that page again."""
+    `body` serves them as <picture>.  Not in the view's repr, which listings' keys stand on
+    (listings do not show bodies): the key of the article's own page adds them (`rendering.PageKeys`)."""
     load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
 
     @property

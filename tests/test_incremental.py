@@ -248,3 +248,56 @@ def test_a_lead_photo_replaced_under_its_name_gives_the_search_results_its_new_t
     bundles = [p for p in reference if p.startswith("pagefind/") or "/pagefind/" in p]
     assert bundles and [p for p in bundles if ours.get(p) != reference[p]] == []
     assert [p for p in reference if ours.get(p) != reference[p]] == []
+
+
+def same_as_a_clean_build(site, **options):
+    """Build with the cache, then from scratch into another folder: the trees must be equal."""
+    incremental = site.build(**options)
+    clean = site.build(site.root.parent / "clean", cache=False, **options)
+    ours, reference = tree(incremental.output), tree(clean.output)
+    assert [p for p in reference.keys() | ours.keys() if ours.get(p) != reference.get(p)] == []
+    return incremental
+
+
+def test_a_tag_and_byline_respelled_by_newer_articles_change_on_an_older_article_left_as_it_was(make_site):
+    """A tag's page takes the spelling most articles use: when new articles outvote the old one,
+    the older article's own links carry the new name, though its file did not change."""
+    site = make_site({"content/a.md": article(title="Giao ban quý I", date="2024-01-02", tags='["tỉnh uỷ"]',
+                                              author="mai trâm")})
+    site.build()
+    for n in (1, 2):
+        site.write(f"content/b{n}.md", article(title=f"Giao ban tháng {n + 3}", date=f"2024-0{n + 3}-02",
+                                               tags='["Tỉnh ủy"]', author="Mai Trâm"))
+    built = same_as_a_clean_build(site)
+    page = built.html(next(p for p in built.article_paths() if "quy-i" in p))
+    assert [a.get_text() for a in page.select(".tags a")] == ["Tỉnh ủy"]
+    assert "Mai Trâm" in page.select_one(".byline").get_text()
+
+
+def test_a_scheduled_article_loses_its_flag_in_listings_once_its_time_has_come(make_site):
+    """`--future` shows a scheduled article marked "Hẹn giờ"; a build after its time, with its file
+    unchanged, shows it without the mark everywhere."""
+    site = make_site({"content/a.md": article(title="Khai mạc lễ hội", date="2026-11-27 08:00"),
+                      "content/b.md": article(title="Tin cũ", date="2024-06-20 08:00")})
+    assert "Hẹn giờ" in site.build(future=True).html("").get_text()
+    later = same_as_a_clean_build(site, future=True, now=NOW.replace(day=28))
+    assert "Hẹn giờ" not in later.html("").get_text()
+
+
+def test_a_rebuild_makes_only_the_views_of_the_pages_it_renders_and_the_feeds(make_site):
+    """An archive's views are made when a page being rendered reads them, not one per article:
+    after the paper's "Giới thiệu" page is edited, the build renders that page and writes the
+    feeds, and reads the views of their few articles only (at 100,000 articles the rest cost
+    seconds)."""
+    files = {f"content/bai-{n}.md": article(title=f"Bài số {n}", date=f"2024-{1 + n % 12:02d}-{1 + n // 12:02d} 08:00",
+                                            category=("Thời sự", "Kinh tế", "Văn hóa - Du lịch")[n % 3])
+             for n in range(40)}
+    about = "---\ntitle: Giới thiệu\n---\n\n{}\n"
+    site = make_site(files | {"content/pages/gioi-thieu.md": about.format("Báo ra số đầu năm 1976.")},
+                     extra_config="feed_limit = 2")
+    site.build(check_views=False)
+    site.write("content/pages/gioi-thieu.md", about.format("Báo ra số đầu năm 1975."))
+    built = site.build(check_views=False)
+    assert built.report.rendered == 1 and "1975" in built.html("gioi-thieu/").get_text()
+    made = built.report.state.planner.views.made
+    assert 0 < len(made) <= 2 * 5, sorted(made)  # five feeds (the paper's, three categories', corrections') of two
