@@ -10,7 +10,7 @@ Score of article b for article a:
     + category_weight * [same category]
 
   and the first part times `name_conflict` when both articles name people, places or bodies and
-  share none of those names.
+  share none of those names (those of the title and sapo, where an article has any: `names_held`).
 
 - Text: syllable bigrams (Vietnamese words are space-separated syllables, so "Tu Mơ Rông" gives
   "tu mơ" and "mơ rông") from the title (counted 3x), the sapo (2x) and the start of the body, and
@@ -24,7 +24,11 @@ Score of article b for article a:
 - Names: "Huyện Xuân Sơn: Nông sản vùng cao khó tìm đầu ra" and the same headline about Huyện Tây Châu
   share nearly every bigram and are two stories; two articles that each name someone or somewhere
   (a name in two articles or more, in few enough to say something: one with IDF) and share no such
-  name are taken for two matters worded alike.
+  name are taken for two matters worded alike.  The names of an article's title and sapo are what
+  it is about: where it has any, the other article must name one of them somewhere, or name at its
+  own head something this one names (a name the two bodies share in passing, another district of
+  the province, does not count); and there a district's name counts even when too common in the
+  archive to be a feature (`Weights.names_fraction`).
 - Only pairs that share a feature or a tag are scored, through one sparse matrix product per block
   of rows (scipy): no all-pairs loop in Python, so 100,000 articles stay fast.
 - Ranking: score, then recency (newer first), then position — deterministic.  When fewer articles
@@ -42,7 +46,8 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from scipy import sparse
 
-from .related_features import NAME_MARK, FeatureTable, RelatedDoc, Weights, stock_mask
+from .related_features import (HEADLINE_MARK, HEADLINE_NAME, NAME, NAME_MARK, STOCK, FeatureTable, RelatedDoc, Weights,
+                               column_kinds)
 from .workers import Workers, workers_for
 
 _BLOCK_ROWS = 1024
@@ -92,10 +97,10 @@ def tag_counts(docs: Sequence[RelatedDoc], ids: dict[str, int]) -> sparse.csr_ma
     return tf
 
 
-def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None, stock: np.ndarray | None = None) -> sparse.csr_matrix:
-    """Sublinear TF-IDF, common and unique features dropped, the `stock` columns (a mask) damped,
-    optionally top-`keep` per row, L2 rows."""
-    return weighted(tf, idf_of(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0], weights, tf.dtype, stock), keep)
+def _tfidf(tf: sparse.csr_matrix, weights: Weights, keep: int | None, kinds: np.ndarray | None = None) -> sparse.csr_matrix:
+    """Sublinear TF-IDF, common and unique features dropped, the stock phrases among the columns
+    (`kinds`: related_features.column_kinds) damped, optionally top-`keep` per row, L2 rows."""
+    return weighted(tf, idf_of(np.bincount(tf.indices, minlength=tf.shape[1]), tf.shape[0], weights, tf.dtype, kinds), keep)
 
 
 def articles_counted(n: int) -> int:
@@ -121,24 +126,37 @@ def holders_counted(df: np.ndarray) -> np.ndarray:
     return df - df % step
 
 
-def idf_of(df: np.ndarray, n: int, weights: Weights, dtype, stock: np.ndarray | None = None) -> np.ndarray:
+NAME_ONLY = -1.0
+"""The IDF of a column that is no feature but a name the ranking compares (`names_held`): a name of a
+title or sapo (related_features.HEADLINE_MARK), or a name too common to be a feature but not to tell
+one district's matter from another's (`Weights.names_fraction`).  `weighted` counts it as 0."""
+
+
+def idf_of(df: np.ndarray, n: int, weights: Weights, dtype, kinds: np.ndarray | None = None) -> np.ndarray:
     """Each column's IDF from its document frequency among `n` articles, both as the IDF counts them
-    (`articles_counted`, `holders_counted`); 0 where the column relates nothing, by its exact count."""
+    (`articles_counted`, `holders_counted`); 0 where the column relates nothing, by its exact count.
+    `kinds` (related_features.column_kinds, for text columns): stock phrases damped, and NAME_ONLY
+    for the names compared but not features, by their exact count too."""
     n = articles_counted(n)
     common = min(max(weights.common_floor, weights.common_fraction * n), weights.common_ceiling)
     idf = (np.log((n + 1) / (holders_counted(df) + 1)) + 1.0).astype(dtype)
     idf[(df < 2) | (df > common)] = 0.0  # a feature in one article relates nothing; in all, everything
-    if stock is not None:
-        idf[stock] *= weights.stock
+    if kinds is not None:
+        idf[kinds == STOCK] *= weights.stock
+        bound = max(common, min(weights.names_fraction * n, weights.names_ceiling))
+        idf[(kinds == NAME) & (df > common) & (df <= bound)] = NAME_ONLY
+        head = kinds == HEADLINE_NAME  # one article's headline may name what others' bodies name
+        idf[head] = np.where((df[head] >= 1) & (df[head] <= bound), NAME_ONLY, 0.0)
     return idf
 
 
 def weighted(tf: sparse.csr_matrix, idf: np.ndarray, keep: int | None) -> sparse.csr_matrix:
     """The rows of `tf` weighted by `idf`, top-`keep` per row, L2-normalised: each row from its own
-    counts and the IDF alone, so that a row made again alone is the row made among all."""
+    counts and the IDF alone, so that a row made again alone is the row made among all (the
+    NAME_ONLY columns left out)."""
     n = tf.shape[0]
     tf = tf.copy()
-    tf.data = (1 + np.log(tf.data)) * idf[tf.indices]
+    tf.data = (1 + np.log(tf.data)) * np.maximum(idf[tf.indices], 0)
     tf.eliminate_zeros()
     if keep is not None and tf.nnz:
         tf.sort_indices()
@@ -193,7 +211,7 @@ class Relatedness(NamedTuple):
 def matrix_of(docs: Sequence[RelatedDoc], texts: FeatureTable, weights: Weights) -> Relatedness:
     text_tf, codes = text_counts(texts)
     text_df = np.bincount(text_tf.indices, minlength=len(codes))
-    text = weighted(text_tf, idf_of(text_df, len(docs), weights, text_tf.dtype, stock_mask(codes)),
+    text = weighted(text_tf, idf_of(text_df, len(docs), weights, text_tf.dtype, column_kinds(codes)),
                     weights.features_per_article)
     # Tag columns in sorted order, not in order of first use: a column's place then does not hang on
     # which article uses it first, and an edit moves no other article's columns (related_step.py).
@@ -207,14 +225,43 @@ def matrix_of(docs: Sequence[RelatedDoc], texts: FeatureTable, weights: Weights)
 
 def names_of(made: Relatedness, n: int, weights: Weights) -> sparse.csr_matrix:
     """`names_held` of a ranking's matrix as made (n articles)."""
-    return names_held(made.text_tf, made.codes, idf_of(made.text_df, n, weights, np.float32))
+    return names_held(made.text_tf, made.codes, idf_of(made.text_df, n, weights, np.float32, column_kinds(made.codes)))
 
 
 def names_held(text_tf: sparse.csr_matrix, codes: np.ndarray, idf: np.ndarray) -> sparse.csr_matrix:
-    """Rows: articles; 1 in the columns of the names each holds (among all its features, not only
-    the kept ones) that have an IDF: held by two articles or more, and not by too many.  Like a row
-    of the matrix, a row here hangs on its own features and the IDF alone (related_step.py)."""
-    wanted = ((codes & NAME_MARK) == NAME_MARK) & (idf > 0)
+    """The names each article holds (among all its features, not only the kept ones), in three parts
+    of the text columns' width side by side, for `ranking_from`:
+
+    - its headline's: the names of its title and sapo (related_features.headline_names), each in the
+      column of the name;
+    - all its names with an IDF (held by two articles or more, and not by too many) or NAME_ONLY
+      (more, but not so many as to tell nothing: `Weights.names_fraction`);
+    - where its headline names no one: its names with an IDF (and nothing where it does).
+
+    Two articles share a name when one's headline names are among the other's names (either way), or
+    when neither's headline names anyone and they share a name with an IDF.  Like a row of the matrix,
+    a row here hangs on its own features and the IDF alone (related_step.py)."""
+    width = len(codes)
+    is_name = (codes & NAME_MARK) == NAME_MARK
+    features = _entries(text_tf, is_name & (idf > 0))
+    names = _entries(text_tf, is_name & (idf != 0))
+    # A headline's name, in the column of the name (which the same article holds: its title or sapo).
+    plain = (codes & np.uint64(0xFFFF_FFFF)) | NAME_MARK
+    at = np.minimum(np.searchsorted(codes, plain), max(width - 1, 0))
+    column = np.full(width, -1, np.int64)
+    if width:
+        headline = ((codes & NAME_MARK) == HEADLINE_MARK) & (idf != 0) & (codes[at] == plain) & (idf[at] != 0)
+        column[headline] = at[headline]
+    kept = np.flatnonzero(column[text_tf.indices] >= 0)
+    heads = sparse.csr_matrix((np.ones(len(kept), np.float32), column[text_tf.indices[kept]],
+                               np.searchsorted(kept, text_tf.indptr)), shape=text_tf.shape)
+    heads.sort_indices()  # the names' columns come in the order of their headline columns
+    headless = sparse.diags((np.diff(heads.indptr) == 0).astype(np.float32)) @ features
+    return sparse.hstack([heads, names, headless], format="csr", dtype=np.float32)
+
+
+def _entries(text_tf: sparse.csr_matrix, wanted: np.ndarray) -> sparse.csr_matrix:
+    """1 in the `wanted` columns each row holds."""
     kept = np.flatnonzero(wanted[text_tf.indices])  # few of the entries: names are rare among features
     starts = np.searchsorted(kept, text_tf.indptr)  # each row's first kept entry (entries kept before it)
     return sparse.csr_matrix((np.ones(len(kept), np.float32), text_tf.indices[kept], starts), shape=text_tf.shape)
@@ -261,16 +308,17 @@ class Ranking:
     weights: Weights
     names: sparse.csr_matrix
     """`names_held`: the names each article holds (no columns: no names, as in some tests)."""
-    holders: sparse.csr_matrix
-    """Its transpose: the articles holding each name."""
     named: np.ndarray
-    """Which articles hold a name at all."""
+    """Which articles hold a name at all (in their headline, or one with an IDF)."""
+    partners: sparse.csr_matrix
+    """`names` with its first two parts swapped: an article's headline names meet the other's names,
+    and its names the other's headline names (`names_held`)."""
 
     def share_a_name(self, i: "int | np.ndarray", cols: np.ndarray) -> np.ndarray:
-        """For each of `cols`, whether it holds one of article i's names (`i` may be an array beside
-        `cols`: pairs; rank_rows asks a whole row at once, through `holders`)."""
+        """For each of `cols`, whether it shares a name with article i, as `names_held` says (`i` may
+        be an array beside `cols`: pairs, as rank_rows asks a block's at once)."""
         i = np.broadcast_to(i, np.shape(cols))
-        return np.asarray(self.names[i].multiply(self.names[cols]).sum(axis=1)).ravel() > 0
+        return np.asarray(self.names[i].multiply(self.partners[cols]).sum(axis=1)).ravel() > 0
 
 
 class Columns(NamedTuple):
@@ -294,8 +342,12 @@ def ranking_from(matrix: sparse.csr_matrix, docs: Sequence[RelatedDoc], count: i
     newest = np.lexsort((np.arange(len(docs)), -stamp))  # all docs, newest first
     newest_in_category = [newest[category[newest] == c] for c in range(len(category_ids))]
     names = names if names is not None else sparse.csr_matrix((len(docs), 0), dtype=np.float32)
+    width = names.shape[1] // 3
+    heads, held, headless = names[:, :width], names[:, width:2 * width], names[:, 2 * width:]
+    partners = sparse.hstack([held, heads, headless], format="csr") if width else names
+    named = (np.diff(heads.indptr) > 0) | (np.diff(headless.indptr) > 0)
     return Ranking(matrix, matrix.T.tocsr(), category, stamp, newest, newest_in_category,
-                   min(count, len(docs) - 1), weights, names, names.T.tocsr(), np.diff(names.indptr) > 0)
+                   min(count, len(docs) - 1), weights, names, named, partners)
 
 
 def candidate_scores(r: Ranking, i: "int | np.ndarray", cols: np.ndarray, sims: np.ndarray,
@@ -329,37 +381,54 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
     alone, whichever rows are ranked with it."""
     count, bonus = r.count, r.weights.category
     block = (r.matrix[rows] @ r.transposed).tocsr()
-    # The articles sharing a name with each row.  Whether a candidate names others is asked only of
-    # those that can make the picks: most of a row's thousands of candidates score far below them.
-    sharing = (r.names[rows] @ r.holders).tocsr() if r.weights.name_conflict != 1 else None
+    compare = r.weights.name_conflict != 1
     picked = np.empty((len(rows), count), np.int64)
     picked_scores = np.full((len(rows), count), np.nan)
+    # Rows whose names are compared with their candidates': (offset, row, candidates, their
+    # similarities, which are strong (None: all, and enough), which are asked).
+    pending = []
     for offset, i in enumerate(rows.tolist()):
         lo, hi = block.indptr[offset], block.indptr[offset + 1]
         cols, sims = block.indices[lo:hi], block.data[lo:hi]
         keep = cols != i
         cols, sims = cols[keep], sims[keep]
-        named = sharing is not None and bool(r.named[i])
-        mates = sharing.indices[sharing.indptr[offset]:sharing.indptr[offset + 1]] if named else None
+        named = compare and bool(r.named[i])
         # Strong: more than the category bonus, before time counts: nearness in time ranks the
         # related, it does not make a weak match (one tag in five) related.
         same = r.category[cols] == r.category[i]
         strong = sims + bonus * same > bonus
         if np.count_nonzero(strong) >= count:  # then only the strong are scored
             cols, sims = cols[strong], sims[strong]
-            scores, _ = candidate_scores(r, i, cols, sims, False)  # as if no names differed: the most each can score
+            if not named:
+                scores, _ = candidate_scores(r, i, cols, sims, False)
+                picked[offset], picked_scores[offset] = _best(cols, scores, r.stamp, count)
+                continue
+            near = _may_be_picked(r, i, cols, sims, count)
+            pending.append((offset, i, cols[near], sims[near], None, None))
+        else:
+            # All the strong are shown; after the same category's newest, the best of the others.
+            asked = strong.copy() if named else np.zeros(len(cols), bool)
             if named:
-                # Each pick scores at least the count-th best of the scores all counted less (of
-                # which `scores` times the share is a bound below, the bonus being counted less
-                # too; with a margin for rounding): who scores less even uncounted is no pick.
-                least = scores * r.weights.name_conflict
-                floor = np.partition(least, len(least) - count)[len(least) - count]
-                near = scores >= floor - 1e-6 * (1 + abs(floor))
-                cols, sims = cols[near], sims[near]
-                scores, _ = candidate_scores(r, i, cols, sims, _naming_others(r, cols, mates))
+                others = np.flatnonzero(~strong & ~same)
+                asked[others[_may_be_picked(r, i, cols[others], sims[others], count)]] = True
+            pending.append((offset, i, cols, sims, strong, asked))
+    # Whether the names differ is asked of the pairs that can make the picks alone (a candidate
+    # counted less scores at least its share of its whole score), all the block's at once.
+    pairs = [np.flatnonzero(asked) if asked is not None else np.arange(len(cols))
+             for _, _, cols, _, _, asked in pending]
+    mates = np.concatenate([np.full(len(at), i) for (_, i, *_), at in zip(pending, pairs)] or [np.empty(0, np.int64)])
+    candidates = np.concatenate([cols[at] for (_, _, cols, *_), at in zip(pending, pairs)] or [np.empty(0, np.int64)])
+    conflict = r.named[candidates]
+    conflict[conflict] = ~r.share_a_name(mates[conflict], candidates[conflict])
+    start = 0
+    for (offset, i, cols, sims, strong, _), at in zip(pending, pairs):
+        differ = np.zeros(len(cols), bool)
+        differ[at] = conflict[start:start + len(at)]
+        start += len(at)
+        scores, same = candidate_scores(r, i, cols, sims, differ)
+        if strong is None:
             picked[offset], picked_scores[offset] = _best(cols, scores, r.stamp, count)
             continue
-        scores, _ = candidate_scores(r, i, cols, sims, _naming_others(r, cols, mates) if named else False)
         order = np.lexsort((cols, -r.stamp[cols], -scores))
         cols, strong, same = cols[order], strong[order], same[order]
         chosen = list(cols[strong])
@@ -370,12 +439,17 @@ def rank_rows(r: Ranking, rows: np.ndarray) -> Picks:
     return Picks(picked, picked_scores)
 
 
-def _naming_others(r: Ranking, cols: np.ndarray, mates: np.ndarray) -> np.ndarray:
-    """Which of `cols` name people or places, none of them among a named article's (`mates`: the
-    articles sharing one of its names)."""
-    conflict = r.named[cols]
-    conflict[conflict] = ~np.isin(cols[conflict], mates)
-    return conflict
+def _may_be_picked(r: Ranking, i: int, cols: np.ndarray, sims: np.ndarray, count: int) -> np.ndarray:
+    """Which of `cols` may be among the `count` best for article i once the names are compared: each
+    pick scores at least the count-th best of the scores all counted less (of which their scores
+    uncounted times the share are a bound below, the bonus being counted less too; with a margin for
+    rounding): who scores less even uncounted is no pick."""
+    if len(cols) <= count:
+        return np.ones(len(cols), bool)
+    scores, _ = candidate_scores(r, i, cols, sims, False)  # as if no names differed: the most each can score
+    least = scores * r.weights.name_conflict
+    floor = np.partition(least, len(least) - count)[len(least) - count]
+    return scores >= floor - 1e-6 * (1 + abs(floor))
 
 
 def _best(cols: np.ndarray, scores: np.ndarray, stamp: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:

@@ -81,7 +81,30 @@ class Weights:
     name_conflict: float = 0.7
     """Two articles that each name people, places or bodies but share none of those names count this
     share of their likeness (related.py): the same headline about another district is another story.
-    Tuned on the development corpora: stories-mixed:4 0.844 -> 0.862, recall 0.937 -> 0.955."""
+    Tuned on the development corpora: stories-mixed:4 0.844 -> 0.862, recall 0.937 -> 0.955.
+    Where an article's title or sapo names someone or somewhere (`headline_names`), those names are
+    what it is about: the other article must name one of them somewhere, or its own title or sapo
+    must name one this article names; a name the two bodies share in passing (the province's other
+    districts, a delegation's officials) does not count, and a district's name counts however common
+    in the archive (up to `names_fraction`).  "Kỳ họp thứ nhất cơ quan dân cử bầu các chức danh chủ
+    chốt", whose sapo names huyện Thanh Bàn, is then not the Vĩnh Yên council's story.  On the tuning
+    corpora (tune.py) series:1 0.929 -> 0.935, stories-breaking:3 0.807 -> 0.807, stories-mixed:4
+    0.877 -> 0.886 (recall 0.987/0.996/0.972 -> 0.993/0.996/0.981); the sample unchanged (4 of 4,
+    0.952 of the achievable).  With the body's first sentence too, about the same (0.936/0.807/0.883); the
+    title and sapo's names compared with each other's only: 0.930/0.805/0.860."""
+    names_fraction: float = 0.1
+    """A name in more than this share of the articles ("OCOP", the "IV" of "quý IV", "Nông Thị":
+    the surname and middle name of half a commune's women) tells no matter from another; below it a
+    name counts for `name_conflict` even when too common to be a feature (`common_*`): a district's
+    name is in hundreds of articles, and it is what tells its story from the next district's.  On the
+    tuning corpora (2,200 articles) a bound of 100 to 400 articles gives 0.935-0.936 / 0.807-0.808 /
+    0.882-0.886; none at all 0.933/0.808/0.881 ("OCOP" in every sapo of the programme); the features'
+    bound (`common_*`, 44 articles there) 0.930/0.807/0.876..."""
+    names_ceiling: int = 5000
+    """...and a name in more than this many articles, however big the archive, is not compared (the
+    pairs compared are those that can make the picks, related.rank_rows).  On gen_corpus's 100,000
+    articles, whose every name is common, ranking in process took 11.7 s before the headline names,
+    14.4 s after."""
     features_per_article: int = 80
     common_fraction: float = 0.02
     """A bigram or tag in more than this share of articles (and more than `common_floor`) is dropped..."""
@@ -170,10 +193,22 @@ def text_features(title: str, summary: str, body: str, weights: "Weights | None"
                 pairs = pairs[within[:-1] & within[1:]]
             codes.append(pairs)
             counts.append(np.full(len(pairs), float(repeat)))
+    head = headline_names(title, summary)
+    if head:
+        codes.append(np.array([zlib.crc32(name.encode()) for name in head], np.uint64) | HEADLINE_MARK)
+        counts.append(np.ones(len(head)))
     if not codes:
         return TextFeatures(np.empty(0, np.uint64), np.empty(0, np.float32))
     unique, where = np.unique(np.concatenate(codes), return_inverse=True)
     return TextFeatures(unique, np.bincount(where, weights=np.concatenate(counts)).astype(np.float32))
+
+
+def headline_names(title: str, summary: str) -> list[str]:
+    """The names of an article's title and sapo (`names_in`): the people, places and bodies the
+    article is about, as an editor writes them at its head.  The body names many more in passing
+    (the province's other districts, the officials at a meeting): the ranking compares these with
+    another article's names, for `Weights.name_conflict`."""
+    return names_in(title) + names_in(summary)
 
 
 _STOCK_CODES = np.unique(np.array([(SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b] for phrase in STOCK_PHRASES
@@ -181,6 +216,13 @@ _STOCK_CODES = np.unique(np.array([(SYLLABLE_CRC[a] << 32) | SYLLABLE_CRC[b] for
 
 NAME_MARK = np.uint64(0xFFFF_FFFF << 32)
 """Names are their own features (crc32 of the name under this mark), beside the bigrams they also give."""
+HEADLINE_MARK = np.uint64(0xFFFF_FFFE << 32)
+"""The names of the title and sapo (`headline_names`) are also columns under this mark: no features
+(their IDF is `NAME_ONLY`), only what the ranking's `names_held` reads of which names an article is
+about."""
+_KIND_MASK = np.uint64(0xFFFF_FFFF << 32)
+PHRASE, STOCK, NAME, HEADLINE_NAME = 0, 1, 2, 3
+"""The kinds of text columns (`column_kinds`), which the IDF weighs each its own way (related.idf_of)."""
 _CAPITAL = "[" + "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
                                  | {chr(c) for c in range(0x1EA0, 0x1EFA, 2)})) + "]"
 """Latin capitals with Vietnamese's own (Ạ..Ỹ, which alternate capital and small from U+1EA0)."""
@@ -209,9 +251,14 @@ def names_in(text: str) -> list[str]:
     return names
 
 
-def stock_mask(codes: np.ndarray) -> np.ndarray:
-    """Which of the columns `codes` are the newsroom's stock phrases."""
-    return np.isin(codes, _STOCK_CODES)
+def column_kinds(codes: np.ndarray) -> np.ndarray:
+    """The kind of each of the columns `codes` (int8): a bigram (PHRASE), one of the newsroom's stock
+    phrases (STOCK), a name (NAME) or a name of the title or sapo (HEADLINE_NAME)."""
+    kinds = np.isin(codes, _STOCK_CODES).astype(np.int8)
+    high = codes & _KIND_MASK
+    kinds[high == NAME_MARK] = NAME
+    kinds[high == HEADLINE_MARK] = HEADLINE_NAME
+    return kinds
 
 
 def related_docs(site: Site) -> list[RelatedDoc]:

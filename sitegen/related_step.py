@@ -40,7 +40,7 @@ from .cache import BuildCache
 from .digests import digest
 from .related import (Picks, Ranking, Relatedness, articles_counted, candidate_scores, combined, idf_of, matrix_of,
                       names_held, names_of, rank_all, rank_rows, ranking_from, tag_counts, weighted)
-from .related_features import RelatedDoc, Weights, related_docs, stock_mask
+from .related_features import RelatedDoc, Weights, column_kinds, related_docs
 from .workers import Workers
 
 if TYPE_CHECKING:
@@ -162,9 +162,9 @@ def _updated(kept: RelatedState, sources: tuple[str, ...], keys: tuple[bytes, ..
         + np.bincount(new_tags.indices, minlength=len(tag_ids))
 
     # 2. The rows to make again: the changed articles' and those holding a column whose IDF moved.
-    stock = stock_mask(codes)
-    text_idf = idf_of(text_df, n, weights, np.float32, stock)
-    moved = np.flatnonzero(idf_of(made.text_df, n, weights, np.float32, stock) != text_idf)
+    kinds = column_kinds(codes)
+    text_idf = idf_of(text_df, n, weights, np.float32, kinds)
+    moved = np.flatnonzero(idf_of(made.text_df, n, weights, np.float32, kinds) != text_idf)
     tag_idf = idf_of(tag_df, n, weights, np.float64)
     moved_tags = np.flatnonzero(idf_of(made.tag_df, n, weights, np.float64) != tag_idf)
     all_tags = tag_counts(docs, tag_ids) if len(moved_tags) else None
