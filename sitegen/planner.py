@@ -75,7 +75,7 @@ class PagePlanner(ArticleViews, Listings):
         self._author_links: dict[str, Link] = {}
         self.views, self.refs = self._refs(site.articles)
         """The articles' views, made when first read, and what the pages hold of them (article_views.py)."""
-        self.newest_year = max((a.date.astimezone(self.config.zone).year for a in site.articles), default=0)
+        self.newest_year = site.months[0].year if site.months else 0
         self.feed_paths = {"": self.links.feeds + "tin-moi-nhat.rss"} | {
             c.slug: f"{self.links.feeds}{c.slug}.rss" for c in site.categories}
         self.corrections_feed = Link("Thông tin cải chính", self.absolute(f"{self.links.feeds}{CORRECTIONS_FEED}"))
@@ -182,8 +182,7 @@ class PagePlanner(ArticleViews, Listings):
             pages.append(Page(self.links.search, "search.html", self._info("search", "Tìm kiếm", self.links.search, noindex=True), {
                 "categories": tuple(self.category_links[c.slug] for c in self.site.categories),
                 "indexes": tuple(self.url(f"{INDEX_DIR}/{name}/") for name in sorted(
-                    {bucket_of(a.date.astimezone(self.config.zone), self.newest_year) for a in self.site.articles},
-                    reverse=True)),
+                    {bucket_of(m.year, m.month, self.newest_year) for m in self.site.months}, reverse=True)),
             }))
         pages.append(Page(self.links.feeds, "feeds.html", self._info("feeds", "RSS", self.links.feeds),
                           {"feeds": (self.main_feed, *self.category_feeds.values(), self.corrections_feed,

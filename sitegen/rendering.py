@@ -131,15 +131,19 @@ def _render_page(job: RenderJob, item: int | tuple[int, str | None]) -> Put | Re
     return job.writer.put(page.output_file, data, job.keys[index])
 
 
-def _body_of(page: Page) -> str | None:
+def _article_of(page: Page) -> ArticleView | None:
+    """The view of the article a page shows in full (made now, if the page holds its ViewRef)."""
     view = page.data.get("article")
-    view = view.view if isinstance(view, ViewRef) else view
+    return view.view if isinstance(view, ViewRef) else view
+
+
+def _body_of(page: Page) -> str | None:
+    view = _article_of(page)
     return view.load_body() if isinstance(view, ArticleView) and view.load_body else None
 
 
 def _with_body(page: Page, body: str) -> Page:
-    view = page.data["article"]
-    view = view.view if isinstance(view, ViewRef) else view
+    view = _article_of(page)
     return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(view, load_body=partial(str, body))})
 
 

@@ -18,7 +18,6 @@ import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -38,12 +37,12 @@ PAGEFIND_DOCUMENTS_AT_ONCE = 10_000
 """Search documents that Pagefind runs may hold at once (about 1.25 GB: 125 kB each, measured)."""
 
 
-def bucket_of(moment: datetime, newest_year: int) -> str:
+def bucket_of(year: int, month: int, newest_year: int) -> str:
     """Which bundle an article's search document goes to: its month ("2026-11") in the newest
     year, its year ("2025") before.  Publishing and editing touch the newest articles, so a build
     re-indexes one month (a thousand articles at a big paper's pace), never the whole archive; a
     reader's browser merges at most 12 + (years of archive - 1) bundles."""
-    return f"{moment.year:04d}-{moment.month:02d}" if moment.year >= newest_year else f"{moment.year:04d}"
+    return f"{year:04d}-{month:02d}" if year >= newest_year else f"{year:04d}"
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,9 @@ def search_buckets(site: "Site", refs: dict[str, "ViewRef"], newest_year: int) -
     with the start of the body (the revision, in the signature, stands for that).  No view is made
     for it: an edit makes the views of the documents it indexes again, not of the archive's."""
     grouped: dict[str, list[tuple[str, bytes, str]]] = {}
-    zone = site.config.zone
-    for article in site.articles:
-        grouped.setdefault(bucket_of(article.date.astimezone(zone), newest_year), []).append(
-            (site.path_of(article), refs[article.source].signature, article.source))
+    for month in site.months:  # the index's months, in the site's time zone
+        grouped.setdefault(bucket_of(month.year, month.month, newest_year), []).extend(
+            (site.path_of(article), refs[article.source].signature, article.source) for article in month.articles)
     return [Bucket(name, tuple(sorted(entries))) for name, entries in sorted(grouped.items(), reverse=True)]
 
 
