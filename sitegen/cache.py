@@ -151,7 +151,7 @@ class BuildCache(OutputRecords):
 
     @_guarded
     def article_entries(self, sources: Iterable[str]) -> dict[str, tuple[Any, bytes]]:
-        """source -> (the (article, problems) read, feature key) of the cached articles asked for."""
+        """source -> (the (content folder, article, problems) read, feature key) of the cached articles asked for."""
         if self.db is None:
             return {}
         wanted = set(sources)
@@ -203,13 +203,13 @@ class BuildCache(OutputRecords):
 
     @_guarded
     def store_articles(self, rows: Iterable[tuple]) -> None:
-        """Upsert (source, stamp, key, (article, problems), body, search, features, feature_key) rows."""
+        """Upsert (source, stamp, key, (content folder, article, problems), body, search, features, feature_key) rows."""
         if self.db is None:
             return
 
         def sealed(row):
             source, stamp, key, meta, body, search, features, feature_key = row
-            failed = any(problem.severity == "error" for problem in meta[1])
+            failed = any(problem.severity == "error" for problem in meta[-1])
             return (source, *stamp, key, seal(pickle.dumps(meta, protocol=5)), seal(body.encode()),
                     seal(search.encode()), seal(features), feature_key, failed)
         self.db.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
