@@ -42,7 +42,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_features",
+CORE = ("content", "article_reader", "article_media", "front_matter", "site", "related", "related_matrix", "related_features",
         "related_step", "related_reasons", "output", "output_guard", "freshness", "cache", "cache_trust",
         "output_records", "planner", "listings", "article_views")
 SLOW_MARKERS = r"vnu|axe|sync_playwright|new_page|new_context"
@@ -82,6 +82,7 @@ FIRST = {
     "output_records": ("test_mutants_cache", "test_cache_trust", "test_output", "test_publish_guards"),
     "freshness": ("test_mutants_freshness", "test_publish_guards"),
     "related": ("test_mutants_related", "test_related", "test_related_order"),
+    "related_matrix": ("test_mutants_related", "test_related", "test_related_headline_names", "test_related_step"),
     "related_features": ("test_mutants_related", "test_related", "test_related_order"),
     "related_step": ("test_related_step", "test_related", "test_incremental"),
     "related_reasons": ("test_mutants_related", "test_related", "test_related_order"),

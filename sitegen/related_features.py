@@ -222,7 +222,7 @@ HEADLINE_MARK = np.uint64(0xFFFF_FFFE << 32)
 about."""
 _KIND_MASK = np.uint64(0xFFFF_FFFF << 32)
 PHRASE, STOCK, NAME, HEADLINE_NAME = 0, 1, 2, 3
-"""The kinds of text columns (`column_kinds`), which the IDF weighs each its own way (related.idf_of)."""
+"""The kinds of text columns (`column_kinds`), which the IDF weighs each its own way (related_matrix.idf_of)."""
 _CAPITAL = "[" + "".join(sorted({c for c in map(chr, range(0x250)) if c.isupper()}
                                  | {chr(c) for c in range(0x1EA0, 0x1EFA, 2)})) + "]"
 """Latin capitals with Vietnamese's own (Ạ..Ỹ, which alternate capital and small from U+1EA0)."""

@@ -10,8 +10,8 @@ was there with no words and no tags, an article gone as one that lost them all. 
 1. the changed articles' rows of counts are replaced, and each column's document frequency follows;
    a column whose IDF changed with it changes every row holding it;
 2. the matrix rows made again are those of the changed articles and of the articles holding such a
-   column: a row is a function of its own counts and the IDF alone (`related.weighted`), and so are
-   the names it holds (`related.names_held`);
+   column: a row is a function of its own counts and the IDF alone (`related_matrix.weighted`), and so are
+   the names it holds (`related_matrix.names_held`);
 3. the rows ranked again are those rows, and the articles for which the scores of those rows, as
    candidates, may change the picks (`_kept_where_they_hold`): one of them now scores at least the
    last pick; one of them is a pick and has left its place among the picks' scores, or is the last
@@ -23,7 +23,7 @@ was there with no words and no tags, an article gone as one that lost them all. 
 An article's picks hang on its own row of the matrix and its candidates' rows alone (`rank_rows`),
 and a row made again is the row made among all, so the result is the one a build with an empty
 cache gives (tests/test_related_step.py compares them after random edits, additions and removals).
-The IDF counts the archive in steps (`related.articles_counted`), so that publishing an article
+The IDF counts the archive in steps (`related_matrix.articles_counted`), so that publishing an article
 does not move every IDF; when the count steps, every 1.6 to 3.1 % of growth, the ranking is made
 whole again, as it is when the rows to rank again are a third of the archive or more.
 """
@@ -38,8 +38,9 @@ from scipy import sparse
 
 from .cache import BuildCache
 from .digests import digest
-from .related import (Picks, Ranking, Relatedness, articles_counted, candidate_scores, combined, idf_of, matrix_of,
-                      names_held, names_of, rank_all, rank_rows, ranking_from, tag_counts, weighted)
+from .related import Picks, Ranking, candidate_scores, rank_all, rank_rows, ranking_from
+from .related_matrix import (Relatedness, articles_counted, combined, idf_of, matrix_of, names_held, names_of, tag_counts,
+                             weighted)
 from .related_features import RelatedDoc, Weights, column_kinds, related_docs
 from .workers import Workers
 

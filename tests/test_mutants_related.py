@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from scipy import sparse
 
-from sitegen.related import _compact, _tfidf
+from sitegen.related_matrix import _compact, _tfidf
 from sitegen.related_features import Weights, text_features
 from test_related import doc, related_articles
 
@@ -22,7 +22,7 @@ def tag_shared_by(sharing, total):
 
 @pytest.mark.parametrize("sharing, total, counts", [
     (40, 100, True), (41, 100, False),     # at most 40 articles, on a small site
-    (49, 2500, True), (50, 2500, False),   # at most 2 % of a bigger one (of 2,496: related.articles_counted)
+    (49, 2500, True), (50, 2500, False),   # at most 2 % of a bigger one (of 2,496: related_matrix.articles_counted)
     (200, 12000, True), (201, 12000, False),  # never more than 200
 ])
 def test_a_tag_on_too_many_articles_relates_nothing(sharing, total, counts):

@@ -3,7 +3,7 @@
 Newsrooms reuse headlines and write the same kind of report about every district; a body names the
 province's other districts and officials in passing.  Two articles whose heads name different
 districts, neither naming the other's anywhere, are two matters, however alike their words and
-whatever names their bodies share in passing (related.names_held, Weights.name_conflict)."""
+whatever names their bodies share in passing (related_matrix.names_held, Weights.name_conflict)."""
 
 from sitegen.related_features import Weights, headline_names
 
