@@ -7,6 +7,7 @@ the theme's `picture` macro).  The photo step (`renditions.py`) plans them.
 from __future__ import annotations
 
 import html
+import pickle
 import re
 from typing import NamedTuple
 
@@ -32,23 +33,31 @@ class Picture(NamedTuple):
 
 
 class Pictures:
-    """One photo's Picture in each slot it is shown in, kept as the stored plan keeps them
-    (`renditions._compacted`) and expanded one slot at a time when something asks for it.  An archive's photos
-    are all planned in every build, but only the pages being rendered show any: expanding every
-    slot of every photo (~190,000 Pictures at 20,000 articles) was most of a rebuild's photo work.
-    Its repr (what page keys digest) holds `key`, the digest of the compact form, which with the
-    address and the readable name says exactly what it expands to."""
+    """One photo's Picture in each slot it is shown in, packed as the photo step's stored plan keeps
+    them and unpacked only when a page being rendered shows the photo.  An archive's photos are all
+    planned in every build, but a rebuild renders few pages: unpickling every photo's srcsets as
+    nested tuples (1.4 million objects at 20,000 articles) was the largest part of a rebuild's
+    photo step, so the plan holds each photo's as one pickled string (`pack`) beside the names of
+    its slots, which is all the views need to know.  Its repr (what page keys digest) holds `key`,
+    the digest of the unpacked form, which with the address and the readable name says exactly
+    what it expands to."""
 
-    __slots__ = ("stored", "address", "readable", "key", "_shown")
+    __slots__ = ("slots", "packed", "address", "readable", "key", "sizes", "_entries", "_shown")
 
-    def __init__(self, stored: tuple, address: str, readable: str, key: str):
-        self.stored, self.address, self.readable, self.key = stored, address, readable, key
+    def __init__(self, slots: tuple[str, ...], packed: bytes, address: str, readable: str, key: str,
+                 sizes: tuple[tuple[str, str], ...] = ()):
+        """`slots`, `packed`, `key`: as `pack` made them (or fewer slots: `only`); `sizes`: (slot,
+        `sizes` attribute) replacing the stored one (`with_sizes`)."""
+        self.slots, self.packed, self.address, self.readable, self.key = slots, packed, address, readable, key
+        self.sizes = sizes
+        self._entries: dict[str, tuple] | None = None
         self._shown: dict[str, Picture | None] = {}
 
     @staticmethod
-    def key_of(stored: tuple) -> str:
-        """The `key` of pictures kept as `stored`."""
-        return digest(repr(stored)).hex()
+    def pack(stored: tuple) -> tuple[tuple[str, ...], bytes, str]:
+        """(slots, packed, key) of pictures kept as `stored`: ((slot, entry), ...) with the folder's
+        address and the readable name left out of each entry (`renditions._compacted`)."""
+        return tuple(slot for slot, _ in stored), pickle.dumps(stored, protocol=5), digest(repr(stored)).hex()
 
     def picture(self, slot: str) -> "Picture | None":
         """The Picture for `slot`, or None when the photo is not shown there."""
@@ -64,19 +73,25 @@ class Pictures:
 
     def only(self, slot: str) -> "Pictures | None":
         """The same photo in `slot` alone (a body figure), or None when it is not shown there."""
-        entry = self._entry(slot)
-        return None if entry is None else Pictures(((slot, entry),), self.address, self.readable, f"{self.key}/{slot}")
+        if slot not in self.slots:
+            return None
+        return Pictures((slot,), self.packed, self.address, self.readable, f"{self.key}/{slot}", self.sizes)
 
     def with_sizes(self, slot: str, sizes: str) -> "Pictures":
         """The same, with `sizes` in `slot` (a photo across the whole screen chooses other widths)."""
-        return Pictures(tuple((name, (*entry[:5], sizes) if name == slot else entry) for name, entry in self.stored),
-                        self.address, self.readable, f"{self.key}/{slot}={sizes}")
+        return Pictures(self.slots, self.packed, self.address, self.readable, f"{self.key}/{slot}={sizes}",
+                        (*self.sizes, (slot, sizes)))
 
     def _entry(self, slot: str) -> tuple | None:
-        for name, entry in self.stored:
+        if slot not in self.slots:
+            return None
+        if self._entries is None:
+            self._entries = dict(pickle.loads(self.packed))
+        entry = self._entries[slot]
+        for name, sizes in self.sizes:
             if name == slot:
-                return entry
-        return None
+                entry = (*entry[:5], sizes)
+        return entry
 
     def _full(self, text: str) -> str:
         return text.replace("\x00", self.readable).replace("\x01", self.address)
@@ -87,7 +102,7 @@ class Pictures:
         return Picture(tuple((kind, full(text)) for kind, text in sources), full(srcset), full(src), width, height, sizes)
 
     def __len__(self) -> int:
-        return len(self.stored)
+        return len(self.slots)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Pictures) and (self.key, self.address, self.readable) == (
@@ -99,8 +114,8 @@ class Pictures:
     def __repr__(self) -> str:
         return f"Pictures({self.key!r}, {self.address!r}, {self.readable!r})"
 
-    def __reduce__(self):  # to a cluster's workers: without what this process expanded
-        return Pictures, (self.stored, self.address, self.readable, self.key)
+    def __reduce__(self):  # to a cluster's workers: packed, without what this process unpacked
+        return Pictures, (self.slots, self.packed, self.address, self.readable, self.key, self.sizes)
 
 
 _IMG = re.compile(r"<img\b[^>]*>")

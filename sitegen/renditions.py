@@ -132,10 +132,10 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
-            _, size, readable, shown, key = entry
+            _, size, readable, slots, packed, key = entry
             folder = use.output_path.rpartition("/")[0]
             address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
-            planned[file] = PhotoFiles(folder, size, Pictures(shown, address, readable, key))
+            planned[file] = PhotoFiles(folder, size, Pictures(slots, packed, address, readable, key))
             table[use.output_path] = entry
         else:
             fresh.append(file)
@@ -151,11 +151,11 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
             if isinstance(outcome, PhotoError):
                 problems += _refused(file, outcome, uses[file].users)
                 continue
-            size, readable, shown, key, names = outcome
+            size, readable, slots, packed, key, names = outcome
             if known is None:
                 found[size_keys[file]] = (digests[file], size)
-            planned[file] = PhotoFiles(folder, size, Pictures(shown, _address(base_url, folder), readable, key))
-            table[uses[file].output_path] = (inputs, size, readable, shown, key)
+            planned[file] = PhotoFiles(folder, size, Pictures(slots, packed, _address(base_url, folder), readable, key))
+            table[uses[file].output_path] = (inputs, size, readable, slots, packed, key)
             names_of[uses[file].output_path] = names
     cache.store_values(found)
     if table.keys() != stored.keys() or fresh:
@@ -178,7 +178,7 @@ def plan_photos(uses: dict[str, PhotoUse], digests: dict[str, bytes], cache: Any
 
 def _plan_one(context: tuple[PhotoSettings, str], job: tuple) -> tuple | PhotoError:
     """One photo's plan, made by a worker: (upright size, readable name, its pictures as the stored
-    plan keeps them, their digest, its renditions' names); or why it cannot be published (sent
+    plan keeps them (`Pictures.pack`: slots, packed, key), its renditions' names); or why it cannot be published (sent
     back, not raised: one bad photo among thousands is a problem of its articles, not the end of
     the map).  `job`: (file, `_plan_inputs`, output folder, its size if known, else None)."""
     settings, base_url = context
@@ -193,7 +193,7 @@ def _plan_one(context: tuple[PhotoSettings, str], job: tuple) -> tuple | PhotoEr
     readable = readable_name(os.path.splitext(os.path.basename(file))[0])
     address = _address(base_url, folder)
     shown = _compacted(tuple(pictures(renditions, folder, base_url, settings).items()), address, readable)
-    return tuple(size), readable, shown, Pictures.key_of(shown), tuple(r.name for r in renditions)
+    return (tuple(size), readable, *Pictures.pack(shown), tuple(r.name for r in renditions))
 
 
 def _plan_inputs(file: str, use: PhotoUse, content: bytes) -> tuple:
