@@ -255,8 +255,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         with timed("photos"):
             settings = settings_of(config.photos)
             uses = used_photos(site.shown())
-            photo_digests = cache.file_digests(list(uses))
-            plan = plan_photos(uses, photo_digests, cache, settings, config.base_path, workers)
+            plan = plan_photos(uses, cache, settings, config.base_path, workers,
+                               fingerprint.stamps if fingerprint else None, stamped_at if fingerprint else None)
             planned, report.photos_planned = plan.files, plan.fresh
             if plan.problems:
                 raise BuildFailed(plan.problems)
@@ -301,7 +301,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                     report.pages_by_kind[page.kind] += 1
             with timed("renditions"):
                 made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
-                photo_problems = make_renditions(plan, made, settings, workers, uses, photo_digests, cache)
+                photo_problems = make_renditions(plan, made, settings, workers, uses, cache)
                 if photo_problems:
                     raise BuildFailed(photo_problems)
                 for folder, names in plan.folders.items():

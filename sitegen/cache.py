@@ -36,7 +36,7 @@ import sqlite3
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Mapping
 
 from .cache_trust import SEAL, CacheDamaged, guarded as _guarded, seal, unseal
 from .digests import code_version, digest, file_digest, stamp_of, stamp_settled
@@ -236,10 +236,12 @@ class BuildCache(OutputRecords):
     # --- files copied as they are ------------------------------------------------------------------
 
     @_guarded
-    def file_digests(self, paths: Iterable[str]) -> dict[str, bytes]:
+    def file_digests(self, paths: Iterable[str], stamps: Mapping[str, tuple] | None = None) -> dict[str, bytes]:
         """The content digest of each file: hashed again only when its stamp moved, or when it was
-        changed too close to the moment it was hashed for the stamp to prove anything."""
+        changed too close to the moment it was hashed for the stamp to prove anything.  `stamps`:
+        the files' `stamp_of` taken this build (the input check's), else each is asked for."""
         paths = list(paths)
+        stamps = stamps or {}
         if self._files is None and self.db is not None and paths:
             # Read once per build: the stages ask for photos, static files and search bundles.
             self._files = {p: ((size, m, c, ino), d, seen) for p, size, m, c, ino, d, seen in
@@ -247,7 +249,7 @@ class BuildCache(OutputRecords):
         known = self._files or {}
         result, unknown = {}, []
         for path in paths:
-            stamp = stamp_of(os.stat(path))
+            stamp = stamps.get(path) or stamp_of(os.stat(path))
             old = known.get(path)
             if old and old[0] == stamp and stamp_settled(stamp, old[2]):
                 result[path] = old[1]

@@ -126,10 +126,10 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),
     # or damaged inside (decoded cheaply, once per photo's bytes).
     uses = used_photos(site.shown())
-    digests, settings = cache.file_digests(list(uses)), settings_of(config.photos)
-    plan = plan_photos(uses, digests, cache, settings, config.base_path, options.jobs)
+    settings = settings_of(config.photos)
+    plan = plan_photos(uses, cache, settings, config.base_path, options.jobs)
     planned = plan.files
-    report.problems += plan.problems + verify_photos(planned, uses, digests, cache, settings)
+    report.problems += plan.problems + verify_photos(planned, uses, plan.digests, cache, settings)
     media, media_problems = probe_media(site.shown(), cache)
     report.problems += media_problems + _heavy_media_warnings(site.shown(), media)
     if site.episodes and theme is not None:  # a theme that cannot be read is reported above

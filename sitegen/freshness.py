@@ -17,6 +17,7 @@ import os
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import NamedTuple
 
 from .cache import BuildCache
 from .cache_trust import CacheDamaged
@@ -27,9 +28,19 @@ WATCHED = ("content", "templates", "static", "themes")
 """The site's folders whose changes a build may publish (with config.toml); `serve` watches them too."""
 
 
-def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> tuple[bytes, int]:
+class Fingerprint(NamedTuple):
+    digest: bytes
+    """Of every input file's path and stamp, config.toml's bytes, sitegen's version and the options."""
+    newest: int
+    """The newest mtime or ctime among the files (ns)."""
+    stamps: dict[str, tuple[int, int, int, int]]
+    """Absolute path of each file -> the `stamp_of` taken: the build's photo step reads its photos'
+    stamps here instead of asking the disk a second time (33,000 photos at 20,000 articles)."""
+
+
+def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bool) -> Fingerprint:
     """A digest of everything a build reads, by file stamps (the cache folder and output/ excluded),
-    and the newest mtime or ctime among them."""
+    the newest mtime or ctime among them, and the stamps."""
     newest = 0
     h = hashlib.blake2b(digest_size=16)
     h.update(repr((code_version(), drafts, future, os.path.abspath(output_dir))).encode())
@@ -37,8 +48,10 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
         h.update((site_dir / "config.toml").read_bytes())
     except OSError:
         h.update(b"no config")
+    stamps = {}
     for root in [site_dir / name for name in WATCHED] + [builtin_themes_dir()]:
-        for folder, dirs, files in os.walk(root):
+        # (by its real path: the one the read stage gives the photos it finds)
+        for folder, dirs, files in os.walk(os.path.realpath(root)):
             dirs.sort()
             for name in sorted(files):
                 path = os.path.join(folder, name)
@@ -46,12 +59,13 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
                     stat = os.stat(path)
                 except OSError:
                     continue
-                h.update(f"{path}\0{stamp_of(stat)}\n".encode())
+                stamps[path] = stamp = stamp_of(stat)
+                h.update(f"{path}\0{stamp}\n".encode())
                 newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
-    return h.digest(), newest
+    return Fingerprint(h.digest(), newest, stamps)
 
 
-def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, now: float | None = None) -> dict | None:
+def up_to_date(folder: Path, fingerprint: Fingerprint, output_dir: Path, now: float | None = None) -> dict | None:
     """The previous build's summary if output/ is already what a build with inputs `fingerprint`
     would make now, else None.  `folder` is the cache folder."""
     if not (folder / "cache.sqlite").is_file() or not output_dir.is_symlink():
@@ -62,9 +76,9 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
     except CacheDamaged:
         return None  # the build says so, and starts afresh
     try:
-        recorded = cache.value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0])
+        recorded = cache.value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint.digest)
         if recorded is None or not recorded["built_at"] <= now < recorded["valid_until"] \
-                or not settled(fingerprint[1], recorded["stamped_at"]):
+                or not settled(fingerprint.newest, recorded["stamped_at"]):
             # A file modified this close to the moment its stamp was taken may have changed again
             # without its stamp changing: then the fingerprint proves nothing.
             return None
@@ -93,11 +107,11 @@ def up_to_date(folder: Path, fingerprint: tuple[bytes, int], output_dir: Path, n
         cache.close()
 
 
-def record(cache: BuildCache, output_dir: Path, fingerprint: tuple[bytes, int], stamped_at: int, built_at: float,
+def record(cache: BuildCache, output_dir: Path, fingerprint: Fingerprint, stamped_at: int, built_at: float,
            valid_until: float, summary: dict) -> None:
     """After a successful build: its inputs' fingerprint (taken at `stamped_at`, ns), the span of
     time its output is right for, and its summary (to report when a later build has nothing to do)."""
-    cache.store_value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint[0], {"built_at": built_at, "valid_until": valid_until,
+    cache.store_value(f"fingerprint:{os.path.abspath(output_dir)}", fingerprint.digest, {"built_at": built_at, "valid_until": valid_until,
                                                       "stamped_at": stamped_at, "summary": summary})
 
 

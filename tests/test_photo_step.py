@@ -3,6 +3,7 @@ formats their places need, with width and height, no metadata, crops around the 
 images; made once, swept from the cache when no build uses them; what `check` tells editors."""
 
 import io
+import os
 import re
 
 from PIL import Image
@@ -388,3 +389,52 @@ def test_a_body_photo_that_becomes_the_lead_gets_the_crops_of_listings_and_share
     built = site.build()
     share = built.html("thoi-su/lu-quet-o-dak-glei-202406251518/").select_one('meta[property="og:image"]')["content"]
     assert "cau-" in share and decoded(built, share).size == (1200, 630)
+
+
+def test_a_rebuild_that_takes_the_photo_step_whole_still_sees_each_change_to_a_photo_and_its_use(make_site):
+    """A rebuild whose photos and their uses are as the last one found them takes the stored plan
+    whole; a photo replaced under its name with the same size and mtime, a body photo made the
+    lead, or a new focal point must each still reach the pages."""
+    red_top = camera_photo()
+    flipped = io.BytesIO()
+    Image.open(io.BytesIO(red_top)).rotate(180).save(flipped, "JPEG", quality=90)
+    blue_top = flipped.getvalue()
+    size = max(len(red_top), len(blue_top))  # (a JPEG's reader stops at its end marker)
+    site = make_site({
+        "content/thoi-su/a.md": article(title="Lũ quét ở Đăk Glei", image="lu.jpg"),
+        "content/thoi-su/lu.jpg": red_top.ljust(size, b"\0"),
+        "content/thoi-su/b.md": article(title="Cầu treo", date="2024-06-24 08:00", body="Mở đầu.\n\n![Cầu](cau.jpg)"),
+        "content/thoi-su/cau.jpg": camera_photo(),
+    })
+    a, b = "thoi-su/lu-quet-o-dak-glei-202406251518/", "thoi-su/cau-treo-202406240800/"
+
+    def rebuilt_with(path: str, text: str):
+        site.write("content/thoi-su/c.md", article(title=f"Tin {len(text)} {path}", date="2024-06-20 08:00"))
+        site.build()  # (an edit elsewhere: this build stores the photo step whole)
+        site.write(path, text)
+        return site.build()
+
+    def lead_top(built, page):
+        img = built.html(page).select_one("figure.lead-photo picture img")
+        return decoded(built, img["src"]).getpixel((10, 10))[:3]
+
+    assert lead_top(site.build(), a)[0] > 150  # red on top
+
+    lu = site.root / "content/thoi-su/lu.jpg"
+    stamp = lu.stat()
+    site.write("content/thoi-su/c.md", article(title="Tin khác", date="2024-06-20 08:00"))
+    site.build()
+    lu.write_bytes(blue_top.ljust(size, b"\0"))
+    os.utime(lu, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    assert lu.stat().st_size == stamp.st_size and lu.stat().st_mtime_ns == stamp.st_mtime_ns
+    assert lead_top(site.build(), a)[2] > 150  # blue on top now
+
+    built = rebuilt_with("content/thoi-su/b.md", article(title="Cầu treo", date="2024-06-24 08:00", image="cau.jpg",
+                                                         body="Mở đầu."))
+    share = built.html(b).find("meta", attrs={"property": "og:image"})["content"]
+    assert "cau-" in share and decoded(built, share).size == (1200, 630)
+
+    built = rebuilt_with("content/thoi-su/b.md", article(title="Cầu treo", date="2024-06-24 08:00",
+                                                         image='{src: cau.jpg, focus: "0.5,0.9"}', body="Mở đầu."))
+    share = built.html(b).find("meta", attrs={"property": "og:image"})["content"]
+    assert centre_colour(built, share)[2] > 150  # the crop around the focal point: the blue below
