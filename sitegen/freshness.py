@@ -34,7 +34,7 @@ class Fingerprint(NamedTuple):
     newest: int
     """The newest mtime or ctime among the files (ns)."""
     stamps: dict[str, tuple[int, int, int, int]]
-    """Absolute path of each file -> the `stamp_of` taken: the build's photo step reads its photos'
+    """Real path of each file -> the `stamp_of` taken: the build's photo step reads its photos'
     stamps here instead of asking the disk a second time (33,000 photos at 20,000 articles)."""
 
 
