@@ -157,10 +157,7 @@ def plan_photos(uses: dict[str, PhotoUse], cache: Any, settings: PhotoSettings, 
     for file, use in uses.items():
         entry = stored.get(use.output_path)
         if entry is not None and entry[0] == _plan_inputs(file, use, digests[file]):
-            _, size, readable, slots, packed, key = entry
-            folder = use.output_path.rpartition("/")[0]
-            address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
-            planned[file] = PhotoFiles(folder, size, Pictures(slots, packed, address, readable, key))
+            planned[file] = _photo_files(entry, use.output_path, addresses, base_url)
             table[use.output_path] = entry
         else:
             fresh.append(file)
@@ -179,8 +176,8 @@ def plan_photos(uses: dict[str, PhotoUse], cache: Any, settings: PhotoSettings, 
             size, readable, slots, packed, key, names = outcome
             if known is None:
                 found[size_keys[file]] = (digests[file], size)
-            planned[file] = PhotoFiles(folder, size, Pictures(slots, packed, _address(base_url, folder), readable, key))
-            table[uses[file].output_path] = (inputs, size, readable, slots, packed, key)
+            entry = table[uses[file].output_path] = (inputs, size, readable, slots, packed, key)
+            planned[file] = _photo_files(entry, uses[file].output_path, addresses, base_url)
             names_of[uses[file].output_path] = names
     cache.store_values(found)
     if table.keys() != stored.keys() or fresh:
@@ -221,12 +218,18 @@ def _as_stored(uses: dict[str, PhotoUse], stored: dict, folders: dict, generatio
         entry = stored.get(use.output_path)
         if entry is None:
             return None
-        inputs, size, readable, slots, packed, key = entry
-        folder = use.output_path.rpartition("/")[0]
-        address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
-        planned[file] = PhotoFiles(folder, size, Pictures(slots, packed, address, readable, key))
-        digests[file] = inputs[0]
+        planned[file] = _photo_files(entry, use.output_path, addresses, base_url)
+        digests[file] = entry[0][0]  # (the content digest leads a photo's `_plan_inputs`)
     return PhotoPlan(planned, folders, [], 0, generation, digests)
+
+
+def _photo_files(entry: tuple, output_path: str, addresses: dict[str, str], base_url: str) -> PhotoFiles:
+    """A photo's PhotoFiles from its entry in the stored plans; `addresses`: each folder's address
+    under `base_url`, made once per folder."""
+    _, size, readable, slots, packed, key = entry
+    folder = output_path.rpartition("/")[0]
+    address = addresses.get(folder) or addresses.setdefault(folder, _address(base_url, folder))
+    return PhotoFiles(folder, size, Pictures(slots, packed, address, readable, key))
 
 
 def _plan_one(context: tuple[PhotoSettings, str], job: tuple) -> tuple | PhotoError:
