@@ -34,7 +34,7 @@ class Fingerprint(NamedTuple):
     newest: int
     """The newest mtime or ctime among the files (ns)."""
     stamps: dict[str, tuple[int, int, int, int]]
-    """Real path of each file -> the `stamp_of` taken: the build's photo step reads its photos'
+    """Absolute path of each file -> the `stamp_of` taken: the build's photo step reads its photos'
     stamps here instead of asking the disk a second time (33,000 photos at 20,000 articles)."""
 
 
@@ -50,8 +50,9 @@ def input_fingerprint(site_dir: Path, output_dir: Path, drafts: bool, future: bo
         h.update(b"no config")
     stamps = {}
     for root in [site_dir / name for name in WATCHED] + [builtin_themes_dir()]:
-        # (by its real path: the one the read stage gives the photos it finds)
-        for folder, dirs, files in os.walk(os.path.realpath(root)):
+        # (by its absolute path, not its real one: the read stage gives the photos it finds
+        # paths under the site folder as it was named, links in it left as they are)
+        for folder, dirs, files in os.walk(os.path.abspath(root)):
             dirs.sort()
             for name in sorted(files):
                 path = os.path.join(folder, name)

@@ -79,6 +79,21 @@ def test_a_clone_reads_its_own_photos_never_those_of_the_site_it_was_cloned_from
     assert again.files() == first.files()
 
 
+def test_a_clone_of_a_site_reached_through_a_linked_folder_reads_its_own_photos(make_site, tmp_path):
+    """A newsroom's checkout is often under a linked folder (/home -> /data/home): the photos'
+    paths resolve to the real folder, and a clone must still move them under its own."""
+    site = newsroom(make_site)
+    (tmp_path / "via").symlink_to(tmp_path)
+    linked = Site(tmp_path / "via" / "site")
+    first = linked.build()
+    clone = fresh_clone(linked, tmp_path / "ci-checkout")
+    out = io.BytesIO()
+    Image.new("RGB", CAMERA, (20, 140, 40)).save(out, "JPEG")
+    site.write("content/thoi-su/lu.jpg", out.getvalue())  # the original site changes after the clone
+    again = clone.build()
+    assert again.files() == first.files()
+
+
 def test_links_in_the_cache_folder_never_lead_a_build_outside_the_site(make_site, tmp_path):
     """A commit can carry `.sitegen-cache/pages -> /somewhere`: the folders a build writes into
     are its own, so such a link is removed (not what it points at) and nothing lands outside."""
