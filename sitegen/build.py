@@ -216,8 +216,8 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
         from .redirects import with_old_addresses
         from .related_step import related_for
         from .rendering import PageKeys, render_pages
-        from .renditions import (FOLDER as RENDITIONS, make_renditions, plan_photos, settings_of,
-                                 sweep_renditions, used_photos)
+        from .photo_plan import plan_photos, settings_of, used_photos
+        from .renditions import FOLDER as RENDITIONS, make_renditions, sweep_renditions
         from .search import SearchIndexing, copy_search_bundles, runs_alongside, search_buckets
         from .search_documents import documents_of
         from .site import Publication, Site

@@ -83,7 +83,8 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     from .redirects import with_old_addresses
     from .library import read_articles
     from .theme import Theme
-    from .renditions import plan_photos, settings_of, used_photos, verify_photos
+    from .photo_plan import plan_photos, settings_of, used_photos
+    from .renditions import verify_photos
     from .site import Publication, Site
     from .static_pages import read_static_pages
 

@@ -136,7 +136,7 @@ class DaskWorkers:
 def dask_setup(worker: Any) -> None:
     """`dask worker --preload sitegen.cluster`: the pipeline's modules (numpy, scipy, Jinja, Markdown,
     Pillow) are loaded as the worker starts, not by the first task of every stage."""
-    from . import library, related, rendering, renditions, templates  # noqa: F401
+    from . import library, photo_plan, related, rendering, renditions, templates  # noqa: F401
 
 
 def _code_version() -> str:

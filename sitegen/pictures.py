@@ -1,7 +1,7 @@
 """What the theme shows of a photo: its `Picture` in each slot the photo is shown in (<picture>
 sources and the fallback <img>), kept as the photo step's stored plan keeps them (`Pictures`), and
 the <picture> markup written from them (`picture_html`: body figures, through `with_pictures`, and
-the theme's `picture` macro).  The photo step (`renditions.py`) plans them.
+the theme's `picture` macro).  The photo step plans them (`photo_plan.py`).
 """
 
 from __future__ import annotations
