@@ -1,14 +1,10 @@
-"""`build()`: one linear pass — check, config, read, index, related, photos, media, views, prepare,
-search, plan, render, renditions, files, search, write (README: "How the code is laid out").
+"""`build()`: whether there is work to do, and then the build (README: "How the code is laid out").
 
-Every step is a named call and is timed.  Search, a program of its own, needs only the articles'
-views: an edit's re-indexing starts as soon as they are made and runs beside planning and
-rendering; a cold build's waits for the second search step.  All articles are read and indexed
-before any page is rendered, because listings, the archive and "Chuyên mục khác" need the whole
-set.  Problems are collected per stage and raised together; output/ changes only when all stages
-succeeded, at once (`output.py`).
-Work that earlier builds already did is reused from the cache (`cache.py`); whatever is reused, the
-output is byte for byte the one a build with an empty cache gives.
+One build at a time per site (a lock in the cache folder).  The input check comes first: when no
+input's stamp moved since the last build, output/ is already what a build would make and nothing
+else runs, not even the imports of the pipeline.  Otherwise `pipeline.run` does the stages, in one
+linear pass, each timed in the report.  A damaged cache is set aside and the site built again
+without it; a full or read-only disk is the editor's problem, said as such.
 """
 
 from __future__ import annotations
@@ -18,28 +14,21 @@ import gc
 import os
 import time
 from collections import Counter
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, ContextManager, Iterator
 
-from .cache import CACHE_DIR, BuildCache, set_aside
+from .cache import CACHE_DIR, set_aside
 from .cache_trust import CacheDamaged
-from .config import Config
-from .config_toml import load_config
 from .errors import BuildFailed, Problem, display_path
-from .freshness import input_fingerprint, record, up_to_date, valid_until
-from .output import OutputWriter
+from .freshness import input_fingerprint, up_to_date
 from .output_guard import OutputLock, check_output_dir
 
-if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (see _build)
-    from .content import Article
-    from .page import Page
-    from .planner import PagePlanner
-    from .templates import CompiledTemplates, Renderer
-    from .site import Site
-    from .workers import Workers
+if TYPE_CHECKING:  # the pipeline's modules load only once a build has work to do (`_build_once`)
+    from .pipeline import BuildState
+    from .templates import CompiledTemplates
 
 
 @dataclass(frozen=True)
@@ -108,26 +97,6 @@ Progress = Callable[[str, int, int], None]
 """progress(stage, done_increment, total): for a progress bar; total is 0 when unknown."""
 
 
-@dataclass(frozen=True)
-class BuildState:
-    """The in-memory result of a build: enough to render one article page again without a build."""
-
-    config: Config
-    site: Site
-    planner: PagePlanner
-    pages: list[Page]
-    renderer: Renderer
-
-    def render_edited(self, article: Article, body_html: str) -> tuple[str, bytes]:
-        """The page of `article`, an edit of one this build published at the same address, with its
-        new body and the build's "Chuyên mục khác": (output file, bytes).  Raises KeyError for a
-        tag or author the build does not know, BuildFailed for a template error."""
-        published = next(page for page in self.pages if page.kind == "article" and page.source == article.source)
-        view = self.planner.view_of(article, body_html)
-        page = self.planner.article_page(article, view, published.data["related"])
-        return page.output_file, self.renderer.render(page, self.planner.site_view)
-
-
 class _Stopwatch:
     def __init__(self, report: BuildReport):
         self.report = report
@@ -194,7 +163,7 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
     timed = _Stopwatch(report)
     tick = (lambda stage, total: (lambda n: progress(stage, n, total))) if progress else (lambda stage, total: None)
 
-    fingerprint = None
+    fingerprint, stamped_at = None, 0
     if options.cache:
         with timed("check"):
             stamped_at = time.time_ns()
@@ -206,132 +175,9 @@ def _build_once(site_dir: Path, output_dir: Path, options: BuildOptions, progres
                 for key, value in summary.items():
                     setattr(report, key, value)
                 return report
-    # The pipeline's modules load numpy, scipy, Jinja and Markdown: only now that there is work to do.
-    with timed("load"):
-        from .article_views import check_signatures
-        from .media import probe_media
-        from .banner import read_banner
-        from .library import read_articles
-        from .planner import PagePlanner
-        from .redirects import with_old_addresses
-        from .related_step import related_for
-        from .rendering import PageKeys, render_pages
-        from .photo_plan import plan_photos, settings_of, used_photos
-        from .renditions import FOLDER as RENDITIONS, make_renditions, sweep_renditions
-        from .search import SearchIndexing, copy_search_bundles, runs_alongside, search_buckets
-        from .search_documents import documents_of
-        from .site import Publication, Site
-        from .sitemaps import machine_files
-        from .steps import PageStore
-        from .templates import COMPILED_STEP, Renderer, compiled_from
-        from .static_pages import read_static_pages
-        from .theme import Theme, asset_addresses, copy_static, templates_digest
-
-    with timed("config"):
-        config, report.warnings = load_config(site_dir)
-        theme = Theme.for_site(site_dir, config)
-        cache = BuildCache((options.cache_dir or site_dir / CACHE_DIR) if options.cache else None)
-    workers = None
-    try:
-        with timed("cluster") if options.scheduler else nullcontext():
-            workers = _workers(options)
-        with timed("read"):
-            library = read_articles(config, site_dir, cache, workers, tick("read", 0))
-            report.parsed = library.parsed
-            static_pages, page_problems = read_static_pages(config, site_dir)
-            banner, banner_problems = read_banner(config, site_dir)
-        with timed("index"):
-            now = options.now or datetime.now(config.zone)
-            site = Site(config, library.articles, Publication(now, options.drafts, options.future))
-        problems = library.problems + page_problems + banner_problems + site.problems
-        if any(p.severity == "error" for p in problems):
-            raise BuildFailed(problems)
-        report.warnings += problems  # only warnings left (what the raw-HTML policy cut from bodies)
-        report.articles = len(site.articles)
-        report.skipped_drafts = sum(1 for a in library.articles if a.draft and not options.drafts)
-        report.skipped_future = sum(1 for a in library.articles if a.date > now and not options.future and not a.draft)
-        with timed("related"):
-            related = related_for(site, library, cache, workers)
-        with timed("photos"):
-            settings = settings_of(config.photos)
-            uses = used_photos(site.shown())
-            plan = plan_photos(uses, cache, settings, config.base_path, workers,
-                               fingerprint.stamps if fingerprint else None, stamped_at if fingerprint else None)
-            planned, report.photos_planned = plan.files, plan.fresh
-            if plan.problems:
-                raise BuildFailed(plan.problems)
-        with timed("media"):
-            media, media_problems = probe_media(site.shown(), cache)
-            if media_problems:
-                raise BuildFailed(media_problems)
-        with timed("views"):
-            assets = asset_addresses(theme, cache.file_digests)
-            planner = PagePlanner(site, library.body, {file: files.pictures for file, files in planned.items()},
-                                  assets, static_pages, banner, media)
-            if options.check_views and cache.folder:
-                check_signatures(planner.views, planner.refs, cache)
-
-        with ExitStack() as stack:
-            with timed("prepare"):  # what the two output trees hold, from the cache
-                out = stack.enter_context(OutputWriter(output_dir, cache, options.force, site_dir))
-            if config.search:
-                with timed("search"):  # an edit's re-indexing runs while the build plans and renders
-                    search_dir = cache.subfolder("search")
-                    indexing = stack.enter_context(SearchIndexing(
-                        search_buckets(site, planner.refs, planner.newest_year), search_dir or out.scratch / "search",
-                        options.jobs, documents_of(planner.views, library.search_text), cache))
-                    if runs_alongside(indexing.documents, library.parsed):
-                        indexing.start()
-            with timed("plan"):
-                pages, address_problems = with_old_addresses(planner, planner.plan(related))
-            if address_problems:
-                raise BuildFailed(address_problems)
-            with timed("render"):
-                templates = templates_digest(theme)
-                compiled_key = compiled_from(templates)
-                renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_key),
-                                    known=options.compiled_templates)
-                keys = PageKeys(templates, planner.site_view, config)
-                page_keys = [keys.key(page) for page in pages]
-                report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
-                                               tick("render", len(pages)), PageStore(cache))
-                if compiled := renderer.compiled.to_keep():  # this process's; the workers' are not seen
-                    cache.store_value(COMPILED_STEP, compiled_key, compiled)
-                for page in pages:
-                    report.pages_by_kind[page.kind] += 1
-            with timed("renditions"):
-                made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
-                photo_problems = make_renditions(plan, made, settings, workers, uses, cache)
-                if photo_problems:
-                    raise BuildFailed(photo_problems)
-                for folder, names in plan.folders.items():
-                    out.link_folder(folder, names, made)
-            with timed("files"):
-                originals = site.photo_files() if config.photos.publish_originals else {}
-                copy_static(out, theme, originals | site.media_files(), cache.file_digests, assets)
-                for path, data in machine_files(planner, pages, now, made).items():
-                    out.write(path, data)
-            if config.search:
-                with timed("search"):
-                    copy_search_bundles(out, indexing.bundles(), cache.file_digests, cached=search_dir is not None)
-            with timed("write"), commit_guard():
-                out.publish()
-            if cache.folder:
-                sweep_renditions(made, cache, output_dir, plan)
-        content_warnings = list(report.warnings)  # the same in a build with nothing to do: kept with its record
-        report.warnings += out.notes
-        report.state = BuildState(config, site, planner, pages, renderer)
-        report.files, report.changed = out.files, out.changed
-        if fingerprint is not None and not out.notes:
-            summary = {"pages_by_kind": report.pages_by_kind, "files": report.files, "articles": report.articles,
-                       "warnings": content_warnings,
-                       "skipped_drafts": report.skipped_drafts, "skipped_future": report.skipped_future}
-            record(cache, output_dir, fingerprint, stamped_at, now.timestamp(),
-                   valid_until(library.articles, now, options, config, banner), summary)
-    finally:
-        cache.close()
-        if workers is not None:
-            workers.close()
+    with timed("load"):  # numpy, scipy, Jinja, Markdown and Pillow: only now that there is work to do
+        from .pipeline import run
+    report.state = run(site_dir, output_dir, options, report, timed, tick, commit_guard, fingerprint, stamped_at)
     return report
 
 
@@ -348,15 +194,6 @@ def _few_full_collections() -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*thresholds)
-
-
-def _workers(options: BuildOptions) -> "Workers":
-    """Where per-item work runs: forked processes here, or a Dask cluster (imported only then)."""
-    if options.scheduler:
-        from .cluster import DaskWorkers
-        return DaskWorkers.connect(options.scheduler, options.jobs)
-    from .workers import LocalWorkers
-    return LocalWorkers(options.jobs)
 
 
 def _disk_trouble(exc: OSError, site_dir: Path) -> Problem:
