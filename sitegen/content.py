@@ -229,36 +229,48 @@ def find_article_files(content_dir: Path) -> list[Path]:
 
     Raises BuildFailed when a folder or an article under content/ cannot be read: skipping it would
     build a site without its articles and take every one of them offline."""
-    found = []
+    found: list[str] = []
     problems: list[Problem] = []
     site_dir = content_dir.parent
-
-    def unreadable(error: OSError) -> None:
-        problems.append(unreadable_problem(display_path(Path(error.filename or content_dir), site_dir), error, "folder"))
 
     # Links are resolved before anything is read: an article, or content/ itself, that is a link
     # to a file outside the site would publish whatever it points at.
     real_content = os.path.realpath(content_dir)
     if not Path(real_content).is_relative_to(os.path.realpath(site_dir)):
         raise BuildFailed([_outside("content", real_content, "folder")])
-    for folder, dirs, files in walk_content(content_dir, onerror=unreadable):
-        if folder == str(content_dir):
-            dirs[:] = [d for d in dirs if d != PAGES_DIR]
-            files = [f for f in files if f != BANNER_SOURCE]
-        for name in dirs:
-            if os.path.islink(os.path.join(folder, name)):  # os.walk would skip it without a word
-                path = os.path.join(folder, name)
-                problems.append(Problem(
-                    display_path(Path(path), site_dir), f"is a link to the folder {os.path.realpath(path)}, which sitegen does not follow",
-                    "move the folder itself into content/ (or rename the link to start with '_' to leave it out)"))
-        for name in files:
-            if not name.lower().endswith((".md", ".markdown")):
+    # One listing per folder: what an entry is (folder, file, link) comes with it, so an archive's
+    # article is asked of the disk once (may it be read?), not three times more.
+    folders = [str(content_dir)]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as error:
+            problems.append(unreadable_problem(display_path(Path(error.filename or folder), site_dir), error, "folder"))
+            continue
+        top = folder == str(content_dir)
+        for entry in entries:
+            name, path = entry.name, entry.path
+            if name.startswith(LEFT_OUT):
                 continue
-            path = os.path.join(folder, name)
-            if os.path.islink(path) and not Path(os.path.realpath(path)).is_relative_to(real_content):
+            link = entry.is_symlink()
+            if entry.is_dir():  # (a link to a folder too: it is refused, not followed)
+                if top and name == PAGES_DIR:
+                    continue
+                if link:
+                    problems.append(Problem(
+                        display_path(Path(path), site_dir), f"is a link to the folder {os.path.realpath(path)}, which sitegen does not follow",
+                        "move the folder itself into content/ (or rename the link to start with '_' to leave it out)"))
+                else:
+                    folders.append(path)
+                continue
+            if not name.lower().endswith((".md", ".markdown")) or (top and name == BANNER_SOURCE):
+                continue
+            if link and not Path(os.path.realpath(path)).is_relative_to(real_content):
                 problems.append(_outside(display_path(Path(path), site_dir), os.path.realpath(path), "file"))
                 continue
-            if not os.access(path, os.R_OK) or not os.path.isfile(path):
+            if not os.access(path, os.R_OK) or not entry.is_file():
                 error = PermissionError(13, "Permission denied", path) if os.path.exists(path) \
                     else FileNotFoundError(2, "No such file (a link to nothing?)", path)
                 problems.append(unreadable_problem(display_path(Path(path), site_dir), error, "file"))

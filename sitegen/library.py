@@ -15,7 +15,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import numpy as np
 
@@ -187,8 +187,11 @@ class Library:
 
 
 def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = None, jobs: int | Workers = 1,
-                  progress: Callable[[int], None] | None = None) -> Library:
-    """Every article under content/ (in file order) and every problem found in them."""
+                  progress: Callable[[int], None] | None = None, file_stamps: Mapping[str, tuple] | None = None,
+                  stamped_at: int | None = None) -> Library:
+    """Every article under content/ (in file order) and every problem found in them.  `file_stamps`:
+    the files' `stamp_of` by absolute path, taken from `stamped_at` on (the build's input check),
+    else each file is asked for its own here."""
     cache = cache or BuildCache(None)
     content_dir = site_dir / "content"
     if not content_dir.is_dir():
@@ -197,16 +200,20 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
     fingerprint = reader_fingerprint(config)
     same_reader = cache.value("reader", digest(fingerprint)) is not None
     stamps = cache.article_stamps()
-    started = time.time_ns()
+    # (stamps taken by the input check count from when it began: that is when they prove anything)
+    started = stamped_at if file_stamps is not None and stamped_at is not None else time.time_ns()
+    file_stamps = file_stamps or {}
     # A file saved within a moment of the previous read can change without changing its stamp:
     # such "racily clean" files are hashed, whatever their stamp says (as git does).
-    stamped_at = cache.value("stamped-at", b"") or 0
+    last_read_at = cache.value("stamped-at", b"") or 0
     cached, touched, to_read = [], [], []
     files: dict[str, tuple[Path, tuple[int, int, int, int]]] = {}
     prefix = len(str(content_dir)) + 1
+    absolute = os.path.abspath(content_dir) + os.sep
     for path in find_article_files(content_dir):
-        source = "content/" + str(path)[prefix:].replace(os.sep, "/")
-        stamp = stamp_of(path.stat())
+        relative = str(path)[prefix:]
+        source = "content/" + relative.replace(os.sep, "/")
+        stamp = file_stamps.get(absolute + relative) or stamp_of(path.stat())
         files[source] = (path, stamp)
         known = stamps.get(source)
         if known and known[2]:
@@ -214,7 +221,7 @@ def read_articles(config: Config, site_dir: Path, cache: BuildCache | None = Non
             # error is checked afresh every time, never taken from the cache.
             to_read.append((source, _content_key(fingerprint, path)))
             continue
-        if same_reader and known and known[0] == stamp and stamp_settled(stamp, stamped_at):
+        if same_reader and known and known[0] == stamp and stamp_settled(stamp, last_read_at):
             cached.append(source)
             continue
         key = _content_key(fingerprint, path)

@@ -90,7 +90,8 @@ def run(site_dir: Path, output_dir: Path, options: "BuildOptions", report: "Buil
         with timed("cluster") if options.scheduler else nullcontext():
             workers = _workers(options)
         with timed("read"):
-            library, static_pages, banner, read_problems = _read(config, site_dir, cache, workers, tick, report)
+            library, static_pages, banner, read_problems = _read(config, site_dir, cache, workers, tick, fingerprint,
+                                                                 stamped_at, report)
         with timed("index"):
             now = options.now or datetime.now(config.zone)
             site = _index(config, library, read_problems, now, options, report)
@@ -151,10 +152,12 @@ def _workers(options: "BuildOptions") -> Workers:
 
 
 def _read(config: Config, site_dir: Path, cache: BuildCache, workers: Workers, tick: Tick,
+          fingerprint: Fingerprint | None, stamped_at: int,
           report: "BuildReport") -> tuple[Library, list[StaticPage], Banner | None, list[Problem]]:
-    """Every article (from the cache where its file is unchanged), the paper's own pages, the
-    banner, and the problems found in reading them."""
-    library = read_articles(config, site_dir, cache, workers, tick("read", 0))
+    """Every article (from the cache where its file is unchanged: the stamps are the input
+    check's), the paper's own pages, the banner, and the problems found in reading them."""
+    library = read_articles(config, site_dir, cache, workers, tick("read", 0),
+                            fingerprint.stamps if fingerprint else None, stamped_at if fingerprint else None)
     report.parsed = library.parsed
     static_pages, page_problems = read_static_pages(config, site_dir)
     banner, banner_problems = read_banner(config, site_dir)
