@@ -18,7 +18,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from collections.abc import Mapping
-from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
 from .content import Article, Photo, shown_duration
@@ -100,8 +99,6 @@ class ArticleViews:
     """Per photo file, what the photo step made of it."""
     media: dict[str, MediaInfo]
     """Per recording and video file, what it says of itself."""
-    body: Callable[[str], str]
-    """body(source): an article's body HTML, asked only for pages being rendered."""
     category_links: dict[str, Link]
     _tag_link: Callable[..., Link]
     _author_link: Callable[..., Link]
@@ -175,7 +172,7 @@ class ArticleViews:
             tags=tuple(self._tag_link(term) for term in map(site.tag_page, article.tags) if term),
             featured=article.featured, is_draft=article.draft,
             is_scheduled=article.date > site.publication.now, extra=article.extra,
-            revision=article.revision, figures=figures, load_body=partial(self._body, article.source, figures),
+            revision=article.revision, figures=figures,
             corrections=tuple(CorrectionView(c.date.astimezone(zone), c.text) for c in article.corrections),
             expires=article.expires.astimezone(zone) if article.expires else None,
             is_expired=article.expires is not None and article.expires <= site.publication.now,
@@ -205,13 +202,10 @@ class ArticleViews:
         found = ((photo.url, self.pictures.get(photo.file)) for photo in article.photos)
         return tuple((url, figure) for url, shown in found if shown and (figure := shown.only("figure")))
 
-    def _body(self, source: str, figures: tuple) -> str:
-        return with_pictures(self.body(source), figures)
-
     def view_of(self, article: Article, body: str) -> ArticleView:
         """A view of an article that is not (or no longer) the one indexed, with its own body."""
         view = self._article_view(article)
-        return dataclasses.replace(view, load_body=lambda: with_pictures(body, view.figures))
+        return dataclasses.replace(view, body_html=with_pictures(body, view.figures))
 
 
 def check_signatures(views: Mapping[str, ArticleView], refs: dict[str, ViewRef], cache: "BuildCache") -> None:

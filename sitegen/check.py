@@ -121,7 +121,7 @@ def check_site(site_dir: Path, options: BuildOptions = BuildOptions()) -> CheckR
     if site.problems:
         cache.close()
         return _sorted(report)
-    planner = PagePlanner(site, library.body, static_pages=static_pages)
+    planner = PagePlanner(site, static_pages=static_pages)
     pages, address_problems = with_old_addresses(planner, planner.plan([() for _ in site.articles]))
     report.problems += address_problems
     # Photos the build could not read: empty, not an image, a decompression bomb (by the header),

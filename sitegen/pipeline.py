@@ -116,7 +116,8 @@ def run(site_dir: Path, output_dir: Path, options: "BuildOptions", report: "Buil
             with timed("plan"):
                 pages = _plan(planner, related)
             with timed("render"):
-                renderer = _render(pages, theme, site_dir, planner, config, out, workers, tick, cache, options, report)
+                renderer = _render(pages, theme, site_dir, planner, config, library, out, workers, tick, cache, options,
+                                   report)
             with timed("renditions"):
                 made = cache.subfolder(RENDITIONS) or out.scratch / RENDITIONS
                 _renditions(plan, made, settings, workers, uses, cache, out)
@@ -204,7 +205,7 @@ def _views(site: Site, library: Library, plan: PhotoPlan, assets: dict[str, str]
            banner: Banner | None, media: dict[str, MediaInfo], options: "BuildOptions", cache: BuildCache) -> PagePlanner:
     """The planner, with each article's signature (its view is made only where a page being
     rendered reads it); the suite's builds make every view anyway and check the signatures."""
-    planner = PagePlanner(site, library.body, {file: files.pictures for file, files in plan.files.items()},
+    planner = PagePlanner(site, {file: files.pictures for file, files in plan.files.items()},
                           assets, static_pages, banner, media)
     if options.check_views and cache.folder:
         check_signatures(planner.views, planner.refs, cache)
@@ -231,18 +232,19 @@ def _plan(planner: PagePlanner, related: list[tuple[int, ...]]) -> list[Page]:
     return pages
 
 
-def _render(pages: list[Page], theme: Theme, site_dir: Path, planner: PagePlanner, config: Config,
+def _render(pages: list[Page], theme: Theme, site_dir: Path, planner: PagePlanner, config: Config, library: Library,
             out: OutputWriter, workers: Workers, tick: Tick, cache: BuildCache, options: "BuildOptions",
             report: "BuildReport") -> Renderer:
-    """The pages whose key (the digest of their inputs) has no intact record, rendered; the others
-    kept as they are or taken from the page store."""
+    """The pages whose key (the digest of their inputs) has no intact record, rendered, with the
+    bodies of the articles they show in full from the read stage's store; the others kept as they
+    are or taken from the page store."""
     templates = templates_digest(theme)
     compiled_key = compiled_from(templates)
     renderer = Renderer(theme, site_dir, compiled=cache.value(COMPILED_STEP, compiled_key),
                         known=options.compiled_templates)
     keys = PageKeys(templates, planner.site_view, config)
     page_keys = [keys.key(page) for page in pages]
-    report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers,
+    report.rendered = render_pages(pages, page_keys, renderer, planner.site_view, out, workers, library.body,
                                    tick("render", len(pages)), PageStore(cache))
     if compiled := renderer.compiled.to_keep():  # this process's; the workers' are not seen
         cache.store_value(COMPILED_STEP, compiled_key, compiled)

@@ -46,12 +46,10 @@ SAME_CATEGORY = 5
 class PagePlanner(ArticleViews, Listings):
     """Builds views once per article and assembles every page of the site."""
 
-    def __init__(self, site: Site, body: Callable[[str], str] = lambda source: "",
-                 pictures: dict[str, Pictures] | None = None, assets: dict[str, str] | None = None,
+    def __init__(self, site: Site, pictures: dict[str, Pictures] | None = None, assets: dict[str, str] | None = None,
                  static_pages: Sequence[StaticPage] = (), banner: Banner | None = None,
                  media: dict[str, MediaInfo] | None = None):
-        """`body(source)` gives an article's body HTML; it is called only for pages being rendered.
-        `pictures` gives, per photo file, what the photo step made of it (`pictures.Pictures`);
+        """`pictures` gives, per photo file, what the photo step made of it (`pictures.Pictures`);
         `assets`, per theme static file, its content-hashed output path (`theme.asset_addresses`);
         `media`, per recording and video file, what it says of itself (`media.probe_media`)."""
         self.site = site
@@ -61,7 +59,6 @@ class PagePlanner(ArticleViews, Listings):
         self._category_places: dict[str, dict[str, int]] = {}
         """Per category, each of its articles' place in `site.by_category`."""
         self.pictures = pictures or {}
-        self.body = body
         self.config = site.config
         self.links = site.config.permalinks
         self.base = site.config.base_path

@@ -13,14 +13,13 @@ import dataclasses
 from dataclasses import dataclass
 import hashlib
 from datetime import datetime
-from functools import partial
 from typing import Any, Callable, Sequence
 
 from markupsafe import Markup
 
 from .output import OutputWriter, Put
 from .page import Page
-from .pictures import Picture, Pictures
+from .pictures import Picture, Pictures, with_pictures
 from .templates import Renderer
 from .steps import PageStore
 from .article_views import ViewRef
@@ -114,6 +113,9 @@ class RenderJob:
     writer: OutputWriter | None
     """The staging tree, where workers can write it; None where they cannot (a cluster's machines):
     they send each page's bytes back, and this process writes them."""
+    bodies: Callable[[str], str] | None
+    """bodies(source): an article's body HTML, from the read stage's store (`Library.body`); None
+    where workers cannot read the store (a cluster's machines): each body travels with its page."""
 
 
 Rendered = tuple[str, bytes, bytes]
@@ -122,10 +124,12 @@ Rendered = tuple[str, bytes, bytes]
 
 def _render_page(job: RenderJob, item: int | tuple[int, str | None]) -> Put | Rendered:
     """One page: its number in the plan, or (its number, its article's body) when the worker cannot
-    read the cache the body is kept in."""
+    read the store the body is kept in."""
     index, body = item if isinstance(item, tuple) else (item, None)
-    page = job.pages[index] if body is None else _with_body(job.pages[index], body)
-    data = job.renderer.render(page, job.site_view)
+    page = job.pages[index]
+    if body is None and job.bodies is not None and _article_of(page) is not None:
+        body = job.bodies(page.source)
+    data = job.renderer.render(page if body is None else _with_body(page, body), job.site_view)
     if job.writer is None:
         return page.output_file, data, job.keys[index]
     return job.writer.put(page.output_file, data, job.keys[index])
@@ -137,21 +141,19 @@ def _article_of(page: Page) -> ArticleView | None:
     return view.view if isinstance(view, ViewRef) else view
 
 
-def _body_of(page: Page) -> str | None:
-    view = _article_of(page)
-    return view.load_body() if isinstance(view, ArticleView) and view.load_body else None
-
-
 def _with_body(page: Page, body: str) -> Page:
+    """The page with its article's body in the view it shows in full, with the body's figures."""
     view = _article_of(page)
-    return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(view, load_body=partial(str, body))})
+    return dataclasses.replace(page, data={**page.data, "article": dataclasses.replace(
+        view, body_html=with_pictures(body, view.figures))})
 
 
 def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, site_view: Any,
-                 writer: OutputWriter, jobs: int | Workers, progress: Callable[[int], None] | None = None,
-                 store: PageStore | None = None) -> int:
+                 writer: OutputWriter, jobs: int | Workers, bodies: Callable[[str], str],
+                 progress: Callable[[int], None] | None = None, store: PageStore | None = None) -> int:
     """Render every page whose inputs changed into `writer`; keep the rest, or take them from
-    `store` where it holds a page made from the same inputs.  Returns pages rendered."""
+    `store` where it holds a page made from the same inputs.  `bodies(source)`: an article's body
+    HTML, asked only for the pages rendered.  Returns pages rendered."""
     changed = []
     for index, page in enumerate(pages):
         record = writer.intact(page.output_file, keys[index])
@@ -170,9 +172,10 @@ def render_pages(pages: Sequence[Page], keys: list[bytes], renderer: Renderer, s
         progress(len(pages) - len(todo))
     workers = workers_for(jobs)
     if workers.shares_memory:
-        job, items = RenderJob(pages, keys, renderer, site_view, writer), todo
-    else:  # bodies stay in the cache, here: each travels with its page, read as the page is sent
-        job, items = RenderJob(pages, keys, renderer, site_view, None), ((i, _body_of(pages[i])) for i in todo)
+        job, items = RenderJob(pages, keys, renderer, site_view, writer, bodies), todo
+    else:  # bodies stay in the store, here: each travels with its page, read as the page is sent
+        job = RenderJob(pages, keys, renderer, site_view, None, None)
+        items = ((i, bodies(pages[i].source) if _article_of(pages[i]) is not None else None) for i in todo)
     with workers.over(job, len(todo) >= PARALLEL_FROM, chunksize=64) as mapped:
         for done, result in enumerate(mapped(_render_page, items), 1):
             writer.add(result if isinstance(result, Put) else writer.put(*result))

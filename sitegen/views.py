@@ -115,7 +115,9 @@ class ArticleView:
     """(committed address, pictures.Pictures of its `figure` slot) of the photos in the body:
     `body` serves them as <picture>.  Not in the view's repr, which listings' keys stand on
     (listings do not show bodies): the key of the article's own page adds them (`rendering.PageKeys`)."""
-    load_body: Callable[[], str] | None = field(default=None, repr=False, compare=False)
+    body_html: str = field(default="", repr=False, compare=False)
+    """The body as HTML with its figures' <picture>s, filled only in the page being rendered that
+    shows the article in full (`rendering.py` asks the read stage's store for it); "" elsewhere."""
 
     @property
     def modified(self) -> datetime:
@@ -124,8 +126,8 @@ class ArticleView:
 
     @property
     def body(self) -> Markup:
-        """The article's body as HTML (fetched when a template asks for it)."""
-        return Markup(self.load_body()) if self.load_body else Markup("")
+        """The article's body as HTML (on its own page)."""
+        return Markup(self.body_html)
 
 
 @_view
