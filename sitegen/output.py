@@ -262,7 +262,8 @@ class OutputWriter:
         if held is None:
             stat = self._place(rel, str(source), None)
             held = OutputRecord(content, stat.st_size, stat.st_mtime_ns, key)
-        self.add(Put(rel, held._replace(page_key=key), True))
+        live = self.previous.get(rel)
+        self.add(Put(rel, held._replace(page_key=key), live is None or live.digest != content))
 
     def link_folder(self, folder: str, names: tuple[str, ...], source: Path, made_from: bytes = b"") -> None:
         """Make `folder` hold hard links to the files `names` of the cache folder `source`: files
@@ -288,17 +289,16 @@ class OutputWriter:
                 and folder_stamp(f"{self._root}/{folder}") == tuple(recorded[1:]):
             return
         self._units_set_right.add(folder)
+        live_root = self._live_root
         for name in names:
             rel = f"{folder}/{name}"
-            on_disk = self._on_disk(rel)
-            try:
-                held = os.lstat(on_disk)
-                if stat_module.S_ISREG(held.st_mode) and (not made_from or same_bytes(held, on_disk, str(source / name))):
-                    continue
-            except OSError:
-                pass
+            if _holds(self._on_disk(rel), str(source / name), made_from):
+                continue
             self._place(rel, str(source / name), None)
-            self.staged.add(rel)
+            # Changed only if the live tree lacks it: the standby catching up with the live tree
+            # (the build after a cold one links a whole archive's renditions) publishes nothing new.
+            if live_root is None or not _holds(f"{live_root}/{rel}", str(source / name), made_from):
+                self.staged.add(rel)
 
     @property
     def files(self) -> int:
@@ -390,3 +390,14 @@ class OutputWriter:
         while folder != self._root and os.path.isdir(folder) and not os.listdir(folder):
             os.rmdir(folder)
             folder = os.path.dirname(folder)
+
+
+def _holds(path: str, source: str, made_from: bytes) -> bool:
+    """Whether the file at `path` is the content-addressed file `source`: any file at its name is
+    (a file reaches its name only by a rename), or, with `made_from` (names that do not tell the
+    bytes), one holding the same bytes."""
+    try:
+        held = os.lstat(path)
+    except OSError:
+        return False
+    return stat_module.S_ISREG(held.st_mode) and (not made_from or same_bytes(held, path, source))

@@ -48,9 +48,11 @@ class OutputRecords:
     db: sqlite3.Connection | None
     folder: Path | None
 
-    @staticmethod
-    def _root(output_dir: Path) -> str:
-        return os.path.abspath(output_dir)  # the link's path: the tree behind it changes every build
+    def _root(self, output_dir: Path) -> str:
+        """The output folder as its records name it: its path from the cache folder, so that a
+        checkout elsewhere with the cache and output/ restored (CI) finds them; the link's path,
+        not the tree's behind it, which changes every build."""
+        return os.path.relpath(os.path.abspath(output_dir), os.path.abspath(self.folder)) if self.folder else ""
 
     @_guarded
     def outputs(self, output_dir: Path, tree: str | None) -> dict[str, OutputRecord] | None:

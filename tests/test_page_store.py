@@ -43,6 +43,19 @@ def test_a_fresh_clone_with_the_cache_restored_renders_no_page_and_publishes_the
     assert again.files() == first.files()
 
 
+def test_a_clone_with_the_cache_and_the_output_restored_changes_no_file(make_site, tmp_path):
+    """CI that restores output/ beside .sitegen-cache/ (copied with their times): the records of
+    what output/ holds are the cache's, wherever the site is checked out, so nothing is published
+    again (a deploy that copies changed files sends none)."""
+    site = newsroom(make_site)
+    first = site.build()
+    clone = Site(tmp_path / "ci-checkout")
+    shutil.copytree(site.root, clone.root, symlinks=True)  # (copy2: times kept, inodes new)
+    again = clone.build()
+    assert (again.report.rendered, again.report.changed) == (0, 0)
+    assert again.files() == first.files()
+
+
 def test_an_edit_undone_renders_nothing(make_site):
     site = newsroom(make_site)
     site.build()
