@@ -166,9 +166,10 @@ class OutputWriter:
             return record
         return None
 
-    def _place(self, rel: str, source: str | None, data: bytes | None) -> os.stat_result:
+    def _place(self, rel: str, source: str | None, data: bytes | None, stat: bool = True) -> os.stat_result | None:
         """Put a hard link to `source`, or a new file holding `data`, at `rel` in the standby tree —
-        always as a new inode renamed into place: the old file may be a link into the live tree."""
+        over a file there, always as a new name renamed into place: the old file may be a link into
+        the live tree.  Its stat, unless `stat` is False."""
         target = self._on_disk(rel)
         temporary = f"{target}.sitegen-new"
         try:
@@ -178,6 +179,14 @@ class OutputWriter:
                     os.unlink(folder)
                 os.makedirs(folder, exist_ok=True)
                 self._dirs.add(folder)
+            if source is not None:
+                # A link at a name nothing holds yet is in place at once (the standby tree catching
+                # up with a whole archive: one call a file, not five); else it replaces what is there.
+                try:
+                    os.link(source, target)
+                    return os.stat(target) if stat else None
+                except OSError:
+                    pass
             if os.path.isdir(target) and not os.path.islink(target):  # a folder stands where a file goes
                 shutil.rmtree(target)
             if source is not None:
@@ -197,7 +206,7 @@ class OutputWriter:
             if os.path.lexists(temporary):
                 # Both names were links to one file already: rename(2) then does nothing at all.
                 os.unlink(temporary)
-            return os.stat(target)
+            return os.stat(target) if stat else None
         except OSError as exc:  # named as the editor knows it: output/<path>
             raise OSError(exc.errno, exc.strerror, str(self.output_dir / rel)) from None
 
@@ -294,7 +303,7 @@ class OutputWriter:
             rel = f"{folder}/{name}"
             if _holds(self._on_disk(rel), str(source / name), made_from):
                 continue
-            self._place(rel, str(source / name), None)
+            self._place(rel, str(source / name), None, stat=False)
             # Changed only if the live tree lacks it: the standby catching up with the live tree
             # (the build after a cold one links a whole archive's renditions) publishes nothing new.
             if live_root is None or not _holds(f"{live_root}/{rel}", str(source / name), made_from):
