@@ -7,10 +7,11 @@ earlier state (an edit undone).  Page keys are made of contents and site-relativ
 this machine's paths or file stamps, so a store restored anywhere gives the same pages.
 
 Each page is a file `.sitegen-cache/pages/<key>`, a hard link to the page as a tree published it
-(no second copy on disk), with the digest of its bytes in the cache's `steps` table: a stored page
-is used only if its bytes still have that digest (a published file edited in place, which shares
-the inode, is rendered afresh instead).  Pages no build uses any more go once they outnumber the
-live ones, so the store follows the site's size, not its history.
+(no second copy on disk), with the digest of its bytes, its size and its mtime in the cache's
+`steps` table: a stored page is used only if it still has that size and mtime, or else bytes with
+that digest (a published file edited in place, which shares the inode, is rendered afresh
+instead).  Pages no build uses any more go once they outnumber the live ones, so the store follows
+the site's size, not its history.
 """
 
 from __future__ import annotations
@@ -37,11 +38,15 @@ class PageStore:
         if self.folder is None:
             return {}
         found = {}
-        for key, expected in self.cache.step_results(STEP, keys).items():
+        for key, (expected, size, mtime_ns) in self.cache.step_results(STEP, keys).items():
             path = self.folder / key.hex()
             try:
-                if digest(path.read_bytes()) == expected:  # as `OutputWriter` records a page
-                    found[key] = (path, expected)
+                held = os.stat(path)
+                # As the build that stored it left it (a write moves the mtime), or else with the
+                # same bytes (a copy of the cache that lost the times): reading and hashing every
+                # page was most of a CI build's render stage.
+                if (held.st_size, held.st_mtime_ns) == (size, mtime_ns) or digest(path.read_bytes()) == expected:
+                    found[key] = (path, expected)  # (the digest as `OutputWriter` records a page)
             except OSError:
                 continue
         return found
@@ -59,10 +64,11 @@ class PageStore:
                 continue
             try:
                 os.link(path, self.folder / name)
+                held = os.stat(self.folder / name)
             except OSError:
                 continue  # another filesystem, a file gone: the store is only a cache
             present.add(name)
-            fresh[key] = content
+            fresh[key] = (content, held.st_size, held.st_mtime_ns)
         self.cache.store_step_results(STEP, fresh, used)
         if len(present) > 2 * len(used) + 100:
             for name in present - {key.hex() for key in used}:
