@@ -15,6 +15,7 @@ left alone and a file an editor has changed since is kept unless --force.
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -120,11 +121,8 @@ def import_archive(site_dir: Path, paths: list[Path], category: str = "", photos
 
 def _inside(folder: Path, path: Path) -> bool:
     """`path` is within `folder` once resolved: an export naming "../../etc/passwd" reads nothing."""
-    try:
-        path.resolve().relative_to(folder.resolve())
-    except ValueError:
-        return False
-    return True
+    # (os.path.realpath, not Path.resolve: a link round in a loop raises there)
+    return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
 
 
 def _photo_files(photos_dir: Path | None, dump: Path, single: bool) -> list[Path]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -131,10 +132,14 @@ def index_html(config: Config) -> str:
 
 def _inside(site_dir: Path, path: Path) -> None:
     """Refuse to write through a link that leads out of the site (static/ or admin/ as a symlink)."""
-    root = site_dir.resolve()
-    if not path.resolve().is_relative_to(root):
+    # (os.path.realpath, not Path.resolve: a link round in a loop raises there)
+    real, shown = Path(os.path.realpath(path)), path.relative_to(site_dir).as_posix()
+    if os.path.lexists(path) and not os.path.exists(path):
+        raise BuildFailed([Problem(shown, "is a link to nothing (a folder not there, or a loop of links)",
+                                   "remove the link: sitegen cms makes the folder itself")])
+    if not real.is_relative_to(os.path.realpath(site_dir)):
         raise BuildFailed([Problem(
-            path.relative_to(site_dir).as_posix(), f"leads outside the site folder (to {path.resolve()})",
+            shown, f"leads outside the site folder (to {real})",
             "make it a plain folder of the site (not a link elsewhere): sitegen cms writes nothing outside the site")])
 
 

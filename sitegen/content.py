@@ -255,7 +255,11 @@ def find_article_files(content_dir: Path) -> list[Path]:
             if name.startswith(LEFT_OUT):
                 continue
             link = entry.is_symlink()
-            if entry.is_dir():  # (a link to a folder too: it is refused, not followed)
+            try:
+                folder_here = entry.is_dir()  # (a link to a folder too: it is refused, not followed)
+            except OSError:  # a link that leads nowhere, round in a loop: as a file it cannot be read, below
+                folder_here = False
+            if folder_here:
                 if top and name == PAGES_DIR:
                     continue
                 if link:

@@ -52,9 +52,11 @@ class BuildFailed(Exception):
 def display_path(path: Path, root: Path) -> str:
     """`path` relative to the site folder for messages, or as given when outside it.  A link is
     named where it stands, not where it points."""
-    for mine, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
-        try:
-            return mine.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return str(path)
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        pass
+    try:  # (resolved only when needed: a link round in a loop cannot be, and is named as given)
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError, RuntimeError):
+        return str(path)

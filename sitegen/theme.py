@@ -78,11 +78,16 @@ class Theme:
         allowed = (site_dir.resolve(), builtin.resolve())
 
         def unreadable(path: str, kind: str) -> None:
-            found.append(Problem(display_path(Path(path), site_dir), f"this theme {kind} cannot be read (permission denied)",
-                                 f"give sitegen read access to it (e.g. `chmod -R u+rX {display_path(Path(path), site_dir)}`)"))
+            shown = display_path(Path(path), site_dir)
+            if os.path.islink(path) and not os.path.exists(path):
+                found.append(Problem(shown, "is a link to nothing (a file not there, or a loop of links)",
+                                     "put the file itself there, or remove the link"))
+                return
+            found.append(Problem(shown, f"this theme {kind} cannot be read (permission denied)",
+                                 f"give sitegen read access to it (e.g. `chmod -R u+rX {shown}`)"))
 
         def outside(path: str) -> None:
-            real = Path(path).resolve()
+            real = Path(os.path.realpath(path))  # (not Path.resolve: a loop of links raises there)
             if not any(real.is_relative_to(root) for root in allowed):
                 found.append(Problem(display_path(Path(path), site_dir), f"is a link to {real}, outside the site",
                                      "put the file itself in the site folder instead of a link to it"))
@@ -114,7 +119,7 @@ class Theme:
 def _unique(paths: list[Path]) -> list[Path]:
     seen, result = set(), []
     for path in paths:
-        key = path.resolve()
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
             result.append(path)

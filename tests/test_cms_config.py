@@ -225,3 +225,13 @@ def test_nothing_is_written_through_a_link_out_of_the_site(make_site, npm_cache,
     done = site.cli("cms")
     assert done.returncode == 1 and "static/admin: error: leads outside the site folder" in done.stderr, done.stderr
     assert "Traceback" not in done.stderr and list(elsewhere.iterdir()) == []
+
+
+def test_a_link_round_in_a_loop_where_the_form_goes_is_an_error_not_a_traceback(make_site, npm_cache):
+    site = make_site()
+    seed_packages(site.root, npm_cache)
+    (site.root / "static").mkdir(exist_ok=True)
+    (site.root / "static/admin").symlink_to("admin")
+    done = site.cli("cms")
+    assert done.returncode == 1 and "static/admin: error: is a link to nothing" in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr

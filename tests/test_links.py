@@ -103,3 +103,27 @@ def test_a_photo_linked_inside_content_is_published(make_site):
     os.symlink(site.root / "content/kho-anh/goc.png", site.root / "content/thoi-su/anh.png")
     built = site.build()
     assert built.path("media/thoi-su/anh.png").read_bytes() == png()
+
+
+@pytest.mark.parametrize("name", ["vong.md", "vong"])
+def test_a_link_to_itself_in_content_is_an_error_not_a_traceback(make_site, name):
+    """A link that leads back to itself (`ln -s vong.md vong.md`, a slip in a shell) cannot be
+    followed: the article it stands for cannot be read, and an editor gets told which file."""
+    site = make_site({"content/thoi-su/a.md": article()})
+    os.symlink(name, site.root / "content/thoi-su" / name)
+    result = site.cli("build")
+    assert "Traceback" not in result.stderr
+    if name.endswith(".md"):
+        assert result.returncode == 1
+        assert f"content/thoi-su/{name}: error: this file cannot be read" in result.stderr
+    else:  # not an article: left out, as any other file of content/ that is not one
+        assert result.returncode == 0, result.stderr
+
+
+def test_a_link_to_itself_among_the_theme_files_is_an_error_not_a_traceback(make_site):
+    site = make_site({"content/thoi-su/a.md": article()})
+    (site.root / "static").mkdir()
+    os.symlink("vong.css", site.root / "static/vong.css")
+    result = site.cli("build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "static/vong.css: error: is a link to nothing" in result.stderr
